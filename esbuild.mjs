@@ -1,0 +1,60 @@
+// Bundles the extension and the CLI. Type-checking is `tsc --noEmit` (npm run typecheck).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	minify: production,
+	sourcemap: !production,
+	sourcesContent: false,
+	external: ['vscode'],
+	logLevel: 'warning',
+	legalComments: 'none',
+	define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
+const entries = [
+	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+	{ entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	{ entryPoints: ['src/core/classify/worker.ts'], outfile: 'dist/scanWorker.js', optional: true },
+];
+
+import { existsSync, statSync } from 'node:fs';
+
+async function main() {
+	const contexts = [];
+	for (const { optional, ...entry } of entries) {
+		if (optional && !existsSync(entry.entryPoints[0])) {
+			continue;
+		}
+		contexts.push(await esbuild.context({ ...common, ...entry, metafile: true }));
+	}
+	if (watch) {
+		await Promise.all(contexts.map((c) => c.watch()));
+		return;
+	}
+	for (const ctx of contexts) {
+		await ctx.rebuild();
+		await ctx.dispose();
+	}
+	for (const { outfile, optional, entryPoints } of entries) {
+		if (optional && !existsSync(entryPoints[0])) {
+			continue;
+		}
+		console.log(`${outfile}: ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
+	}
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});

@@ -1,0 +1,22 @@
+/** The single source of the strings the manifest and the code share. */
+export const EXTENSION_ID = 'context-warden.context-warden';
+export const OUTPUT_CHANNEL_NAME = 'Context Warden';
+
+export const Commands = {
+	showEffectivePolicy: 'contextWarden.showEffectivePolicy',
+	openLog: 'contextWarden.openLog',
+} as const;
+
+export const ContextKeys = {
+	policyState: 'contextWarden.policyState',
+	restricted: 'contextWarden.restricted',
+} as const;
+
+/** Setting keys, relative to the `contextWarden` section. */
+export const Settings = {
+	section: 'contextWarden',
+	policyFile: 'policyFile',
+} as const;
+
+export const STATUS_BAR_ID = 'contextWarden.status';
+export const EFFECTIVE_POLICY_SCHEME = 'context-warden';

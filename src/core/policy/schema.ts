@@ -1,0 +1,256 @@
+/**
+ * The org policy, version 1: the single contract every decision in Context Warden reads.
+ *
+ * Two shapes are defined here:
+ * - `PolicySchema`: a complete policy (the built-in default, an org policy file). Omitted fields take the
+ *   built-in default's values when layered, so an org policy can be short.
+ * - `PolicyLayerSchema`: what a workspace layer (`.vscode/context-policy.json`, workspace settings) may say.
+ *   Everything is optional; the layering code accepts only what tightens.
+ *
+ * Unknown keys are errors everywhere (`strictObject`): a typo must not silently weaken a policy.
+ */
+import { z } from 'zod';
+
+/** Sensitivity levels, weakest first. The order is the meaning: compare with `levelRank`. */
+export const LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type Level = (typeof LEVELS)[number];
+export const LevelSchema = z.enum(LEVELS).describe('A sensitivity level: public < internal < confidential < restricted.');
+
+/** The rank of a level: 0 for public, 3 for restricted. */
+export function levelRank(level: Level): number {
+	return LEVELS.indexOf(level);
+}
+
+/** The higher of two levels. */
+export function maxLevel(a: Level, b: Level): Level {
+	return levelRank(a) >= levelRank(b) ? a : b;
+}
+
+/** Detector families the classifier knows. */
+export const DETECTOR_FAMILIES = ['secrets', 'privateKeys', 'pii', 'markers', 'patterns'] as const;
+export type DetectorFamily = (typeof DETECTOR_FAMILIES)[number];
+
+/** PII kinds the `pii` family can look for. */
+export const PII_KINDS = ['email', 'phone', 'cnResidentId', 'paymentCard', 'iban'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+
+const ruleId = z
+	.string()
+	.min(1)
+	.max(100)
+	.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id is letters, digits, ".", "_", ":" or "-"');
+
+export const PathRuleSchema = z
+	.strictObject({
+		id: ruleId.describe('A stable id, shown in reasons and reports.'),
+		globs: z
+			.array(z.string().min(1))
+			.min(1)
+			.describe(
+				'minimatch globs on workspace-relative POSIX paths (dot files included, case-insensitive). A glob starting with "!" excludes what the rule\'s other globs matched.',
+			),
+		level: LevelSchema.describe('The level a matching file gets.'),
+		reason: z.string().optional().describe('Why these files are sensitive, shown to developers.'),
+	})
+	.describe('Files matching the globs get at least this level. When rules overlap, the highest level wins.');
+export type PathRule = z.infer<typeof PathRuleSchema>;
+
+export const DetectorSettingSchema = z
+	.strictObject({
+		enabled: z.boolean().describe('Whether the family runs.'),
+		level: LevelSchema.describe('The level a file with a finding of this family gets.'),
+	})
+	.describe('A detector family switch and the level it assigns.');
+export type DetectorSetting = z.infer<typeof DetectorSettingSchema>;
+
+export const PiiSettingSchema = DetectorSettingSchema.extend({
+	kinds: z.array(z.enum(PII_KINDS)).optional().describe('Which PII kinds to look for; all when omitted.'),
+}).describe('The PII family: validated e-mail, phone, Chinese resident ID, payment card and IBAN numbers.');
+
+export const OrgPatternSchema = z
+	.strictObject({
+		id: ruleId.describe('A stable id, shown in reasons and reports.'),
+		regex: z.string().min(1).describe('A JavaScript regular expression (no flags; matching is per line).'),
+		caseInsensitive: z.boolean().optional().describe('Match without regard to case.'),
+		level: LevelSchema.describe('The level a file containing a match gets.'),
+		description: z.string().optional().describe('What the pattern finds, shown in reasons.'),
+	})
+	.describe('An org-specific content pattern, e.g. an internal project code name or ticket key.');
+export type OrgPattern = z.infer<typeof OrgPatternSchema>;
+
+export const ContentSchema = z
+	.strictObject({
+		maxFileSizeBytes: z
+			.number()
+			.int()
+			.positive()
+			.describe('Files larger than this are not content-scanned (path rules still apply); they are reported as skipped.'),
+		detectors: z
+			.strictObject({
+				secrets: DetectorSettingSchema.describe('API keys, tokens, passwords and connection strings.'),
+				privateKeys: DetectorSettingSchema.describe('PEM, OpenSSH and PGP private key blocks.'),
+				pii: PiiSettingSchema,
+				markers: DetectorSettingSchema.describe('Confidentiality markers such as CONFIDENTIAL or 机密.'),
+				patterns: DetectorSettingSchema.describe('The org patterns below.'),
+			})
+			.describe('The detector families and the level each assigns.'),
+		markers: z
+			.array(z.string().min(1))
+			.describe('Extra confidentiality markers of the org, matched as whole words, case-insensitive.'),
+		patterns: z.array(OrgPatternSchema).describe('Org-specific regular expressions.'),
+	})
+	.describe('Content heuristics applied to saved files and unsaved buffers.');
+export type ContentPolicy = z.infer<typeof ContentSchema>;
+
+/** When a workspace counts as restricted: at a level threshold, or always, or never. */
+export const RESTRICTED_AT = ['always', 'public', 'internal', 'confidential', 'restricted', 'never'] as const;
+export type RestrictedAt = (typeof RESTRICTED_AT)[number];
+
+export const WorkspaceRuleSchema = z
+	.strictObject({
+		restrictedAt: z
+			.enum(RESTRICTED_AT)
+			.describe(
+				'A workspace is restricted when any file in it reaches this level; "always" restricts every workspace, "never" none.',
+			),
+		sensitiveLevel: LevelSchema.describe(
+			'Files at or above this level are "sensitive": counted, excluded from assistants, denied to agent tools.',
+		),
+	})
+	.describe('When a workspace is restricted, and which files count as sensitive.');
+export type WorkspaceRule = z.infer<typeof WorkspaceRuleSchema>;
+
+export const ASSISTANT_ACTIONS = ['warn', 'disable'] as const;
+export type AssistantAction = (typeof ASSISTANT_ACTIONS)[number];
+
+export const AssistantsSchema = z
+	.strictObject({
+		allow: z
+			.array(z.string().min(1))
+			.describe('Extension ids (publisher.name, case-insensitive) or catalogue ids allowed even in restricted workspaces; "*" for all.'),
+		block: z
+			.array(z.string().min(1))
+			.describe('Extension ids or catalogue ids blocked in every workspace; "*" for all. Block wins over allow.'),
+		restrictedAction: z
+			.enum(ASSISTANT_ACTIONS)
+			.describe('What happens to an assistant that is not allowed, in a restricted workspace: warn, or disable with every lever.'),
+		allowedDestinations: z
+			.array(z.string().min(1))
+			.describe(
+				'Where context may go, as destination ids from the assistant catalogue (e.g. "self-hosted", "cn-mainland", "eu"); "*" for anywhere. An assistant whose data goes elsewhere is not allowed.',
+			),
+		unrecognised: z
+			.enum(['ignore', 'warn'])
+			.describe('What to do about an extension that looks like an AI assistant but is not in the catalogue.'),
+	})
+	.describe('Which AI assistants may see this workspace, and what happens to the others.');
+export type AssistantsPolicy = z.infer<typeof AssistantsSchema>;
+
+export const OverridesSchema = z
+	.strictObject({
+		allowWorkspaceLayers: z
+			.boolean()
+			.describe('Whether a workspace policy file and workspace settings are read at all (they can only tighten).'),
+		exceptions: z
+			.strictObject({
+				allowed: z.boolean().describe('Whether a workspace may declare time-boxed exceptions.'),
+				maxDays: z.number().int().positive().max(3650).describe('The longest an exception may last, in days.'),
+				requireReason: z.boolean().describe('Whether each exception must say why.'),
+			})
+			.describe('Time-boxed exceptions: a path treated as public until an expiry date.'),
+	})
+	.describe('What a workspace may change. Only the org policy (or the built-in default) sets this.');
+export type OverridesPolicy = z.infer<typeof OverridesSchema>;
+
+export const ExceptionSchema = z
+	.strictObject({
+		path: z.string().min(1).describe('A glob of workspace-relative paths the exception covers.'),
+		reason: z.string().optional().describe('Why the exception is needed.'),
+		granted: z.iso.date().optional().describe('The day the exception starts (YYYY-MM-DD); today when omitted.'),
+		expires: z.iso.date().describe('The last day the exception applies (YYYY-MM-DD).'),
+	})
+	.describe('A time-boxed exception, honoured only where the org policy allows it.');
+export type PolicyException = z.infer<typeof ExceptionSchema>;
+
+const POLICY_FIELDS = {
+	$schema: z.string().optional().describe('The JSON Schema of this file.'),
+	version: z.literal(1).describe('The policy format version.'),
+	name: z.string().min(1).describe('The policy\'s name, shown in the status bar and reports.'),
+	description: z.string().optional().describe('What the policy is for.'),
+};
+
+/** A complete policy: the built-in default, or an org policy (whose omitted sections take the default's). */
+export const PolicySchema = z
+	.strictObject({
+		...POLICY_FIELDS,
+		pathRules: z.array(PathRuleSchema).describe('Path rules; a file gets the highest level of any rule that matches it.'),
+		content: ContentSchema,
+		workspace: WorkspaceRuleSchema,
+		assistants: AssistantsSchema,
+		overrides: OverridesSchema,
+		exceptions: z.array(ExceptionSchema).describe('Exceptions granted by the org itself.'),
+	})
+	.describe('A Context Warden policy.');
+export type Policy = z.infer<typeof PolicySchema>;
+
+/** Deep-partial section shapes, still strict: what an org policy or a workspace layer may leave out. */
+const PartialContentSchema = z.strictObject({
+	maxFileSizeBytes: ContentSchema.shape.maxFileSizeBytes.optional(),
+	detectors: z
+		.strictObject({
+			secrets: DetectorSettingSchema.partial().optional(),
+			privateKeys: DetectorSettingSchema.partial().optional(),
+			pii: PiiSettingSchema.partial().optional(),
+			markers: DetectorSettingSchema.partial().optional(),
+			patterns: DetectorSettingSchema.partial().optional(),
+		})
+		.optional(),
+	markers: ContentSchema.shape.markers.optional(),
+	patterns: ContentSchema.shape.patterns.optional(),
+});
+
+/**
+ * An org policy file: `version` and `name` are required, every section may be left out or partly given,
+ * and is filled from the built-in default.
+ */
+export const OrgPolicyFileSchema = z
+	.strictObject({
+		...POLICY_FIELDS,
+		pathRules: PolicySchema.shape.pathRules.optional(),
+		content: PartialContentSchema.optional(),
+		workspace: WorkspaceRuleSchema.partial().optional(),
+		assistants: AssistantsSchema.partial().optional(),
+		overrides: z
+			.strictObject({
+				allowWorkspaceLayers: OverridesSchema.shape.allowWorkspaceLayers.optional(),
+				exceptions: OverridesSchema.shape.exceptions.partial().optional(),
+			})
+			.optional(),
+		exceptions: PolicySchema.shape.exceptions.optional(),
+	})
+	.describe('A Context Warden org policy. Omitted sections take the built-in default\'s values.');
+export type OrgPolicyFile = z.infer<typeof OrgPolicyFileSchema>;
+
+/**
+ * A workspace layer (`.vscode/context-policy.json`, or workspace settings translated to this shape).
+ * It may only tighten: anything that would loosen the policy is ignored and reported.
+ * `overrides` is not part of it: only the org decides what a workspace may change.
+ */
+export const PolicyLayerSchema = z
+	.strictObject({
+		$schema: POLICY_FIELDS.$schema,
+		version: POLICY_FIELDS.version.optional(),
+		name: z.string().min(1).optional().describe('Ignored in a workspace layer: the org policy names the policy.'),
+		description: POLICY_FIELDS.description,
+		pathRules: PolicySchema.shape.pathRules.optional(),
+		content: PartialContentSchema.optional(),
+		workspace: WorkspaceRuleSchema.partial().optional(),
+		assistants: AssistantsSchema.partial().optional(),
+		exceptions: PolicySchema.shape.exceptions.optional(),
+	})
+	.describe('A workspace policy layer: it may add rules and tighten, never loosen, the org policy.');
+export type PolicyLayer = z.infer<typeof PolicyLayerSchema>;
+
+/** Where a policy layer came from, weakest first. */
+export const LAYER_KINDS = ['default', 'org', 'workspace', 'settings'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
