@@ -18,5 +18,8 @@ export const Settings = {
 	policyFile: 'policyFile',
 } as const;
 
+/** The workspace policy layer, relative to a workspace folder. */
+export const WORKSPACE_POLICY_PATH = '.vscode/context-policy.json';
+
 export const STATUS_BAR_ID = 'contextWarden.status';
 export const EFFECTIVE_POLICY_SCHEME = 'context-warden';
