@@ -25,7 +25,7 @@ const common = {
 const entries = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
 	{ entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-	{ entryPoints: ['src/core/classify/worker.ts'], outfile: 'dist/scanWorker.js', optional: true },
+	{ entryPoints: ['src/worker/classifyWorker.ts'], outfile: 'dist/classifyWorker.js' },
 ];
 
 import { existsSync, statSync } from 'node:fs';

@@ -5,11 +5,16 @@ export const OUTPUT_CHANNEL_NAME = 'Context Warden';
 export const Commands = {
 	showEffectivePolicy: 'contextWarden.showEffectivePolicy',
 	openLog: 'contextWarden.openLog',
+	explainFile: 'contextWarden.explainFile',
+	showExposurePreview: 'contextWarden.showExposurePreview',
+	rescanWorkspace: 'contextWarden.rescanWorkspace',
+	cancelScan: 'contextWarden.cancelScan',
 } as const;
 
 export const ContextKeys = {
 	policyState: 'contextWarden.policyState',
 	restricted: 'contextWarden.restricted',
+	scanning: 'contextWarden.scanning',
 } as const;
 
 /** Setting keys, relative to the `contextWarden` section. */

@@ -1,20 +1,95 @@
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME, STATUS_BAR_ID } from './constants';
+import { Commands, ContextKeys } from './constants';
+import { summarizeWorkspace } from './core/exposure/summary';
+import { SensitivityDecorations } from './vscode/decorations';
+import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
+import { explainFile } from './vscode/explainFile';
+import { Logger } from './vscode/logger';
+import { PolicyService } from './vscode/policyService';
+import { StatusBar } from './vscode/statusBar';
+import { WorkspaceIndex } from './vscode/workspaceIndex';
 
-let log: vscode.LogOutputChannel | undefined;
-
-/** Activation does only cheap, synchronous set-up; everything heavy runs after it returns. */
+/**
+ * Activation does only cheap, synchronous set-up (services, commands, the status bar item); the policy load,
+ * the workspace scan and everything heavy run after it returns.
+ */
 export function activate(context: vscode.ExtensionContext): void {
-	log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+	const started = performance.now();
+	const log = new Logger();
 	context.subscriptions.push(log);
-	const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 100);
-	item.name = 'Context Warden';
-	item.text = '$(shield) Context Warden';
-	item.show();
-	context.subscriptions.push(item);
-	log.info('activated');
+
+	const policy = new PolicyService(context, log);
+	const index = new WorkspaceIndex(context, log);
+	const statusBar = new StatusBar();
+	const effectiveDoc = new EffectivePolicyDocument(policy);
+	const decorations = new SensitivityDecorations(index);
+	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
+
+	let statusTimer: NodeJS.Timeout | undefined;
+	const refreshStatus = (): void => {
+		clearTimeout(statusTimer);
+		statusTimer = setTimeout(() => {
+			const effective = policy.effective;
+			const summary = effective ? summarizeWorkspace(effective.policy, index.all().values()) : undefined;
+			const editor = vscode.window.activeTextEditor;
+			const rel = editor ? index.relPath(editor.document.uri) : undefined;
+			const activeLevel = rel ? index.get(rel)?.level : undefined;
+			statusBar.update({
+				effective,
+				summary,
+				...(rel && activeLevel ? { active: { name: rel, level: activeLevel } } : {}),
+				scanning: index.scanning,
+				...(index.lastScan ? { lastScan: index.lastScan } : {}),
+				assistants: [],
+			});
+			void vscode.commands.executeCommand('setContext', ContextKeys.restricted, summary?.restricted ?? false);
+		}, 50);
+	};
+	context.subscriptions.push({ dispose: () => clearTimeout(statusTimer) });
+
+	context.subscriptions.push(
+		policy.onDidChange((effective) => {
+			index.setPolicy(effective);
+			refreshStatus();
+			void vscode.commands.executeCommand('setContext', ContextKeys.policyState, effective.state);
+		}),
+		index.onDidChange(refreshStatus),
+		index.onDidChangeScanning((scanning) => {
+			refreshStatus();
+			void vscode.commands.executeCommand('setContext', ContextKeys.scanning, scanning);
+		}),
+		vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+		registerCommand(log, Commands.showEffectivePolicy, () => effectiveDoc.show()),
+		registerCommand(log, Commands.openLog, () => log.show()),
+		registerCommand(log, Commands.explainFile, (uri) => explainFile(index, uri instanceof vscode.Uri ? uri : undefined)),
+		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
+		registerCommand(log, Commands.cancelScan, () => index.cancelScan()),
+	);
+
+	setTimeout(() => void policy.reload('activation'), 0);
+	log.info('activate', `activated in ${(performance.now() - started).toFixed(1)} ms (synchronous part)`);
 }
 
 export function deactivate(): void {
-	log = undefined;
+	// Everything is in context.subscriptions.
+}
+
+/** A command handler never throws into VS Code: it logs with a tag and shows one actionable message. */
+function registerCommand(log: Logger, id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
+	return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+		try {
+			return await handler(...args);
+		} catch (err) {
+			log.error('command', `${id} failed`, err);
+			const openLog = vscode.l10n.t('Open Log');
+			const choice = await vscode.window.showErrorMessage(
+				vscode.l10n.t('Context Warden: the command failed. See the log for details.'),
+				openLog,
+			);
+			if (choice === openLog) {
+				log.show();
+			}
+			return undefined;
+		}
+	});
 }

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { levelRank } from '../core/policy/schema';
+import { levelLabel } from './decorations';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+interface ReasonPick extends vscode.QuickPickItem {
+	line?: number;
+	column?: number;
+	endLine?: number;
+	endColumn?: number;
+}
+
+/**
+ * "Why Is This File Sensitive?": lists the file's reasons in a quick pick; picking a content finding jumps to it.
+ */
+export async function explainFile(index: WorkspaceIndex, target?: vscode.Uri): Promise<void> {
+	const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+	if (!uri) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('Open a file, or pick one in the Explorer, to see why it is sensitive.'));
+		return;
+	}
+	const rel = index.relPath(uri);
+	const c = rel === undefined ? undefined : index.get(rel);
+	if (!rel || !c) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('Context Warden has not classified this file (it is outside the workspace or excluded).'));
+		return;
+	}
+	if (!c.reasons.length) {
+		const extra = c.skipped ? ' ' + vscode.l10n.t('Its content was not scanned: {0}.', c.skipped.reason) : '';
+		void vscode.window.showInformationMessage(vscode.l10n.t('{0} is {1}: no rule or detector matched it.', rel, levelLabel(c.level)) + extra);
+		return;
+	}
+	const items: ReasonPick[] = [...c.reasons]
+		.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.line ?? 0) - (b.line ?? 0))
+		.map((r) => ({
+			label: `${levelLabel(r.level)} · ${r.kind} · ${r.rule}`,
+			description: r.line ? vscode.l10n.t('line {0}, column {1}', r.line, r.column ?? 1) : vscode.l10n.t('path rule'),
+			detail: r.preview ? `${r.message} — ${r.preview}` : r.message,
+			...(r.line !== undefined ? { line: r.line, column: r.column ?? 1, endLine: r.endLine ?? r.line, endColumn: r.endColumn ?? (r.column ?? 1) } : {}),
+		}));
+	const pick = await vscode.window.showQuickPick(items, {
+		title: vscode.l10n.t('Why is {0} {1}?', rel, levelLabel(c.level)),
+		placeHolder: vscode.l10n.t('Pick a finding to go to it'),
+		matchOnDescription: true,
+		matchOnDetail: true,
+	});
+	if (pick?.line === undefined) {
+		return;
+	}
+	const start = new vscode.Position(pick.line - 1, (pick.column ?? 1) - 1);
+	const end = new vscode.Position((pick.endLine ?? pick.line) - 1, (pick.endColumn ?? pick.column ?? 1) - 1);
+	await vscode.window.showTextDocument(uri, { selection: new vscode.Range(start, end), preview: false });
+}

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { minimatch } from 'minimatch';
+import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../core/exposure/model';
+import { redactText } from '../core/exposure/redact';
+import { Disposable } from './disposable';
+import type { PolicyService } from './policyService';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The largest active file the redacted view shows in full. */
+const REDACT_MAX_CHARS = 200_000;
+
+/** Supplies the assistants present and their controls; the governance service implements it. */
+export interface AssistantSource {
+	views(): AssistantView[];
+	/** Instruction-file globs of every catalogued assistant, to find those present in the workspace. */
+	instructionGlobs(): readonly string[];
+	readonly onDidChange: vscode.Event<void>;
+}
+
+export interface ExposureSnapshot {
+	model: ExposureModel;
+	redacted?: { path: string; text: string; truncated: boolean };
+}
+
+/**
+ * Gathers what the editor shows (active editor, selection, open tabs), the classification and each assistant's
+ * controls, and asks the core what would be sent. The exposure panel renders its snapshots.
+ */
+export class ExposureProvider extends Disposable {
+	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+	readonly onDidChange = this._onDidChange.event;
+
+	constructor(
+		private readonly index: WorkspaceIndex,
+		private readonly policy: PolicyService,
+		private readonly assistants: AssistantSource,
+	) {
+		super();
+		const fire = () => this._onDidChange.fire();
+		this._register(vscode.window.onDidChangeActiveTextEditor(fire));
+		this._register(vscode.window.onDidChangeVisibleTextEditors(fire));
+		this._register(vscode.window.onDidChangeTextEditorSelection(fire));
+		this._register(vscode.window.tabGroups.onDidChangeTabs(fire));
+		this._register(index.onDidChange(fire));
+		this._register(policy.onDidChange(fire));
+		this._register(assistants.onDidChange(fire));
+	}
+
+	snapshot(): ExposureSnapshot | undefined {
+		const effective = this.policy.effective;
+		if (!effective) {
+			return undefined;
+		}
+		const editor = this.editorState();
+		const files = this.index.all();
+		const globs = this.assistants.instructionGlobs();
+		const instructionFilesPresent = [...files.values()]
+			.filter((f) => globs.some((g) => matchGlob(f.path, g)))
+			.map((f) => ({ path: f.path, size: f.size ?? 0 }));
+		const model = computeExposure({
+			editor,
+			files,
+			sensitiveLevel: effective.policy.workspace.sensitiveLevel,
+			assistants: this.assistants.views(),
+			instructionFilesPresent,
+			matchGlob,
+			now: new Date(),
+		});
+		return { model, ...this.redactedActive() };
+	}
+
+	private editorState(): EditorState {
+		const active = vscode.window.activeTextEditor;
+		const activeRel = active ? this.index.relPath(active.document.uri) : undefined;
+		const state: EditorState = { openTabs: [] };
+		if (active && activeRel) {
+			const doc = active.document;
+			const sel = active.selection;
+			state.active = {
+				path: activeRel,
+				size: Buffer.byteLength(doc.getText()),
+				...(sel.isEmpty
+					? {}
+					: { selection: { startLine: sel.start.line + 1, endLine: sel.end.line + 1, size: Buffer.byteLength(doc.getText(sel)) } }),
+			};
+		}
+		const seen = new Set<string>(activeRel ? [activeRel] : []);
+		for (const group of vscode.window.tabGroups.all) {
+			for (const tab of group.tabs) {
+				const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+				const rel = uri ? this.index.relPath(uri) : undefined;
+				if (!uri || !rel || seen.has(rel)) {
+					continue;
+				}
+				seen.add(rel);
+				const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+				state.openTabs.push({ path: rel, size: doc ? Buffer.byteLength(doc.getText()) : (this.index.get(rel)?.size ?? 0) });
+			}
+		}
+		return state;
+	}
+
+	private redactedActive(): Pick<ExposureSnapshot, 'redacted'> {
+		const active = vscode.window.activeTextEditor;
+		const rel = active ? this.index.relPath(active.document.uri) : undefined;
+		if (!active || !rel) {
+			return {};
+		}
+		const c = this.index.get(rel);
+		const full = active.document.getText();
+		const truncated = full.length > REDACT_MAX_CHARS;
+		const text = redactText(truncated ? full.slice(0, REDACT_MAX_CHARS) : full, c?.reasons ?? []);
+		return { redacted: { path: rel, text, truncated } };
+	}
+
+	/** The open tab of a path, to close it from the preview. */
+	async closeTab(rel: string): Promise<void> {
+		for (const group of vscode.window.tabGroups.all) {
+			for (const tab of group.tabs) {
+				if (tab.input instanceof vscode.TabInputText && this.index.relPath(tab.input.uri) === rel) {
+					await vscode.window.tabGroups.close(tab);
+				}
+			}
+		}
+	}
+}
+
+function matchGlob(path: string, glob: string): boolean {
+	return minimatch(path, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') });
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { Commands, STATUS_BAR_ID } from '../constants';
+import type { WorkspaceSummary } from '../core/exposure/summary';
+import type { EffectivePolicy } from '../core/policy/layering';
+import { type Level, LEVELS } from '../core/policy/schema';
+import { levelLabel } from './decorations';
+import { Disposable } from './disposable';
+
+/** One line per assistant in the tooltip: its name and its state in this workspace. */
+export interface AssistantStatus {
+	name: string;
+	state: string;
+}
+
+export interface StatusInput {
+	effective: EffectivePolicy | undefined;
+	summary: WorkspaceSummary | undefined;
+	/** The active editor's level and name, when it has one. */
+	active?: { name: string; level: Level };
+	scanning: boolean;
+	lastScan?: Date;
+	assistants: readonly AssistantStatus[];
+	/** Hook heartbeat per agent, e.g. "Claude Code: hooks active". */
+	hooks?: readonly string[];
+}
+
+/**
+ * The status bar item: the workspace level as a word, the number of sensitive files, the active editor's own level
+ * when it differs, and a tooltip with the policy, counts, assistants and the last scan. A click opens the preview.
+ */
+export class StatusBar extends Disposable {
+	private readonly item: vscode.StatusBarItem;
+
+	constructor() {
+		super();
+		this.item = this._register(vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 100));
+		this.item.name = vscode.l10n.t('Context Warden');
+		this.item.command = Commands.showExposurePreview;
+		this.item.text = '$(loading~spin) ' + vscode.l10n.t('Context Warden');
+		this.item.tooltip = vscode.l10n.t('Context Warden: loading the policy');
+		this.item.show();
+	}
+
+	update(input: StatusInput): void {
+		const { effective, summary } = input;
+		const policyBroken = effective?.state === 'org-last-valid' || effective?.state === 'strict-fallback';
+		const icon = input.scanning ? '$(loading~spin)' : policyBroken ? '$(error)' : '$(shield)';
+		const parts: string[] = [];
+		if (summary) {
+			parts.push(levelLabel(summary.level));
+			if (summary.sensitive > 0) {
+				parts.push(vscode.l10n.t('{0} sensitive', summary.sensitive));
+			}
+		} else {
+			parts.push(vscode.l10n.t('Context Warden'));
+		}
+		if (input.active && summary && input.active.level !== summary.level) {
+			parts.push(vscode.l10n.t('this file: {0}', levelLabel(input.active.level)));
+		}
+		if (policyBroken) {
+			parts.push(vscode.l10n.t('policy error'));
+		}
+		this.item.text = `${icon} ${parts.join(' · ')}`;
+		this.item.backgroundColor = policyBroken
+			? new vscode.ThemeColor('statusBarItem.errorBackground')
+			: summary?.restricted
+				? new vscode.ThemeColor(summary.level === 'restricted' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground')
+				: undefined;
+		this.item.tooltip = tooltip(input);
+		this.item.accessibilityInformation = {
+			label: `${vscode.l10n.t('Context Warden')}: ${parts.join(', ')}${summary?.restricted ? ', ' + vscode.l10n.t('restricted workspace') : ''}`,
+		};
+	}
+}
+
+function tooltip(input: StatusInput): vscode.MarkdownString {
+	const { effective, summary } = input;
+	// Untrusted: no commands, no HTML; every name goes in as text (file and policy names are not ours).
+	const md = new vscode.MarkdownString(undefined, true);
+	md.isTrusted = false;
+	md.supportHtml = false;
+	const line = (text: string) => {
+		md.appendText(text);
+		md.appendMarkdown('  \n');
+	};
+	md.appendMarkdown(`**${vscode.l10n.t('Context Warden')}**`);
+	md.appendMarkdown('\n\n');
+	if (summary) {
+		line(
+			summary.restricted
+				? vscode.l10n.t('This workspace is restricted ({0}).', levelLabel(summary.level))
+				: vscode.l10n.t('This workspace is {0}: not restricted.', levelLabel(summary.level)),
+		);
+		line(LEVELS.map((l) => `${levelLabel(l)}: ${summary.counts[l]}`).join(' · '));
+	}
+	if (input.active) {
+		line(vscode.l10n.t('Active file {0}: {1}', input.active.name, levelLabel(input.active.level)));
+	}
+	md.appendMarkdown('\n');
+	if (effective) {
+		switch (effective.state) {
+			case 'org':
+				line(vscode.l10n.t('Org policy "{0}" is in force.', effective.policy.name));
+				break;
+			case 'default':
+				line(vscode.l10n.t('No org policy is deployed on this machine: the built-in default policy is in force.'));
+				break;
+			case 'org-last-valid':
+				line(vscode.l10n.t('The org policy is invalid: the last valid one ("{0}") stays in force.', effective.policy.name));
+				break;
+			case 'strict-fallback':
+				line(vscode.l10n.t('The org policy is invalid or unreadable: the strictest built-in policy is in force.'));
+				break;
+		}
+		for (const s of effective.sources.filter((x) => x.used)) {
+			line(`• ${s.kind}: ${s.label}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
+		}
+		if (effective.refused.length) {
+			line(vscode.l10n.t('{0} loosening attempts refused (see Show Effective Policy).', effective.refused.length));
+		}
+	}
+	if (input.assistants.length) {
+		md.appendMarkdown('\n');
+		line(vscode.l10n.t('AI assistants present:'));
+		for (const a of input.assistants) {
+			line(`• ${a.name}: ${a.state}`);
+		}
+	}
+	for (const h of input.hooks ?? []) {
+		line(`• ${h}`);
+	}
+	md.appendMarkdown('\n');
+	line(
+		input.scanning
+			? vscode.l10n.t('Scanning the workspace...')
+			: input.lastScan
+				? vscode.l10n.t('Last scan: {0}', input.lastScan.toLocaleTimeString())
+				: vscode.l10n.t('Not scanned yet.'),
+	);
+	line(vscode.l10n.t('Click to preview what AI assistants would send.'));
+	return md;
+}
