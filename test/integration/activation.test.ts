@@ -1,0 +1,50 @@
+// The extension in a real extension host: it is found, activates by itself, registers its commands,
+// and runs in the trust state the run asked for (trusted, or Restricted Mode).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, EXTENSION_ID } from '../../src/constants';
+import { waitFor, workspaceRoot } from './helpers';
+import { runConfig } from './runConfig';
+
+suite('activation', () => {
+	const config = runConfig();
+
+	test(`the extension ${EXTENSION_ID} is installed in the extension host`, () => {
+		const ext = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(ext, `${EXTENSION_ID} not found among ${vscode.extensions.all.length} extensions`);
+		assert.equal(ext.packageJSON.publisher, 'context-warden');
+	});
+
+	test('it activates on its own after startup (onStartupFinished)', async () => {
+		const ext = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(ext);
+		const active = await waitFor(() => ext.isActive, 20_000);
+		assert.ok(active, 'the extension was not active 20 s after the test host started');
+	});
+
+	test('activate() resolves and leaves it active', async () => {
+		const ext = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(ext);
+		await ext.activate();
+		assert.equal(ext.isActive, true);
+	});
+
+	for (const id of Object.values(Commands)) {
+		test(`command ${id} is registered`, async () => {
+			await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+			const all = await vscode.commands.getCommands(true);
+			assert.ok(all.includes(id), `${id} is declared in package.json but no handler is registered`);
+		});
+	}
+
+	test(`the workspace trust state is ${config.trusted ? 'trusted' : 'Restricted Mode (untrusted)'}`, () => {
+		assert.equal(vscode.workspace.isTrusted, config.trusted);
+	});
+
+	test(`the workspace is a copy of the ${config.fixture} fixture`, async () => {
+		const root = workspaceRoot();
+		assert.equal(root.path.split('/').pop(), config.fixture);
+		const readme = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'README.md'));
+		assert.match(Buffer.from(readme).toString('utf8'), new RegExp(`^# ${config.fixture} fixture`));
+	});
+});
