@@ -67,10 +67,24 @@ export const PiiSettingSchema = DetectorSettingSchema.extend({
 	kinds: z.array(z.enum(PII_KINDS)).optional().describe('Which PII kinds to look for; all when omitted.'),
 }).describe('The PII family: validated e-mail, phone, Chinese resident ID, payment card and IBAN numbers.');
 
+/** Whether a string compiles as a JavaScript regular expression. */
+export function isValidRegex(source: string): boolean {
+	try {
+		new RegExp(source);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export const OrgPatternSchema = z
 	.strictObject({
 		id: ruleId.describe('A stable id, shown in reasons and reports.'),
-		regex: z.string().min(1).describe('A JavaScript regular expression (no flags; matching is per line).'),
+		regex: z
+			.string()
+			.min(1)
+			.refine(isValidRegex, 'not a valid JavaScript regular expression')
+			.describe('A JavaScript regular expression (no flags; matching is per line).'),
 		caseInsensitive: z.boolean().optional().describe('Match without regard to case.'),
 		level: LevelSchema.describe('The level a file containing a match gets.'),
 		description: z.string().optional().describe('What the pattern finds, shown in reasons.'),
