@@ -207,21 +207,26 @@ export const PolicySchema = z
 	.describe('A Context Warden policy.');
 export type Policy = z.infer<typeof PolicySchema>;
 
+const DETECTORS = ContentSchema.shape.detectors;
+
 /** Deep-partial section shapes, still strict: what an org policy or a workspace layer may leave out. */
 const PartialContentSchema = z.strictObject({
 	maxFileSizeBytes: ContentSchema.shape.maxFileSizeBytes.optional(),
 	detectors: z
 		.strictObject({
-			secrets: DetectorSettingSchema.partial().optional(),
-			privateKeys: DetectorSettingSchema.partial().optional(),
-			pii: PiiSettingSchema.partial().optional(),
-			markers: DetectorSettingSchema.partial().optional(),
-			patterns: DetectorSettingSchema.partial().optional(),
+			secrets: DetectorSettingSchema.partial().optional().describe(DETECTORS.shape.secrets.description ?? ''),
+			privateKeys: DetectorSettingSchema.partial().optional().describe(DETECTORS.shape.privateKeys.description ?? ''),
+			pii: PiiSettingSchema.partial().optional().describe(DETECTORS.shape.pii.description ?? ''),
+			markers: DetectorSettingSchema.partial().optional().describe(DETECTORS.shape.markers.description ?? ''),
+			patterns: DetectorSettingSchema.partial().optional().describe(DETECTORS.shape.patterns.description ?? ''),
 		})
-		.optional(),
+		.optional()
+		.describe(DETECTORS.description ?? ''),
 	markers: ContentSchema.shape.markers.optional(),
 	patterns: ContentSchema.shape.patterns.optional(),
-});
+}).describe(ContentSchema.description ?? '');
+const WORKSPACE_PARTIAL = WorkspaceRuleSchema.partial().describe(WorkspaceRuleSchema.description ?? '');
+const ASSISTANTS_PARTIAL = AssistantsSchema.partial().describe(AssistantsSchema.description ?? '');
 
 /**
  * An org policy file: `version` and `name` are required, every section may be left out or partly given,
@@ -232,14 +237,18 @@ export const OrgPolicyFileSchema = z
 		...POLICY_FIELDS,
 		pathRules: PolicySchema.shape.pathRules.optional(),
 		content: PartialContentSchema.optional(),
-		workspace: WorkspaceRuleSchema.partial().optional(),
-		assistants: AssistantsSchema.partial().optional(),
+		workspace: WORKSPACE_PARTIAL.optional(),
+		assistants: ASSISTANTS_PARTIAL.optional(),
 		overrides: z
 			.strictObject({
 				allowWorkspaceLayers: OverridesSchema.shape.allowWorkspaceLayers.optional(),
-				exceptions: OverridesSchema.shape.exceptions.partial().optional(),
+				exceptions: OverridesSchema.shape.exceptions
+					.partial()
+					.optional()
+					.describe(OverridesSchema.shape.exceptions.description ?? ''),
 			})
-			.optional(),
+			.optional()
+			.describe(OverridesSchema.description ?? ''),
 		exceptions: PolicySchema.shape.exceptions.optional(),
 	})
 	.describe('A Context Warden org policy. Omitted sections take the built-in default\'s values.');
@@ -258,9 +267,12 @@ export const PolicyLayerSchema = z
 		description: POLICY_FIELDS.description,
 		pathRules: PolicySchema.shape.pathRules.optional(),
 		content: PartialContentSchema.optional(),
-		workspace: WorkspaceRuleSchema.partial().optional(),
-		assistants: AssistantsSchema.partial().optional(),
-		exceptions: PolicySchema.shape.exceptions.optional(),
+		workspace: WORKSPACE_PARTIAL.optional(),
+		assistants: ASSISTANTS_PARTIAL.optional(),
+		exceptions: z
+			.array(ExceptionSchema)
+			.optional()
+			.describe('Exceptions this workspace asks for; honoured only within the org policy\'s overrides.exceptions limits.'),
 	})
 	.describe('A workspace policy layer: it may add rules and tighten, never loosen, the org policy.');
 export type PolicyLayer = z.infer<typeof PolicyLayerSchema>;
