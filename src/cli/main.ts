@@ -1,9 +1,14 @@
+import { explainPolicyCommand } from './explainPolicy';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import { validateCommand } from './validate';
 
 /**
  * The command table. Each command lives in its own module under src/cli/ and is registered here.
  */
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [
+	validateCommand,
+	explainPolicyCommand,
+];
 
 function usage(): string {
 	const width = Math.max(...commands.map((c) => c.name.length), 8);
