@@ -391,12 +391,19 @@ function applyDetector(
 	}
 }
 
-/** The layer's entries that the current list covers ("*" covers all), and those it does not. Case-insensitive. */
+/**
+ * The intersection of the current list and a layer's ("*" stands for every entry), and the layer's entries the
+ * current list does not cover. Case-insensitive.
+ */
 function intersect(current: readonly string[], wanted: readonly string[]): { kept: string[]; refused: string[] } {
 	const all = current.includes('*');
 	const lower = new Set(current.map((x) => x.toLowerCase()));
 	const kept: string[] = [];
 	const refused: string[] = [];
+	if (wanted.includes('*')) {
+		// "Everything": the current list stands; asking for more than it has is refused.
+		return { kept: [...current], refused: all ? [] : ['*'] };
+	}
 	for (const w of wanted) {
 		const covered = all || lower.has(w.toLowerCase());
 		const target = covered ? kept : refused;
