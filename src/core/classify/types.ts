@@ -41,4 +41,13 @@ export interface FileClassification {
 	skipped?: { reason: SkipReason; detail?: string };
 	/** Size in bytes of what was classified, when known. */
 	size?: number;
+	/**
+	 * Set when an active exception covers the path: the file is treated as public and `reasons` is empty; the
+	 * exception's glob, expiry and reason say why.
+	 */
+	exception?: { path: string; expires?: string; reason?: string };
+	/** How many content findings were left out of `reasons` (per-rule and per-file caps), when any. */
+	omittedFindings?: number;
+	/** Problems met while classifying (e.g. the org-pattern time budget ran out), for logs. */
+	warnings?: string[];
 }

@@ -1,0 +1,61 @@
+/**
+ * Bytes to text: binary sniffing by content, and decoding of UTF-8 and UTF-16 (with a BOM, or without one when
+ * the NUL pattern says so).
+ */
+
+/** How many leading bytes are sniffed. */
+export const SNIFF_BYTES = 8192;
+
+export type Decoded = { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { kind: 'binary'; detail: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: false });
+
+/**
+ * Decides whether `bytes` are text and decodes them. Binary: a NUL byte or more than 10 % control characters
+ * (other than tab, line breaks, form feed and escape) in the first 8 KB, unless a UTF-16 BOM or a UTF-16 NUL
+ * pattern explains the NULs. Extensions play no part: a `.txt` full of NULs is binary, a `.bin` of text is text.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+	const n = Math.min(bytes.length, SNIFF_BYTES);
+	if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		return { kind: 'text', text: utf8.decode(bytes), encoding: 'utf-8' };
+	}
+	if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return { kind: 'text', text: utf16le.decode(bytes), encoding: 'utf-16le' };
+	}
+	if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return { kind: 'text', text: utf16be.decode(bytes), encoding: 'utf-16be' };
+	}
+	let nulEven = 0;
+	let nulOdd = 0;
+	let control = 0;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i] as number;
+		if (b === 0) {
+			if (i & 1) {
+				nulOdd++;
+			} else {
+				nulEven++;
+			}
+		} else if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27 && b !== 11) {
+			control++;
+		}
+	}
+	if (nulEven + nulOdd > 0) {
+		// ASCII-range UTF-16 without a BOM: every other byte is NUL, on one side only.
+		const half = n / 2;
+		if (n >= 16 && nulEven === 0 && nulOdd >= half * 0.6) {
+			return { kind: 'text', text: utf16le.decode(bytes), encoding: 'utf-16le' };
+		}
+		if (n >= 16 && nulOdd === 0 && nulEven >= half * 0.6) {
+			return { kind: 'text', text: utf16be.decode(bytes), encoding: 'utf-16be' };
+		}
+		return { kind: 'binary', detail: 'NUL bytes' };
+	}
+	if (n > 0 && control / n > 0.1) {
+		return { kind: 'binary', detail: 'control characters' };
+	}
+	return { kind: 'text', text: utf8.decode(bytes), encoding: 'utf-8' };
+}

@@ -1,0 +1,174 @@
+/**
+ * The secrets family: provider-specific rules and generic assignment rules, gated by the keyword prefilter,
+ * run on the hit's line only, filtered by entropy, placeholders and (for generic rules) key-name and
+ * reference heuristics. Overlapping findings keep the earlier (more specific) rule.
+ */
+import { maskSecret } from '../mask';
+import { shannonEntropy } from '../textIndex';
+import type { ContentDetector, Finding } from './finding';
+import { isGenericPlaceholder, isPlaceholderValue, isReference } from './placeholders';
+import { SECRET_RULES, type SecretRule } from './secretRules';
+import { windowAround } from './window';
+
+interface CompiledRule {
+	rule: SecretRule;
+	order: number;
+	regex: RegExp;
+	group: number;
+	entropy: number;
+}
+
+/** Key names that contain a secret word but name something that is not a secret. */
+const NON_SECRET_KEY =
+	/(?:^|[_.-])(?:id|ids|type|name|names|file|path|url|uri|length|len|field|header|prefix|suffix|expires?|expiry|expiration|ttl|count|env|policy|regex|pattern|hash|min|max|size|limit|label|hint|placeholder|format|mode|enabled|required|endpoint|dir|version|index|timeout|reset|param|key_name|keyname|location|store|provider|manager|service|class|kind|ref|source|selector|input|validation|strength|rules?|policy|lifetime|hint)$|tokeniz|tokens$|public[_.-]?key|csrf|xsrf|keyword|monkey|passwordless|forgot|_at$/;
+/** The same for camelCase key names: `tokenId`, `passwordField`, `secretName`. */
+const NON_SECRET_CAMEL = /[a-z](?:Id|Ids|Type|Name|Url|Uri|Path|File|Length|Count|Field|Header|Prefix|Label|Hint|Placeholder|Format|Mode|Enabled|Required|Endpoint|Version|Index|Timeout|Policy|Pattern|Regex|Key(?:Name|Id))$/;
+
+/** Compiled secret rules and their share of the prefilter keywords. */
+export class SecretsDetector implements ContentDetector {
+	readonly family = 'secrets' as const;
+	readonly keywords: string[] = [];
+	private readonly byKeyword: number[][] = [];
+	private readonly rules: CompiledRule[];
+
+	constructor(rules: readonly SecretRule[] = SECRET_RULES) {
+		this.rules = rules.map((rule, order) => {
+			const flags = new Set([...rule.regex.flags, 'g', 'd']);
+			return {
+				rule,
+				order,
+				regex: new RegExp(rule.regex.source, [...flags].join('')),
+				group: rule.group ?? 1,
+				entropy: rule.entropy ?? (rule.generic ? 3.5 : 3),
+			};
+		});
+		const index = new Map<string, number>();
+		this.rules.forEach((c, i) => {
+			for (const k of c.rule.keywords) {
+				let id = index.get(k);
+				if (id === undefined) {
+					id = this.keywords.length;
+					index.set(k, id);
+					this.keywords.push(k);
+					this.byKeyword.push([]);
+				}
+				(this.byKeyword[id] as number[]).push(i);
+			}
+		});
+	}
+
+	/** How many rules there are. */
+	get ruleCount(): number {
+		return this.rules.length;
+	}
+
+	detect(text: string, hits: readonly number[], report: (f: Finding) => void): void {
+		if (hits.length === 0) {
+			return;
+		}
+		// Each rule runs once per window (line) that holds one of its keywords.
+		const seen = new Map<number, Set<number>>();
+		const found: { f: Finding; order: number }[] = [];
+		for (let h = 0; h < hits.length; h += 2) {
+			const kw = hits[h] as number;
+			const at = hits[h + 1] as number;
+			const span = windowAround(text, at, at + (this.keywords[kw]?.length ?? 0));
+			for (const ri of this.byKeyword[kw] ?? []) {
+				let s = seen.get(ri);
+				if (!s) {
+					s = new Set();
+					seen.set(ri, s);
+				}
+				if (s.has(span.start)) {
+					continue;
+				}
+				s.add(span.start);
+				this.runRule(this.rules[ri] as CompiledRule, text, span.start, span.end, found);
+			}
+		}
+		if (found.length === 0) {
+			return;
+		}
+		// Overlaps: the earlier rule (provider before generic) wins.
+		found.sort((a, b) => a.order - b.order || a.f.start - b.f.start);
+		const kept: Finding[] = [];
+		for (const { f } of found) {
+			if (!kept.some((k) => k.start < f.end && f.start < k.end)) {
+				kept.push(f);
+			}
+		}
+		kept.sort((a, b) => a.start - b.start);
+		for (const f of kept) {
+			report(f);
+		}
+	}
+
+	private runRule(c: CompiledRule, text: string, ws: number, we: number, out: { f: Finding; order: number }[]): void {
+		const w = text.slice(ws, we);
+		const re = c.regex;
+		re.lastIndex = 0;
+		let m: RegExpExecArray | null;
+		while ((m = re.exec(w)) !== null) {
+			if (m[0].length === 0) {
+				re.lastIndex++;
+				continue;
+			}
+			const value = m[c.group];
+			const span = m.indices?.[c.group];
+			if (value === undefined || span === undefined) {
+				continue;
+			}
+			if (!this.accept(c, value, w, m)) {
+				continue;
+			}
+			out.push({
+				order: c.order,
+				f: {
+					kind: 'secret',
+					rule: c.rule.id,
+					message: c.rule.description,
+					start: ws + span[0],
+					end: ws + span[1],
+					preview: maskSecret(value),
+				},
+			});
+		}
+	}
+
+	private accept(c: CompiledRule, value: string, window: string, m: RegExpExecArray): boolean {
+		if (c.entropy > 0 && shannonEntropy(value) < adjustedThreshold(c, value)) {
+			return false;
+		}
+		if (c.rule.validate && !c.rule.validate(value)) {
+			return false;
+		}
+		if (!c.rule.generic) {
+			return !isPlaceholderValue(value);
+		}
+		if (isReference(value) || isGenericPlaceholder(value)) {
+			return false;
+		}
+		// The whole key name: walk back from the keyword over identifier characters.
+		let ks = m.index;
+		while (ks > 0 && /[A-Za-z0-9_.-]/.test(window.charAt(ks - 1))) {
+			ks--;
+		}
+		const keyEnd = m.indices?.[1]?.[1] ?? m.index;
+		const key = window.slice(ks, keyEnd);
+		return !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key);
+	}
+}
+
+/** Generic rules scale the entropy threshold with the value's length (short values cannot reach 3.5 bits). */
+function adjustedThreshold(c: CompiledRule, value: string): number {
+	if (!c.rule.generic) {
+		return c.entropy;
+	}
+	return Math.min(c.entropy, Math.log2(value.length) - 0.7);
+}
+
+/** The number of built-in secret rules, and how many of them are provider-specific. */
+export function secretRuleCounts(): { total: number; provider: number } {
+	const provider = SECRET_RULES.filter((r) => !r.generic).length;
+	return { total: SECRET_RULES.length, provider };
+}
