@@ -424,21 +424,20 @@ function exceptionProblem(x: PolicyException, kind: LayerKind, policy: Policy, t
 	if (fromWorkspace && rules.requireReason && !(x.reason ?? '').trim()) {
 		return 'the org policy requires a reason';
 	}
-	const start = x.granted ?? today;
-	if (dayNumber(x.expires) < dayNumber(start)) {
-		return `it expires (${x.expires}) before it starts (${start})`;
-	}
-	if (fromWorkspace) {
-		const days = dayNumber(x.expires) - dayNumber(start);
-		if (days > rules.maxDays) {
-			return `it lasts ${days} days, more than the ${rules.maxDays} the org policy allows`;
-		}
+	if (x.granted !== undefined && dayNumber(x.expires) < dayNumber(x.granted)) {
+		return `it expires (${x.expires}) before it starts (${x.granted})`;
 	}
 	if (dayNumber(today) > dayNumber(x.expires)) {
 		return `expired on ${x.expires}`;
 	}
-	if (dayNumber(today) < dayNumber(start)) {
-		return `not in force before ${start}`;
+	if (x.granted !== undefined && dayNumber(today) < dayNumber(x.granted)) {
+		return `not in force before ${x.granted}`;
+	}
+	if (fromWorkspace) {
+		const days = dayNumber(x.expires) - dayNumber(x.granted ?? today);
+		if (days > rules.maxDays) {
+			return `it lasts ${days} days, more than the ${rules.maxDays} the org policy allows`;
+		}
 	}
 	return undefined;
 }
