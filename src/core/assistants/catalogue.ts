@@ -965,3 +965,8 @@ export function findByExtensionId(extensionId: string): CatalogueEntry | undefin
 export function allLevers(): { entry: CatalogueEntry; lever: Lever }[] {
 	return CATALOGUE.flatMap((entry) => entry.levers.map((lever) => ({ entry, lever })));
 }
+
+/** The instruction-file globs of an entry, as the exposure model takes them. */
+export function instructionGlobs(entry: CatalogueEntry): string[] {
+	return entry.instructionFiles.map((f) => f.glob);
+}

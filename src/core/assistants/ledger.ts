@@ -364,6 +364,23 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				continue;
 			}
 		}
+		if (changes.length === 0 && untouchedSinceUs(ledger, file, before)) {
+			// nothing of ours is wanted here any more and nobody else touched the file: give back the original bytes
+			const first = fileRecords(ledger, file)[0];
+			const original = first?.previous.existed ? first.previous.text : undefined;
+			if (original !== before) {
+				edits.push(original === undefined ? { file, action: 'delete' } : { file, action: 'write', text: original });
+				records.push(...undoRecords(items.filter((i) => i.file === file && i.latest.existed), at));
+				records.push({
+					file,
+					kind: 'file',
+					previous: before === undefined ? { existed: false } : { existed: true, text: before },
+					applied: original === undefined ? { existed: false } : { existed: true, text: original },
+					at,
+				});
+			}
+			continue;
+		}
 		const wantedKeys = new Set<string>();
 		for (const change of changes) {
 			if (change.kind === 'ignoreBlock') {
@@ -476,7 +493,13 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 		if (options.prune ?? true) {
 			const created: CreatedPath[] = [];
 			for (const item of items) {
-				if (item.file !== file || !item.latest.existed) {
+				if (item.file !== file) {
+					continue;
+				}
+				if (item.created && item.key !== undefined && !changes.some((c) => 'key' in c && c.key === item.key)) {
+					created.push({ key: item.key, created: item.created });
+				}
+				if (!item.latest.existed) {
 					continue;
 				}
 				const id = itemKey(item, item.kind === 'jsonArrayItem' ? item.latest.value : undefined);
@@ -503,9 +526,6 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 						at,
 					});
 				}
-				if (item.created && item.key !== undefined) {
-					created.push({ key: item.key, created: item.created });
-				}
 			}
 			if (created.length > 0) {
 				text = pruneCreated(text, created);
@@ -526,6 +546,19 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 		});
 	}
 	return { edits, records, problems };
+}
+
+/** Records saying these items were taken back to their original state. */
+function undoRecords(items: readonly ManagedItem[], at: string): LedgerRecord[] {
+	return items.map((item) => ({
+		file: item.file,
+		kind: item.kind,
+		...(item.key !== undefined ? { key: item.key } : {}),
+		leverIds: item.leverIds,
+		previous: item.latest,
+		applied: item.kind === 'jsonValue' && item.original.existed ? item.original : { existed: false, ...(item.kind === 'jsonArrayItem' ? { value: item.latest.value } : {}) },
+		at,
+	}));
 }
 
 function currentState(text: string | undefined, item: ManagedItem): LedgerState {
@@ -549,6 +582,19 @@ export function applyFileEdits(files: FileTexts, edits: readonly FileEdit[]): Re
 			out[e.file] = undefined;
 		} else {
 			out[e.file] = e.text;
+		}
+	}
+	return out;
+}
+
+/** The levers whose changes are in place according to the ledger (for the coverage report). */
+export function appliedLeverIds(ledger: Ledger): Set<string> {
+	const out = new Set<string>();
+	for (const item of managedItems(ledger)) {
+		if (item.latest.existed) {
+			for (const id of item.leverIds) {
+				out.add(id);
+			}
 		}
 	}
 	return out;

@@ -79,7 +79,7 @@ export function getJsonValue(text: string | undefined, pointer: string): { exist
 		return { exists: false };
 	}
 	const node = findNodeAtLocation(parsed.root, parsePointer(pointer));
-	return node ? { exists: true, value: getNodeValue(node) as unknown } : { exists: false };
+	return node ? { exists: true, value: plain(getNodeValue(node) as unknown) } : { exists: false };
 }
 
 /** The text of a new, empty settings object in the file's style. */
@@ -271,4 +271,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 	const bo = b as Record<string, unknown>;
 	const ak = Object.keys(ao);
 	return ak.length === Object.keys(bo).length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
+}
+
+/** jsonc-parser builds objects without a prototype; callers get ordinary JSON values. */
+function plain(v: unknown): unknown {
+	return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as unknown);
 }

@@ -1,0 +1,157 @@
+import * as assert from 'node:assert/strict';
+import type { DesiredChange } from '../../../src/core/assistants/compile';
+import {
+	type FileTexts,
+	type LedgerRecord,
+	appliedLeverIds,
+	applyFileEdits,
+	forgetFiles,
+	planApply,
+	restore,
+	untouchedSinceUs,
+} from '../../../src/core/assistants/ledger';
+import { readBlock } from '../../../src/core/assistants/managedBlock';
+import { getJsonValue } from '../../../src/core/assistants/managedJson';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+function run(desired: DesiredChange[], ledger: LedgerRecord[], files: FileTexts): { files: Record<string, string | undefined>; ledger: LedgerRecord[] } {
+	const plan = planApply(desired, ledger, files, NOW);
+	assert.deepEqual(plan.problems, []);
+	return { files: applyFileEdits(files, plan.edits), ledger: [...ledger, ...plan.records] };
+}
+
+const SETTINGS = `{
+	// my settings
+	"editor.fontSize": 14, // big
+	"files.exclude": { "**/.git": true }
+}
+`;
+
+describe('assistants/ledger', () => {
+	it('records every change and restores the exact original bytes', () => {
+		const files = { '.vscode/settings.json': SETTINGS, '.cursorignore': 'dist/\r\n' };
+		const desired: DesiredChange[] = [
+			{ kind: 'jsonValue', file: '.vscode/settings.json', key: '/chat.disableAIFeatures', value: true, leverIds: ['a'] },
+			{ kind: 'ignoreBlock', file: '.cursorignore', lines: ['/.env'], leverIds: ['c'] },
+			{ kind: 'jsonArrayItems', file: '.claude/settings.json', key: '/permissions/deny', items: ['Read(./.env)'], leverIds: ['d'] },
+		];
+		const s = run(desired, [], files);
+		assert.equal(getJsonValue(s.files['.vscode/settings.json'], '/chat.disableAIFeatures').value, true);
+		assert.ok(s.files['.vscode/settings.json']?.includes('// big'));
+		assert.equal(readBlock(s.files['.cursorignore']).state, 'present');
+		assert.deepEqual(getJsonValue(s.files['.claude/settings.json'], '/permissions/deny').value, ['Read(./.env)']);
+		assert.ok(s.ledger.some((r) => r.kind === 'jsonValue' && r.key === '/chat.disableAIFeatures' && !r.previous.existed));
+		assert.deepEqual([...appliedLeverIds(s.ledger)].sort(), ['a', 'c', 'd']);
+
+		const r = restore(s.ledger, s.files);
+		assert.deepEqual(r.drift, []);
+		const back = applyFileEdits(s.files, r.edits);
+		assert.deepEqual(back, { ...files, '.claude/settings.json': undefined });
+		assert.deepEqual(forgetFiles(s.ledger, r.restoredFiles), []);
+	});
+
+	it('applying the same desired state twice changes nothing', () => {
+		const desired: DesiredChange[] = [{ kind: 'ignoreBlock', file: '.rooignore', lines: ['/a'], leverIds: ['r'] }];
+		const s = run(desired, [], {});
+		const again = planApply(desired, s.ledger, s.files, NOW);
+		assert.deepEqual(again.edits, []);
+		assert.deepEqual(again.records, []);
+	});
+
+	it('a user edit to an unrelated key survives the restore', () => {
+		const s = run([{ kind: 'jsonValue', file: 'f.json', key: '/x', value: false, leverIds: ['x'] }], [], { 'f.json': SETTINGS });
+		const edited = s.files['f.json']?.replace('"editor.fontSize": 14', '"editor.fontSize": 16');
+		const r = restore(s.ledger, { 'f.json': edited });
+		const out = applyFileEdits({ 'f.json': edited }, r.edits)['f.json'] ?? '';
+		assert.equal(getJsonValue(out, '/editor.fontSize').value, 16);
+		assert.equal(getJsonValue(out, '/x').exists, false);
+		assert.ok(out.includes('// my settings') && out.includes('// big'));
+	});
+
+	it('a managed value the user changed since is reported as drift, not clobbered', () => {
+		const s = run([{ kind: 'jsonValue', file: 'f.json', key: '/chat.disableAIFeatures', value: true, leverIds: ['x'] }], [], { 'f.json': '{}\n' });
+		const edited = s.files['f.json']?.replace('true', 'false');
+		const r = restore(s.ledger, { 'f.json': edited });
+		assert.equal(r.drift.length, 1);
+		assert.match(r.drift[0]?.message ?? '', /changed since/);
+		assert.deepEqual(r.edits, []);
+	});
+
+	it('restores the previous value of a key that existed before', () => {
+		const s = run([{ kind: 'jsonValue', file: 'f.json', key: '/github.copilot.enable', value: { '*': false }, leverIds: ['x'] }], [], {
+			'f.json': '{ "github.copilot.enable": { "markdown": false }, "a": 1 }',
+		});
+		const touched = `${s.files['f.json'] ?? ''} `;
+		const r = restore(s.ledger, { 'f.json': touched });
+		const out = applyFileEdits({ 'f.json': touched }, r.edits)['f.json'];
+		assert.deepEqual(getJsonValue(out, '/github.copilot.enable').value, { markdown: false });
+	});
+
+	it('deletes a file it created when only its own content is left, keeps it when the user added some', () => {
+		const s = run([{ kind: 'ignoreBlock', file: '.aiexclude', lines: ['/.env'], leverIds: ['g'] }], [], {});
+		assert.deepEqual(restore(s.ledger, s.files).edits, [{ file: '.aiexclude', action: 'delete' }]);
+		const withUser = `${s.files['.aiexclude'] ?? ''}build/\n`;
+		const r = restore(s.ledger, { '.aiexclude': withUser });
+		assert.deepEqual(r.edits, [{ file: '.aiexclude', action: 'write', text: 'build/\n' }]);
+	});
+
+	it('keeps the user\'s own array entries and removes only ours, and the containers it created', () => {
+		const s = run([{ kind: 'jsonArrayItems', file: 'c.json', key: '/permissions/deny', items: ['Read(./.env)', 'Read(./secrets/**)'], leverIds: ['d'] }], [], {
+			'c.json': '{\n  "model": "opus"\n}\n',
+		});
+		const withUser = s.files['c.json']?.replace('"Read(./.env)"', '"Bash(rm:*)", "Read(./.env)"');
+		const r = restore(s.ledger, { 'c.json': withUser });
+		const out = applyFileEdits({ 'c.json': withUser }, r.edits)['c.json'];
+		assert.deepEqual(getJsonValue(out, '/permissions/deny').value, ['Bash(rm:*)']);
+		const clean = restore(s.ledger, { 'c.json': `${s.files['c.json'] ?? ''}` });
+		assert.equal(applyFileEdits(s.files, clean.edits)['c.json'], '{\n  "model": "opus"\n}\n');
+	});
+
+	it('an entry the user already had is not ours: never removed', () => {
+		const files = { 'c.json': '{ "permissions": { "deny": ["Read(./.env)"] } }' };
+		const plan = planApply([{ kind: 'jsonArrayItems', file: 'c.json', key: '/permissions/deny', items: ['Read(./.env)'], leverIds: ['d'] }], [], files, NOW);
+		assert.deepEqual(plan.edits, []);
+		assert.deepEqual(plan.records, []);
+	});
+
+	it('prunes what is no longer desired (a decision changed) and takes back array entries no longer sensitive', () => {
+		const s1 = run(
+			[
+				{ kind: 'jsonValue', file: 's.json', key: '/chat.disableAIFeatures', value: true, leverIds: ['v'] },
+				{ kind: 'jsonArrayItems', file: 's.json', key: '/tabnine.disableFileRegex', items: ['a', 'b'], leverIds: ['t'] },
+			],
+			[],
+			{ 's.json': '{\n\t"x": 1\n}\n' },
+		);
+		const s2 = run([{ kind: 'jsonArrayItems', file: 's.json', key: '/tabnine.disableFileRegex', items: ['b'], leverIds: ['t'] }], s1.ledger, s1.files);
+		assert.equal(getJsonValue(s2.files['s.json'], '/chat.disableAIFeatures').exists, false);
+		assert.deepEqual(getJsonValue(s2.files['s.json'], '/tabnine.disableFileRegex').value, ['b']);
+		const s3 = run([], s2.ledger, s2.files);
+		assert.equal(s3.files['s.json'], '{\n\t"x": 1\n}\n');
+		assert.ok(untouchedSinceUs(s3.ledger, 's.json', s3.files['s.json']));
+	});
+
+	it('refuses to edit a JSON file it cannot parse, and says so', () => {
+		const plan = planApply([{ kind: 'jsonValue', file: 'bad.json', key: '/a', value: 1, leverIds: ['x'] }], [], { 'bad.json': '{ "a": ' }, NOW);
+		assert.deepEqual(plan.edits, []);
+		assert.equal(plan.problems.length, 1);
+	});
+
+	it('moves lines typed into the block out of it when re-applying', () => {
+		const s = run([{ kind: 'ignoreBlock', file: '.rooignore', lines: ['/a'], leverIds: ['r'] }], [], { '.rooignore': 'top\n' });
+		const edited = s.files['.rooignore']?.replace('/a\n', '/a\nmine\n');
+		const s2 = run([{ kind: 'ignoreBlock', file: '.rooignore', lines: ['/a', '/b'], leverIds: ['r'] }], s.ledger, { '.rooignore': edited });
+		const text = s2.files['.rooignore'] ?? '';
+		assert.ok(text.startsWith('top\nmine\n# >>>'));
+		const r = restore(s2.ledger, s2.files);
+		assert.equal(applyFileEdits(s2.files, r.edits)['.rooignore'], 'top\nmine\n');
+	});
+
+	it('reports a deleted file as drift and writes nothing', () => {
+		const s = run([{ kind: 'ignoreBlock', file: '.rooignore', lines: ['/a'], leverIds: ['r'] }], [], { '.rooignore': 'x\n' });
+		const r = restore(s.ledger, {});
+		assert.deepEqual(r.edits, []);
+		assert.equal(r.drift.length, 1);
+	});
+});
