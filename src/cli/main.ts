@@ -1,5 +1,6 @@
 import { explainPolicyCommand } from './explainPolicy';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import { scanCommand } from './scan';
 import { validateCommand } from './validate';
 
 /**
@@ -8,6 +9,7 @@ import { validateCommand } from './validate';
 const commands: CliCommand[] = [
 	validateCommand,
 	explainPolicyCommand,
+	scanCommand,
 ];
 
 function usage(): string {

@@ -1,0 +1,174 @@
+/**
+ * `context-warden scan <dir>`: classifies every file of a directory with the effective policy and prints the
+ * result as a table or as JSON, for CI gates and audits.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileClassifier } from '../core/classify/classifier';
+import { scanDirectory } from '../core/classify/fileSource';
+import type { FileClassification } from '../core/classify/types';
+import { workspaceVerdict } from '../core/classify/verdict';
+import { formatDiagnosticGnu } from '../core/policy/parse';
+import { type Level, LEVELS, levelRank } from '../core/policy/schema';
+import { type CliCommand, ExitCode } from './io';
+import { loadEffectivePolicy } from './policyInputs';
+
+const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>]
+
+Classifies every file under <dir> with the effective policy (the org policy, then <dir>'s workspace
+layers, which can only tighten): path rules, secrets, private keys, PII, confidentiality markers and
+org patterns. .git, .hg, .svn and node_modules are not entered; .gitignore is honoured (ignored files
+are classified by path only); symbolic links are not followed.
+
+Options:
+  --policy <file>     the org policy (default: the machine's well-known path)
+  --json              print JSON: { policy, workspace, files, skipped, stats }
+  --min-level <level> list only files at or above <level> (public, internal, confidential, restricted)
+  --fail-on <level>   exit 3 when a file is at or above <level>
+  --no-gitignore      scan gitignored files' content too
+  -h, --help          show this help
+
+Findings never show a secret: positions and rule ids only (and masked previews in the table).
+Exit codes: 0 ok, 2 bad arguments or invalid policy, 3 --fail-on threshold reached.
+`;
+
+interface ScanArgs {
+	dir: string;
+	policyFile?: string;
+	json: boolean;
+	minLevel: Level;
+	failOn?: Level;
+	gitignore: boolean;
+}
+
+function parseArgs(args: string[]): ScanArgs | string {
+	const out: Partial<ScanArgs> & { json: boolean; gitignore: boolean } = { json: false, gitignore: true };
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const flag = eq > 0 ? arg.slice(0, eq) : arg;
+		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+		const value = (): string | undefined => inline ?? args[++i];
+		if (flag === '--json') {
+			out.json = true;
+		} else if (flag === '--no-gitignore') {
+			out.gitignore = false;
+		} else if (flag === '--policy') {
+			const v = value();
+			if (!v) return '--policy needs a file';
+			out.policyFile = v;
+		} else if (flag === '--min-level' || flag === '--fail-on') {
+			const v = value();
+			if (!v || !(LEVELS as readonly string[]).includes(v)) {
+				return `${flag} needs a level: ${LEVELS.join(', ')}`;
+			}
+			if (flag === '--min-level') out.minLevel = v as Level;
+			else out.failOn = v as Level;
+		} else if (arg.startsWith('-') && arg !== '-') {
+			return `unknown option '${arg}'`;
+		} else if (out.dir === undefined) {
+			out.dir = arg;
+		} else {
+			return `unexpected argument '${arg}'`;
+		}
+	}
+	if (out.dir === undefined) {
+		return 'no directory given';
+	}
+	return { dir: out.dir, json: out.json, gitignore: out.gitignore, minLevel: out.minLevel ?? 'public', ...(out.policyFile ? { policyFile: out.policyFile } : {}), ...(out.failOn ? { failOn: out.failOn } : {}) };
+}
+
+/** The JSON shape of a reason in `scan --json`: no message, no preview (nothing derived from a secret). */
+function jsonReason(r: FileClassification['reasons'][number]): Record<string, unknown> {
+	return { kind: r.kind, rule: r.rule, ...(r.line !== undefined ? { line: r.line, column: r.column } : {}) };
+}
+
+function table(files: FileClassification[], rows: string[][]): string {
+	const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+	return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n') + (files.length ? '\n' : '');
+}
+
+/** `context-warden scan`: the classification of every file in a directory. */
+export const scanCommand: CliCommand = {
+	name: 'scan',
+	summary: 'classify every file of a directory (table or --json); --fail-on for CI',
+	help: HELP,
+	async run(args, io) {
+		const parsed = parseArgs(args);
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden scan: ${parsed}\n\n${HELP}`);
+			return ExitCode.usage;
+		}
+		const root = path.resolve(io.cwd, parsed.dir);
+		let st: fs.Stats;
+		try {
+			st = fs.statSync(root);
+		} catch {
+			io.stderr.write(`context-warden scan: no such directory: ${parsed.dir}\n`);
+			return ExitCode.usage;
+		}
+		if (!st.isDirectory()) {
+			io.stderr.write(`context-warden scan: not a directory: ${parsed.dir}\n`);
+			return ExitCode.usage;
+		}
+		const { effective, warnings } = await loadEffectivePolicy({ policyFile: parsed.policyFile, workspaceDir: parsed.dir, cwd: io.cwd, env: io.env });
+		for (const w of warnings) {
+			io.stderr.write(`context-warden: warning: ${w}\n`);
+		}
+		const policyErrors = effective.diagnostics.filter((d) => d.severity === 'error');
+		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
+			for (const d of policyErrors) {
+				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
+			}
+			io.stderr.write('context-warden scan: the org policy is invalid or unreadable\n');
+			return ExitCode.usage;
+		}
+		for (const d of effective.diagnostics) {
+			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
+		}
+		const policy = effective.policy;
+		const { classifier, errors } = compileClassifier(policy, effective.exceptions.active);
+		if (errors.length > 0) {
+			for (const e of errors) {
+				io.stderr.write(`context-warden scan: policy ${e.family} '${e.id}': ${e.message}\n`);
+			}
+			return ExitCode.usage;
+		}
+		const result = scanDirectory(root, classifier, policy.content.maxFileSizeBytes, { gitignore: parsed.gitignore });
+		const verdict = workspaceVerdict(policy, result.files.map((f) => f.level));
+		const min = levelRank(parsed.minLevel);
+		const listed = result.files.filter((f) => levelRank(f.level) >= min);
+		const failed = parsed.failOn !== undefined && result.files.some((f) => levelRank(f.level) >= levelRank(parsed.failOn as Level));
+		if (parsed.json) {
+			const out = {
+				policy: { name: policy.name, sha256: effective.sha256 },
+				workspace: verdict,
+				files: listed.map((f) => ({ path: f.path, level: f.level, reasons: f.reasons.map(jsonReason) })),
+				skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+				stats: result.stats,
+			};
+			io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+		} else {
+			const threshold = min > 0 ? min : levelRank(policy.workspace.sensitiveLevel);
+			const sensitive = listed.filter((f) => levelRank(f.level) >= threshold);
+			const rows = [['LEVEL', 'FILE', 'REASONS']];
+			for (const f of sensitive) {
+				const reasons = f.reasons
+					.slice(0, 4)
+					.map((r) => (r.line !== undefined ? `${r.rule}@${r.line}:${r.column}${r.preview ? ` ${r.preview}` : ''}` : r.rule))
+					.join('; ');
+				rows.push([f.level, f.path, reasons + (f.reasons.length > 4 ? `; +${f.reasons.length - 4} more` : '')]);
+			}
+			if (sensitive.length > 0) {
+				io.stdout.write(table(sensitive, rows));
+			}
+			const counts = LEVELS.map((l) => `${result.files.filter((f) => f.level === l).length} ${l}`).join(', ');
+			io.stdout.write(
+				`\n${result.stats.files} files (${counts}); ${result.skipped.length} not content-scanned; ` +
+					`${(result.stats.bytes / 1e6).toFixed(1)} MB in ${result.stats.ms} ms\n` +
+					`Workspace: ${verdict.level}${verdict.restricted ? ', restricted' : ''} (policy: ${policy.name})\n`,
+			);
+		}
+		return failed ? ExitCode.threshold : ExitCode.ok;
+	},
+};
