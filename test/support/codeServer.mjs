@@ -116,7 +116,6 @@ export async function startCodeServer(options = {}) {
 		'extensions.autoCheckUpdates': false,
 		'extensions.autoUpdate': false,
 		'update.mode': 'none',
-		'chat.disableAIFeatures': false,
 		...options.settings,
 	};
 	writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));

@@ -6,11 +6,13 @@
 //
 //   node test/support/runIntegration.mjs [run-name-glob ...]
 //   env: CW_TEST_GREP (mocha grep), CW_INTEGRATION_TIMEOUT_MS (overall, default 20 min)
-// Writes test-output/integration/summary.json and, per run, server.log, browser.log (and failure.png).
+// Writes test-output/integration/summary.json and, per run, console.log (everything the editor's console
+// printed; the terminal shows it less known noise, all of it with CW_VERBOSE=1), server.log, browser.log, failure.png.
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { buildIntegrationTests, INTEGRATION_OUT } from './buildTests.mjs';
 import { folderUrl, startCodeServer } from './codeServer.mjs';
@@ -23,6 +25,27 @@ const RESULT_PREFIX = 'CW-RESULT ';
 const DEFAULT_RUN_TIMEOUT_MS = 5 * 60_000;
 const OVERALL_TIMEOUT_MS = Number(process.env.CW_INTEGRATION_TIMEOUT_MS ?? 20 * 60_000);
 
+/** Editor chatter that says nothing about the tests (see the recipe's "Harmless noise offline"); still in console.log. */
+const NOISE = [
+	/Unable to read file .*Canceled/,
+	/^Canceled: Canceled/,
+	/ENOTFOUND/,
+	/^\s+at .*\/static\/out\/vs\//,
+	/^\[lifecycle\] Long running operations/,
+	/^MCP migration:/,
+	/^(Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin)/,
+	/^\[(reconnection-grace-time|AgentHost[^\]]*|ChatModelSelection|Service Worker|AccountPolicyGate)\]/,
+];
+const VERBOSE = process.env.CW_VERBOSE === '1';
+
+/** Temp copies of fixtures, removed however the process ends. */
+const tempDirs = new Set();
+process.on('exit', () => {
+	for (const d of tempDirs) {
+		rmSync(d, { recursive: true, force: true });
+	}
+});
+
 const t0 = Date.now();
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 const globRe = (g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
@@ -33,7 +56,9 @@ export function copyFixture(fixture) {
 	if (!existsSync(src)) {
 		throw new Error(`fixture ${fixture} not found in ${FIXTURES}`);
 	}
-	const dest = join(mkdtempSync(join(tmpdir(), 'cw-ws-')), fixture);
+	const parent = mkdtempSync(join(tmpdir(), 'cw-ws-'));
+	tempDirs.add(parent);
+	const dest = join(parent, fixture);
 	cpSync(src, dest, { recursive: true });
 	return dest;
 }
@@ -41,7 +66,8 @@ export function copyFixture(fixture) {
 /** Formats what the extension host's console sent through `codeAutomationLog`. */
 function formatLog(args) {
 	const list = Array.isArray(args) ? args : [args];
-	return list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+	// console.log(fmt, ...args) arrives unformatted: mocha's reporter relies on %s / %d.
+	return format(...list);
 }
 
 async function runOne(browser, run) {
@@ -64,6 +90,7 @@ async function runOne(browser, run) {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 	const page = await context.newPage();
 	const browserLog = [];
+	const hostLog = [];
 	page.on('console', (msg) => browserLog.push(`[${msg.type()}] ${msg.text()}`));
 	page.on('pageerror', (err) => browserLog.push(`[pageerror] ${err.message}`));
 
@@ -73,12 +100,12 @@ async function runOne(browser, run) {
 		const exit = new Promise((resolve) => {
 			void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
 		});
-		await page.exposeFunction('codeAutomationLog', (_type, args) => {
-			const line = formatLog(args);
-			for (const l of line.split('\n')) {
+		await page.exposeFunction('codeAutomationLog', (type, args) => {
+			for (const l of formatLog(args).split('\n')) {
+				hostLog.push(`[${type}] ${l}`);
 				if (l.startsWith(RESULT_PREFIX)) {
 					result = JSON.parse(l.slice(RESULT_PREFIX.length));
-				} else {
+				} else if (VERBOSE || !NOISE.some((re) => re.test(l))) {
 					console.log(`  ${l}`);
 				}
 			}
@@ -114,9 +141,11 @@ async function runOne(browser, run) {
 		}
 	} finally {
 		writeFileSync(join(outDir, 'browser.log'), browserLog.join('\n'));
+		writeFileSync(join(outDir, 'console.log'), hostLog.join('\n'));
 		await context.close().catch(() => {});
 		await server.stop();
 		rmSync(join(workspace, '..'), { recursive: true, force: true });
+		tempDirs.delete(join(workspace, '..'));
 	}
 	const counts = result ?? { passed: 0, failed: 0, pending: 0 };
 	if (exitCode !== 0 && counts.failed === 0) {
@@ -129,7 +158,7 @@ async function runOne(browser, run) {
 	}
 	console.log(`=== ${run.name}: exit ${exitCode}, ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending (${secs(started)})`);
 	if (exitCode !== 0) {
-		console.log(`    logs: ${outDir}/{server.log,browser.log,failure.png}`);
+		console.log(`    logs: ${outDir}/{console.log,server.log,browser.log,failure.png}`);
 	}
 	return { name: run.name, exitCode, seconds: (Date.now() - started) / 1000, ...counts };
 }
