@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseJsonc } from '../../../src/core/policy/parse';
 import { resolveEffectivePolicy } from '../../../src/core/policy/layering';
-import { effectivePolicyToJson, renderEffectivePolicy, renderEffectivePolicyJson } from '../../../src/core/policy/render';
+import { type effectivePolicyToJson, renderEffectivePolicy, renderEffectivePolicyJson } from '../../../src/core/policy/render';
 
 const eff = resolveEffectivePolicy({
 	org: {
