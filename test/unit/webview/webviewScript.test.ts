@@ -1,0 +1,218 @@
+// The webview script (media/exposure.js) in real Chromium, under the panel's real CSP, with a stub of the
+// webview API: file names stay text, actions post typed messages, state survives re-renders and reloads.
+// Skipped when Chromium is not installed (node test/support/setup.mjs installs it) or CW_SKIP_BROWSER=1.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { shellHtml } from '../../../src/webview/html';
+import type { SnapshotMessage } from '../../../src/webview/protocol';
+import { buildExposureView } from '../../../src/webview/viewModel';
+import { englishLabels, englishStrings, sampleModel, XSS_NAME } from './fixtures';
+
+const CHROMIUM = process.env.CW_CHROMIUM ?? '/usr/bin/chromium';
+const ORIGIN = 'https://webview.test';
+const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
+const MEDIA = join(__dirname, '..', '..', '..', 'media');
+
+/** The webview API stub: records posted messages and state; `__initialState` seeds getState(). */
+const STUB = `
+	window.__posted = [];
+	window.__violations = [];
+	window.__state = window.__initialState;
+	document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+	window.acquireVsCodeApi = () => ({
+		postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+		getState: () => window.__state,
+		setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); sessionStorage.setItem('state', JSON.stringify(s)); },
+	});
+`;
+
+function snapshot(seq: number, publicFiles = 30): SnapshotMessage {
+	return {
+		type: 'snapshot',
+		version: 1,
+		seq,
+		replyTo: 1,
+		labels: englishLabels,
+		view: buildExposureView(sampleModel(publicFiles), englishStrings),
+		redacted: { path: XSS_NAME, text: 'const key = "████████";\n<script>window.__xss = 2</script>', truncated: false },
+	};
+}
+
+interface Posted {
+	type: string;
+	requestId: number;
+	path?: string;
+	assistantId?: string;
+}
+
+const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
+const stateOf = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __state: { open: Record<string, boolean>; scrollY: number; filter: string } }).__state);
+const send = (page: Page, m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+
+describe('exposure webview script in Chromium', function () {
+	this.timeout(30_000);
+	let browser: Browser | undefined;
+
+	before(async function () {
+		if (process.env.CW_SKIP_BROWSER === '1' || !existsSync(CHROMIUM)) {
+			this.skip();
+		}
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+		});
+	});
+
+	after(async () => {
+		await browser?.close();
+	});
+
+	async function open(initialState?: unknown): Promise<Page> {
+		assert.ok(browser);
+		const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
+		await page.addInitScript(`window.__initialState = ${JSON.stringify(initialState ?? null)} ?? undefined;${STUB}`);
+		await page.route(`${ORIGIN}/**`, async (route) => {
+			const url = new URL(route.request().url());
+			if (url.pathname === '/') {
+				const html = shellHtml({
+					cspSource: ORIGIN,
+					nonce: NONCE,
+					scriptUri: `${ORIGIN}/media/exposure.js`,
+					styleUri: `${ORIGIN}/media/exposure.css`,
+					lang: 'en',
+					title: 'Exposure Preview',
+					loading: 'Computing the exposure…',
+				});
+				return route.fulfill({ contentType: 'text/html', body: html });
+			}
+			const name = url.pathname.replace('/media/', '');
+			if (name === 'exposure.js' || name === 'exposure.css') {
+				return route.fulfill({
+					contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css',
+					body: readFileSync(join(MEDIA, name), 'utf8'),
+				});
+			}
+			return route.fulfill({ status: 404, body: '' });
+		});
+		await page.goto(`${ORIGIN}/`);
+		await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+		return page;
+	}
+
+	it('says ready once, with a request id, and renders nothing before the snapshot', async () => {
+		const page = await open();
+		assert.deepEqual(await posted(page), [{ type: 'ready', requestId: 1 }]);
+		assert.equal(await page.locator('table').count(), 0);
+		await page.close();
+	});
+
+	it('shows an attacker-named file as text: no element, no script, no CSP violation', async () => {
+		const page = await open();
+		await send(page, snapshot(1));
+		await page.getByText('By assistant').waitFor();
+		assert.equal(await page.locator('img').count(), 0);
+		assert.equal(await page.locator('script').count(), 1);
+		assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+		const paths = await page.locator('td.file .path').allTextContents();
+		assert.ok(paths.includes(XSS_NAME), paths.join('\n'));
+		assert.equal(await page.locator('pre.code').textContent(), 'const key = "████████";\n<script>window.__xss = 2</script>');
+		assert.equal(await page.getByRole('button', { name: `Open ${XSS_NAME}` }).first().count(), 1);
+		assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+		// The stylesheet loaded under style-src: the estimate badge is styled.
+		assert.equal(await page.locator('.badge.estimate').evaluate((e) => getComputedStyle(e).textTransform), 'uppercase');
+		await page.close();
+	});
+
+	it('shows the estimate label, the totals and the destinations at the top', async () => {
+		const page = await open();
+		await send(page, snapshot(1));
+		await page.locator('.totals .headline').waitFor();
+		assert.equal(await page.locator('h1 .badge.estimate').textContent(), 'Estimate');
+		assert.match((await page.locator('.totals .headline').textContent()) ?? '', /^4 sensitive items \(.+\) would leave this machine\.$/);
+		assert.deepEqual(await page.locator('.destinations li').allTextContents(), ['GitHub: GitHub cloud (US)']);
+		await page.close();
+	});
+
+	it('posts typed actions from buttons, by mouse and by keyboard (Enter and Space)', async () => {
+		const page = await open();
+		await send(page, snapshot(1));
+		await page.getByRole('button', { name: `Open ${XSS_NAME}` }).first().click();
+		const close = page.getByRole('button', { name: 'Close the tab of .env' }).first();
+		await close.focus();
+		await page.keyboard.press('Enter');
+		await page.getByRole('button', { name: 'Why is .env sensitive?' }).first().focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Show how Context Warden governs GitHub Copilot' }).click();
+		assert.deepEqual((await posted(page)).slice(1), [
+			{ type: 'openFile', requestId: 2, path: XSS_NAME },
+			{ type: 'closeTab', requestId: 3, path: '.env' },
+			{ type: 'explainFile', requestId: 4, path: '.env' },
+			{ type: 'showGovernance', requestId: 5, assistantId: 'copilot' },
+		]);
+		// No governance button for the "Any assistant" simulation.
+		assert.equal(await page.getByRole('button', { name: 'Show how Context Warden governs Any assistant' }).count(), 0);
+		// A failed action is announced in the live region.
+		await send(page, { type: 'actionResult', replyTo: 2, ok: false, message: 'The action failed.' });
+		assert.equal(await page.locator('[role=status]').textContent(), 'The action failed.');
+		await page.close();
+	});
+
+	it('collapses public index files behind "and N public files", and keeps toggles across re-renders', async () => {
+		const page = await open();
+		await send(page, snapshot(1));
+		const pub = page.locator('details.public-items').first();
+		assert.equal(await pub.locator('summary').textContent(), 'and 32 public files');
+		assert.equal(await pub.evaluate((d) => (d as HTMLDetailsElement).open), false);
+		await pub.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await page.locator('details.assistant.any > summary').click();
+		await page.waitForFunction(() => (window as unknown as { __state?: { open: Record<string, boolean> } }).__state?.open['any'] === false);
+		const state = await stateOf(page);
+		assert.equal(state.open['assistant:copilot/index/public'], true);
+		assert.equal(state.open['any'], false);
+
+		await send(page, snapshot(2));
+		assert.equal(await page.locator('details.public-items').first().evaluate((d) => (d as HTMLDetailsElement).open), true);
+		assert.equal(await page.locator('details.assistant.any').evaluate((d) => (d as HTMLDetailsElement).open), false);
+		// Focus stays on the same control after the re-render.
+		assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey), 'summary|any');
+		// Stale snapshots are ignored.
+		await send(page, { ...snapshot(1), view: undefined });
+		assert.equal(await page.locator('details.assistant').count(), 2);
+		await page.close();
+	});
+
+	it('restores scroll position and collapsed state from getState when rebuilt', async () => {
+		const page = await open({ v: 1, open: { 'assistant:copilot/openTabs': false, 'assistant:copilot/index/public': true }, scrollY: 400, filter: '' });
+		await send(page, snapshot(1, 150));
+		await page.waitForFunction(() => window.scrollY > 0);
+		assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 400);
+		const tabs = page.locator('details.surface').nth(1);
+		assert.equal(await tabs.locator('summary .surface-title').textContent(), 'Open tabs');
+		assert.equal(await tabs.evaluate((d) => (d as HTMLDetailsElement).open), false);
+		await page.close();
+	});
+
+	it('filters rows by path and says when nothing matches', async () => {
+		const page = await open();
+		await send(page, snapshot(1));
+		await page.getByRole('searchbox', { name: 'Filter by path' }).fill('.ENV');
+		const visible = await page.locator('tr.item:not([hidden]) td.file .path').allTextContents();
+		assert.ok(visible.length > 0 && visible.every((p) => p === '.env'), visible.join(', '));
+		await page.getByRole('searchbox', { name: 'Filter by path' }).fill('no-such-file');
+		assert.equal(await page.locator('.no-match').isVisible(), true);
+		assert.equal((await stateOf(page)).filter, 'no-such-file');
+		await page.close();
+	});
+
+	it('shows "no data" when the host has no model yet', async () => {
+		const page = await open();
+		await send(page, { type: 'snapshot', version: 1, seq: 1, labels: englishLabels });
+		await page.getByText('Nothing to show yet: the policy has not loaded.').waitFor();
+		assert.equal(await page.locator('details.assistant').count(), 0);
+		await page.close();
+	});
+});
