@@ -1,4 +1,5 @@
 import { explainPolicyCommand } from './explainPolicy';
+import { hookCommand } from './hook';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { scanCommand } from './scan';
 import { validateCommand } from './validate';
@@ -10,6 +11,7 @@ const commands: CliCommand[] = [
 	validateCommand,
 	explainPolicyCommand,
 	scanCommand,
+	hookCommand,
 ];
 
 function usage(): string {

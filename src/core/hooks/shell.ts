@@ -396,7 +396,11 @@ class Analyzer {
 		if (name === 'ls' || name === 'fd' || name === 'fdfind' || name === 'git' || name === 'rg' || name === 'ag' || name === 'grep' || name === 'tree') {
 			const dirs = rest.filter((a) => a.text !== undefined && !a.text.startsWith('-') && a.text !== 'ls-files' && a.text !== '--files');
 			const roots = name === 'ls' && dirs.length > 0 ? dirs.flatMap((d) => d.patterns) : ['.'];
-			return { reads: roots.flatMap((r) => resolve(r, env)).map((path) => ({ path, recursive: name !== 'ls' })) };
+			const resolved = roots.flatMap((r) => resolve(r, env));
+			if (name === 'ls') {
+				return { reads: resolved.map((path) => ({ path: `${path === '/' ? '' : path}/*`, recursive: false, glob: true })) };
+			}
+			return { reads: resolved.map((path) => ({ path, recursive: true })) };
 		}
 		return { unknown: `names printed by ${name ?? 'a command'}` };
 	}
@@ -569,7 +573,6 @@ class Analyzer {
 
 	private shell(name: string, args: Arg[], env: Env, here: string, depth: number, io: Io): void {
 		let i = 0;
-		let script: Arg | undefined;
 		let inline = false;
 		for (; i < args.length; i++) {
 			const t = args[i]?.text ?? '';
@@ -597,7 +600,7 @@ class Analyzer {
 		if (name === 'su' && !inline) {
 			return;
 		}
-		script = args[i];
+		const script = args[i];
 		if (inline) {
 			if (!script) {
 				return;

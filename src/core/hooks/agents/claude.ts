@@ -1,0 +1,98 @@
+/**
+ * Claude Code: `PreToolUse` for Read, NotebookRead, Grep, Glob and Bash; `UserPromptSubmit` for @-mentions.
+ * Deny/ask as `hookSpecificOutput.permissionDecision`; a prompt is blocked with top-level `decision: "block"`.
+ */
+import { directRead } from '../decide';
+import { absPath, emptyRequest, isObject, jsonOut, NOTHING, obj, promptMentions, str } from './common';
+import type { AgentAdapter, HookRequest } from './types';
+
+/** Parses a Claude-shaped PreToolUse / UserPromptSubmit payload (Claude Code and Codex share it). */
+export function parseClaudeShape(id: 'claude' | 'codex', payload: unknown): HookRequest {
+	if (!isObject(payload)) {
+		const r = emptyRequest(id, '', 'ignore');
+		r.notes.push('payload is not an object');
+		return r;
+	}
+	const event = str(payload, 'hook_event_name') ?? '';
+	const cwd = str(payload, 'cwd');
+	const base = { ...(cwd ? { cwd } : {}), roots: cwd ? [cwd] : [] };
+	if (event === 'PreToolUse') {
+		const tool = str(payload, 'tool_name') ?? '';
+		const input = obj(payload, 'tool_input') ?? {};
+		const req: HookRequest = { ...emptyRequest(id, event, 'tool'), ...base, tool };
+		switch (tool) {
+			case 'Read':
+			case 'NotebookRead': {
+				const p = str(input, 'file_path', 'notebook_path', 'path');
+				if (p) {
+					req.reads.push(directRead(absPath(p, cwd), tool));
+				}
+				break;
+			}
+			case 'Grep': {
+				// files_with_matches (the default) and count only name files; content mode prints lines.
+				if (str(input, 'output_mode') !== 'content') {
+					req.kind = 'ignore';
+					break;
+				}
+				const dir = absPath(str(input, 'path') ?? cwd ?? '.', cwd);
+				const glob = str(input, 'glob');
+				if (glob) {
+					req.reads.push(directRead(`${dir}/${glob.includes('/') ? glob : `**/${glob}`}`, tool, { glob: true, dot: true, recursive: true }));
+				} else {
+					req.reads.push(directRead(dir, tool, { recursive: true }));
+				}
+				break;
+			}
+			case 'Bash':
+			case 'shell':
+			case 'local_shell': {
+				const command = input.command;
+				if (typeof command === 'string') {
+					req.command = command;
+				} else if (Array.isArray(command) && command.every((c) => typeof c === 'string')) {
+					const argv = command as string[];
+					// Codex sends ["bash", "-lc", "script"] or a plain argv.
+					const script = argv.length === 3 && /(^|\/)(ba|z|da)?sh$/.test(argv[0] ?? '') && /^-\w*c$/.test(argv[1] ?? '') ? argv[2] : undefined;
+					req.command = script ?? argv.map(shellQuote).join(' ');
+				} else {
+					req.notes.push(`${tool} without a command`);
+				}
+				const workdir = str(input, 'workdir', 'cwd');
+				if (workdir) {
+					req.cwd = absPath(workdir, cwd);
+				}
+				break;
+			}
+			default:
+				req.kind = 'ignore';
+		}
+		return req;
+	}
+	if (event === 'UserPromptSubmit') {
+		const req: HookRequest = { ...emptyRequest(id, event, 'prompt'), ...base };
+		req.reads.push(...promptMentions(str(payload, 'prompt') ?? '', cwd, 'a file mentioned in the prompt'));
+		return req;
+	}
+	return { ...emptyRequest(id, event, 'ignore'), ...base };
+}
+
+function shellQuote(s: string): string {
+	return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Claude Code (`--agent claude`). */
+export const claudeAdapter: AgentAdapter = {
+	id: 'claude',
+	parse: (payload) => parseClaudeShape('claude', payload),
+	supportsAsk: (req) => req.kind === 'tool',
+	render(decision, req) {
+		if (decision.decision === 'allow') {
+			return NOTHING;
+		}
+		if (req.kind === 'prompt') {
+			return jsonOut({ decision: 'block', reason: decision.reason });
+		}
+		return jsonOut({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision.decision, permissionDecisionReason: decision.reason } });
+	},
+};

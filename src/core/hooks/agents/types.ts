@@ -1,0 +1,51 @@
+/**
+ * The contract between the hook CLI and each agent's adapter: parse the agent's payload into a request,
+ * and render a decision in the agent's exact output format.
+ */
+import type { HookDecision } from '../decide';
+import type { ShellRead } from '../shell';
+
+export const AGENT_IDS = ['vscode', 'copilot-cli', 'claude', 'cursor', 'gemini', 'codex', 'cline', 'windsurf'] as const;
+export type AgentId = (typeof AGENT_IDS)[number];
+
+/** What the hook must judge, extracted from a payload. Paths are absolute POSIX. */
+export interface HookRequest {
+	agent: AgentId;
+	/** The payload dialect when one agent id covers several (VS Code Local vs Copilot CLI). */
+	dialect?: string;
+	/** The event as the agent named it (e.g. `PreToolUse`, `beforeReadFile`). */
+	event: string;
+	/** `tool`: a tool call to allow or deny; `prompt`: a prompt (with attachments) to let through or block; `ignore`: nothing to judge. */
+	kind: 'tool' | 'prompt' | 'ignore';
+	tool?: string;
+	cwd?: string;
+	roots: string[];
+	/** A shell command line to analyse. */
+	command?: string;
+	/** The terminal's directory may have drifted from `cwd` (VS Code's persistent terminal). */
+	cwdDrift?: boolean;
+	/** Direct reads (tool targets, attachments). */
+	reads: ShellRead[];
+	uncertain: string[];
+	/** File content the agent is about to send (Cursor beforeReadFile): classify it. */
+	content?: { path: string; text: string };
+	/** Facts worth a line on stderr (unknown shapes, skipped fields). */
+	notes: string[];
+}
+
+/** What the hook process prints and exits with. */
+export interface HookOutput {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+}
+
+export interface AgentAdapter {
+	id: AgentId;
+	/** Parses a payload (already JSON-decoded). Never throws: unknown shapes give `kind: 'ignore'` with a note. */
+	parse(payload: unknown): HookRequest;
+	/** Whether this request's event can answer "ask". */
+	supportsAsk(req: HookRequest): boolean;
+	/** The agent's output for a decision. An allow prints nothing (an explicit allow skips confirmations). */
+	render(decision: HookDecision, req: HookRequest): HookOutput;
+}

@@ -1,0 +1,42 @@
+/**
+ * What the hook needs from the classifier, as a port: the real one (`compileClassifier(policy)` in
+ * src/core/classify/classifier.ts) is wired by the CLI when it lands; until then a path-rule-only
+ * classifier stands in.
+ */
+import { minimatch } from 'minimatch';
+import { type Level, type PathRule, levelRank } from '../policy/schema';
+
+/** A file's level and the rules behind it (a subset of `FileClassification`). */
+export interface HookClassification {
+	level: Level;
+	reasons?: { rule: string; level: Level }[];
+}
+
+export interface HookClassifier {
+	/** By path rules alone. */
+	classifyPath(relPath: string): HookClassification;
+	/** By path rules and content. */
+	classifyBytes(relPath: string, bytes: Uint8Array): HookClassification;
+}
+
+/** A classifier of path rules only (content is not scanned): the stand-in until the real classifier is wired. */
+export function pathRuleClassifier(rules: PathRule[]): HookClassifier {
+	const classifyPath = (relPath: string): HookClassification => {
+		let level: Level = 'public';
+		const reasons: { rule: string; level: Level }[] = [];
+		for (const r of rules) {
+			const positive = r.globs.filter((g) => !g.startsWith('!'));
+			const negative = r.globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+			const opts = { dot: true, nocase: true };
+			if (positive.some((g) => minimatch(relPath, g, opts)) && !negative.some((g) => minimatch(relPath, g, opts))) {
+				reasons.push({ rule: r.id, level: r.level });
+				if (levelRank(r.level) > levelRank(level)) {
+					level = r.level;
+				}
+			}
+		}
+		reasons.sort((a, b) => levelRank(b.level) - levelRank(a.level));
+		return { level, reasons };
+	};
+	return { classifyPath, classifyBytes: (relPath) => classifyPath(relPath) };
+}

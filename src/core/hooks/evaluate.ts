@@ -1,0 +1,61 @@
+/**
+ * One hook call, end to end and pure: a parsed request, the workspace's sensitivity, and the adapter →
+ * the decision and the exact output. The CLI adds only I/O (stdin, snapshot file, log, heartbeat).
+ */
+import { type Level, levelRank } from '../policy/schema';
+import type { AgentAdapter, HookOutput, HookRequest } from './agents/types';
+import { type DecideOptions, type HookDecision, type SensitivityLookup, decideReads, relativeToRoot } from './decide';
+import { analyzeShellCommand } from './shell';
+
+export interface EvaluateOptions {
+	/** Absolute POSIX workspace root. */
+	root: string;
+	threshold: Level;
+	lookup: SensitivityLookup;
+	classify?: (relPath: string) => Level | undefined;
+	/** Classifies content the agent is about to send (Cursor beforeReadFile). */
+	classifyContent?: (relPath: string, text: string) => { level: Level; rule?: string } | undefined;
+	home?: string;
+}
+
+export interface Evaluation {
+	decision: HookDecision;
+	output: HookOutput;
+	/** The reads and uncertainties considered (for tests and the log; names only). */
+	considered: { reads: number; uncertain: string[] };
+}
+
+/** Decides one parsed hook request and renders the agent's answer. */
+export function evaluateRequest(req: HookRequest, adapter: AgentAdapter, opts: EvaluateOptions): Evaluation {
+	const reads = [...req.reads];
+	const uncertain = [...req.uncertain];
+	if (req.command !== undefined) {
+		const cwd = req.cwd ?? req.roots[0] ?? opts.root;
+		const a = analyzeShellCommand(req.command, { cwd, ...(opts.home ? { home: opts.home } : {}), ...(req.cwdDrift ? { cwdDrift: true } : {}) });
+		reads.push(...a.reads);
+		uncertain.push(...a.uncertain);
+	}
+	const decideOpts: DecideOptions = {
+		root: opts.root,
+		threshold: opts.threshold,
+		lookup: opts.lookup,
+		supportsAsk: adapter.supportsAsk(req),
+		...(opts.classify ? { classify: opts.classify } : {}),
+		...(req.tool ? { tool: req.tool } : {}),
+	};
+	let decision: HookDecision = req.kind === 'ignore' ? { decision: 'allow', reason: '', paths: [] } : decideReads({ reads, uncertain }, decideOpts);
+	if (decision.decision !== 'deny' && req.content && opts.classifyContent) {
+		const rel = relativeToRoot(opts.root, req.content.path) ?? req.content.path;
+		const c = opts.classifyContent(rel, req.content.text);
+		if (c && levelRank(c.level) >= levelRank(opts.threshold)) {
+			const rule = c.rule ?? `level:${c.level}`;
+			decision = {
+				decision: 'deny',
+				reason: `Context Warden: ${rel} (${c.level}, rule ${rule}) may not be read by AI agents: its content is classified at or above ${opts.threshold}. Ask the user for the specific non-secret value you need.`,
+				rule,
+				paths: [rel],
+			};
+		}
+	}
+	return { decision, output: adapter.render(decision, req), considered: { reads: reads.length, uncertain } };
+}
