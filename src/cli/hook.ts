@@ -7,7 +7,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import { type Level, LEVELS, type PathRule } from '../core/policy/schema';
+import type { Level, PathRule } from '../core/policy/schema';
+import { HOOK_LEVELS as LEVELS } from '../core/hooks/levels';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
 import { type HookClassifier, pathRuleClassifier } from '../core/hooks/classifierPort';
@@ -202,7 +203,7 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 						return false;
 					}
 				})
-			: { levelOf: () => undefined, sensitiveUnder: () => [] };
+			: { levelOf: () => undefined, sensitiveUnder: () => [], ruleOf: (rel) => classifier?.classifyPath(rel).reasons?.[0]?.rule };
 		if (!snapshot && !classifier) {
 			notes.push('no snapshot and no policy: nothing is known to be sensitive');
 		}
@@ -253,3 +254,16 @@ export const hookCommand: CliCommand = {
 	help: HELP,
 	run: (args, io) => runHook(args, io),
 };
+
+// When this file is the entry of its own bundle (dist/hook.js: `esbuild src/cli/hook.ts`), run at once:
+// the hook then loads only what it needs, not the whole CLI.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+	runHook(process.argv.slice(process.argv[2] === 'hook' ? 3 : 2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(err: unknown) => {
+			process.stderr.write(`context-warden hook: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+		},
+	);
+}

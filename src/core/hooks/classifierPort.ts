@@ -4,7 +4,8 @@
  * classifier stands in.
  */
 import { minimatch } from 'minimatch';
-import { type Level, type PathRule, levelRank } from '../policy/schema';
+import type { Level, PathRule } from '../policy/schema';
+import { rankOf as levelRank } from './levels';
 
 /** A file's level and the rules behind it (a subset of `FileClassification`). */
 export interface HookClassification {

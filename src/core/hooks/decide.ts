@@ -3,7 +3,8 @@
  * classified, allow it, deny it, or ask the user. Reasons name the rule and the path, never content.
  */
 import { posix } from 'node:path';
-import { type Level, levelRank } from '../policy/schema';
+import type { Level } from '../policy/schema';
+import { rankOf as levelRank } from './levels';
 import type { ShellRead } from './shell';
 import { matchPattern, patternBase } from './shellPattern';
 

@@ -2,7 +2,8 @@
  * One hook call, end to end and pure: a parsed request, the workspace's sensitivity, and the adapter →
  * the decision and the exact output. The CLI adds only I/O (stdin, snapshot file, log, heartbeat).
  */
-import { type Level, levelRank } from '../policy/schema';
+import type { Level } from '../policy/schema';
+import { rankOf as levelRank } from './levels';
 import type { AgentAdapter, HookOutput, HookRequest } from './agents/types';
 import { type DecideOptions, type HookDecision, type SensitivityLookup, decideReads, relativeToRoot } from './decide';
 import { analyzeShellCommand } from './shell';

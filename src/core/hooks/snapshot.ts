@@ -16,7 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import { minimatch } from 'minimatch';
-import { LEVELS, type Level, levelRank } from '../policy/schema';
+import type { Level } from '../policy/schema';
+import { isLevel, rankOf as levelRank } from './levels';
 import type { SensitivityLookup } from './decide';
 
 export interface HookSnapshot {
@@ -38,7 +39,6 @@ export interface HookSnapshot {
 	sensitiveGlobs: string[];
 }
 
-const isLevel = (v: unknown): v is Level => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses and validates a snapshot file's text. */
