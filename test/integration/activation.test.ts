@@ -15,18 +15,13 @@ suite('activation', () => {
 		assert.equal(ext.packageJSON.publisher, 'context-warden');
 	});
 
-	test('it activates on its own after startup (onStartupFinished)', async () => {
+	test('it activates on its own after startup (onStartupFinished), without error', async () => {
 		const ext = vscode.extensions.getExtension(EXTENSION_ID);
 		assert.ok(ext);
+		// isActive turns true even when activate() threw; awaiting activate() then returns that same attempt's outcome.
 		const active = await waitFor(() => ext.isActive, 20_000);
-		assert.ok(active, 'the extension was not active 20 s after the test host started');
-	});
-
-	test('activate() resolves and leaves it active', async () => {
-		const ext = vscode.extensions.getExtension(EXTENSION_ID);
-		assert.ok(ext);
+		assert.ok(active, 'the extension was not activated 20 s after the test host started');
 		await ext.activate();
-		assert.equal(ext.isActive, true);
 	});
 
 	for (const id of [Commands.showEffectivePolicy, Commands.openLog]) {
