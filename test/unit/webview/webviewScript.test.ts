@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { shellHtml } from '../../../src/webview/html';
 import type { SnapshotMessage } from '../../../src/webview/protocol';
 import { buildExposureView } from '../../../src/webview/viewModel';
@@ -47,10 +47,12 @@ interface Posted {
 	assistantId?: string;
 }
 
-const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
-const stateOf = (page: Page) =>
-	page.evaluate(() => (window as unknown as { __state: { open: Record<string, boolean>; scrollY: number; filter: string } }).__state);
-const send = (page: Page, m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+/** Evaluates an expression in the page (strings: the tests type-check without the DOM library). */
+const js = <T>(page: Page, expression: string): Promise<T> => page.evaluate<T>(expression);
+const posted = (page: Page) => js<Posted[]>(page, 'window.__posted');
+const stateOf = (page: Page) => js<{ open: Record<string, boolean>; scrollY: number; filter: string }>(page, 'window.__state');
+const send = (page: Page, m: unknown) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`);
+const isOpen = (details: Locator) => details.evaluate((d: { open?: boolean }) => d.open === true);
 
 describe('exposure webview script in Chromium', function () {
 	this.timeout(30_000);
@@ -98,7 +100,7 @@ describe('exposure webview script in Chromium', function () {
 			return route.fulfill({ status: 404, body: '' });
 		});
 		await page.goto(`${ORIGIN}/`);
-		await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+		await page.waitForFunction('window.__posted.length > 0');
 		return page;
 	}
 
@@ -115,14 +117,14 @@ describe('exposure webview script in Chromium', function () {
 		await page.getByText('By assistant').waitFor();
 		assert.equal(await page.locator('img').count(), 0);
 		assert.equal(await page.locator('script').count(), 1);
-		assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+		assert.equal(await js<unknown>(page, 'window.__xss'), undefined);
 		const paths = await page.locator('td.file .path').allTextContents();
 		assert.ok(paths.includes(XSS_NAME), paths.join('\n'));
 		assert.equal(await page.locator('pre.code').textContent(), 'const key = "████████";\n<script>window.__xss = 2</script>');
 		assert.equal(await page.getByRole('button', { name: `Open ${XSS_NAME}` }).first().count(), 1);
-		assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+		assert.deepEqual(await js<string[]>(page, 'window.__violations'), []);
 		// The stylesheet loaded under style-src: the estimate badge is styled.
-		assert.equal(await page.locator('.badge.estimate').evaluate((e) => getComputedStyle(e).textTransform), 'uppercase');
+		assert.equal(await page.locator('.badge.estimate').evaluate((e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textTransform: string } }).getComputedStyle(e).textTransform), 'uppercase');
 		await page.close();
 	});
 
@@ -165,20 +167,20 @@ describe('exposure webview script in Chromium', function () {
 		await send(page, snapshot(1));
 		const pub = page.locator('details.public-items').first();
 		assert.equal(await pub.locator('summary').textContent(), 'and 32 public files');
-		assert.equal(await pub.evaluate((d) => (d as HTMLDetailsElement).open), false);
+		assert.equal(await isOpen(pub), false);
 		await pub.locator('summary').focus();
 		await page.keyboard.press('Enter');
 		await page.locator('details.assistant.any > summary').click();
-		await page.waitForFunction(() => (window as unknown as { __state?: { open: Record<string, boolean> } }).__state?.open['any'] === false);
+		await page.waitForFunction(`window.__state?.open['any'] === false`);
 		const state = await stateOf(page);
 		assert.equal(state.open['assistant:copilot/index/public'], true);
 		assert.equal(state.open['any'], false);
 
 		await send(page, snapshot(2));
-		assert.equal(await page.locator('details.public-items').first().evaluate((d) => (d as HTMLDetailsElement).open), true);
-		assert.equal(await page.locator('details.assistant.any').evaluate((d) => (d as HTMLDetailsElement).open), false);
+		assert.equal(await isOpen(page.locator('details.public-items').first()), true);
+		assert.equal(await isOpen(page.locator('details.assistant.any')), false);
 		// Focus stays on the same control after the re-render.
-		assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey), 'summary|any');
+		assert.equal(await js<string>(page, 'document.activeElement?.dataset.focusKey'), 'summary|any');
 		// Stale snapshots are ignored.
 		await send(page, { ...snapshot(1), view: undefined });
 		assert.equal(await page.locator('details.assistant').count(), 2);
@@ -188,11 +190,11 @@ describe('exposure webview script in Chromium', function () {
 	it('restores scroll position and collapsed state from getState when rebuilt', async () => {
 		const page = await open({ v: 1, open: { 'assistant:copilot/openTabs': false, 'assistant:copilot/index/public': true }, scrollY: 400, filter: '' });
 		await send(page, snapshot(1, 150));
-		await page.waitForFunction(() => window.scrollY > 0);
-		assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 400);
+		await page.waitForFunction('window.scrollY > 0');
+		assert.equal(await js<number>(page, 'Math.round(window.scrollY)'), 400);
 		const tabs = page.locator('details.surface').nth(1);
 		assert.equal(await tabs.locator('summary .surface-title').textContent(), 'Open tabs');
-		assert.equal(await tabs.evaluate((d) => (d as HTMLDetailsElement).open), false);
+		assert.equal(await isOpen(tabs), false);
 		await page.close();
 	});
 
