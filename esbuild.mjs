@@ -19,6 +19,8 @@ const common = {
 	external: ['vscode'],
 	logLevel: 'warning',
 	legalComments: 'none',
+	// jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+	mainFields: ['module', 'main'],
 	define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from './constants';
-import { summarizeWorkspace } from './core/exposure/summary';
+import type { FileClassification } from './core/classify/types';
+import { summarizeWorkspace, type WorkspaceSummary } from './core/exposure/summary';
+import type { EffectivePolicy } from './core/policy/layering';
 import { SensitivityDecorations } from './vscode/decorations';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { explainFile } from './vscode/explainFile';
+import { ExposureProvider } from './vscode/exposureProvider';
+import { CatalogueOnlyAssistants } from './vscode/catalogueAssistants';
 import { Logger } from './vscode/logger';
+import { ExposurePanel } from './webview/exposurePanel';
 import { PolicyService } from './vscode/policyService';
 import { StatusBar } from './vscode/statusBar';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
@@ -13,7 +18,7 @@ import { WorkspaceIndex } from './vscode/workspaceIndex';
  * Activation does only cheap, synchronous set-up (services, commands, the status bar item); the policy load,
  * the workspace scan and everything heavy run after it returns.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const started = performance.now();
 	const log = new Logger();
 	context.subscriptions.push(log);
@@ -24,6 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
 	const effectiveDoc = new EffectivePolicyDocument(policy);
 	const decorations = new SensitivityDecorations(index);
 	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
+	const assistants = new CatalogueOnlyAssistants();
+	const exposure = new ExposureProvider(index, policy, assistants);
+	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
 	let statusTimer: NodeJS.Timeout | undefined;
 	const refreshStatus = (): void => {
@@ -62,12 +70,35 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerCommand(log, Commands.showEffectivePolicy, () => effectiveDoc.show()),
 		registerCommand(log, Commands.openLog, () => log.show()),
 		registerCommand(log, Commands.explainFile, (uri) => explainFile(index, uri instanceof vscode.Uri ? uri : undefined)),
+		registerCommand(log, Commands.showExposurePreview, () => void ExposurePanel.show(context.extensionUri, exposure, log)),
 		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
 		registerCommand(log, Commands.cancelScan, () => index.cancelScan()),
 	);
 
 	setTimeout(() => void policy.reload('activation'), 0);
 	log.info('activate', `activated in ${(performance.now() - started).toFixed(1)} ms (synchronous part)`);
+	return {
+		effectivePolicy: () => policy.effective,
+		reloadPolicy: () => policy.reload('api'),
+		classification: (uri) => {
+			const rel = index.relPath(uri);
+			return rel === undefined ? undefined : index.get(rel);
+		},
+		summary: () => (policy.effective ? summarizeWorkspace(policy.effective.policy, index.all().values()) : undefined),
+		isScanning: () => index.scanning,
+	};
+}
+
+/**
+ * What the extension exports to other extensions and tests: read-only views of its decisions. Classifications
+ * hold masked previews only, never a secret.
+ */
+export interface ContextWardenApi {
+	effectivePolicy(): EffectivePolicy | undefined;
+	reloadPolicy(): Promise<void>;
+	classification(uri: vscode.Uri): FileClassification | undefined;
+	summary(): WorkspaceSummary | undefined;
+	isScanning(): boolean;
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import { minimatch } from 'minimatch';
 import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../core/exposure/model';
 import { redactText } from '../core/exposure/redact';
 import { Disposable } from './disposable';
+import { explainFile } from './explainFile';
 import type { PolicyService } from './policyService';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -15,6 +16,8 @@ export interface AssistantSource {
 	/** Instruction-file globs of every catalogued assistant, to find those present in the workspace. */
 	instructionGlobs(): readonly string[];
 	readonly onDidChange: vscode.Event<void>;
+	/** Shows the assistant's decision, levers and coverage. */
+	showGovernance?(assistantId: string): Promise<void>;
 }
 
 export interface ExposureSnapshot {
@@ -113,7 +116,30 @@ export class ExposureProvider extends Disposable {
 		return { redacted: { path: rel, text, truncated } };
 	}
 
-	/** The open tab of a path, to close it from the preview. */
+	async openFile(rel: string): Promise<void> {
+		const uri = this.index.uriOf(rel);
+		if (uri) {
+			await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+		}
+	}
+
+	async explainFile(rel: string): Promise<void> {
+		const uri = this.index.uriOf(rel);
+		if (uri) {
+			await explainFile(this.index, uri);
+		}
+	}
+
+	/** The assistant's governance: the governance service's view when there is one, else the Extensions view. */
+	async showGovernance(assistantId: string): Promise<void> {
+		if (this.assistants.showGovernance) {
+			await this.assistants.showGovernance(assistantId);
+			return;
+		}
+		await vscode.commands.executeCommand('workbench.extensions.search', `@installed ${assistantId}`);
+	}
+
+	/** Closes every tab of a path, from the preview. */
 	async closeTab(rel: string): Promise<void> {
 		for (const group of vscode.window.tabGroups.all) {
 			for (const tab of group.tabs) {

@@ -1,0 +1,81 @@
+// The policy layers in a real extension host: a workspace that tries to loosen the org policy through
+// .vscode/context-policy.json and .vscode/settings.json gets the org's decision, and the attempt is visible;
+// an org policy file edited while running takes effect without a reload; a broken one falls back safely.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/constants';
+import type { ContextWardenApi } from '../../src/extension';
+import { waitFor } from './helpers';
+
+async function api(): Promise<ContextWardenApi> {
+	const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
+	assert.ok(ext, 'extension not found');
+	const exports = await ext.activate();
+	assert.ok(await waitFor(() => exports.effectivePolicy() !== undefined, 20_000), 'no effective policy 20 s after activation');
+	return exports;
+}
+
+suite('policy layers', () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-org-'));
+	const orgFile = path.join(dir, 'policy.json');
+
+	suiteTeardown(async () => {
+		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', undefined, vscode.ConfigurationTarget.Global);
+	});
+
+	test('loosening attempts from the workspace file and workspace settings are refused and reported', async () => {
+		const cw = await api();
+		const eff = cw.effectivePolicy();
+		assert.ok(eff);
+		assert.equal(eff.policy.workspace.restrictedAt, 'restricted', 'the built-in threshold stands');
+		assert.deepEqual(eff.policy.assistants.allow, [], 'allow ["*"] from the workspace was not added');
+		const refused = eff.refused.map((r) => `${r.layer}:${r.key}`);
+		assert.ok(refused.includes('workspace:workspace.restrictedAt'), `refused: ${refused.join(', ')}`);
+		assert.ok(refused.includes('workspace:assistants.allow'), `refused: ${refused.join(', ')}`);
+		assert.ok(refused.includes('settings:workspace.restrictedAt'), `refused: ${refused.join(', ')}`);
+		// The workspace file was read as a layer (its hash is recorded), even though nothing in it applied.
+		const ws = eff.sources.find((s) => s.kind === 'workspace');
+		assert.ok(ws?.sha256, 'the workspace layer has a sha256');
+	});
+
+	test('Show Effective Policy opens a read-only document annotated with layers and the refused attempts', async () => {
+		await vscode.commands.executeCommand('contextWarden.showEffectivePolicy');
+		assert.ok(await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'context-warden', 10_000));
+		const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+		assert.match(text, /restrictedAt/);
+		assert.match(text, /refused/i);
+		assert.match(text, /workspace/);
+		assert.match(text, /settings/);
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+	});
+
+	test('an org policy set by the machine setting takes effect, and an edit takes effect without a reload', async () => {
+		const cw = await api();
+		fs.writeFileSync(orgFile, JSON.stringify({ version: 1, name: 'Org One', workspace: { restrictedAt: 'confidential' } }));
+		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', orgFile, vscode.ConfigurationTarget.Global);
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.policy.name === 'Org One', 10_000), `name is ${cw.effectivePolicy()?.policy.name}`);
+		assert.equal(cw.effectivePolicy()?.state, 'org');
+		assert.equal(cw.effectivePolicy()?.policy.workspace.restrictedAt, 'confidential');
+
+		const editedAt = Date.now();
+		fs.writeFileSync(orgFile, `// edited\n{ "version": 1, "name": "Org Two", "workspace": { "restrictedAt": "internal" }, }\n`);
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.policy.name === 'Org Two', 5_000), 'the edit did not take effect');
+		const ms = Date.now() - editedAt;
+		assert.ok(ms < 2_000, `took ${ms} ms`);
+		// The workspace still cannot loosen the org's threshold.
+		assert.equal(cw.effectivePolicy()?.policy.workspace.restrictedAt, 'internal');
+	});
+
+	test('a broken org policy keeps the last valid one in force and says why', async () => {
+		const cw = await api();
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.policy.name === 'Org Two', 10_000));
+		fs.writeFileSync(orgFile, '{ "version": 1, "name": "Broken", "assistants": { "block": [42] } ');
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.state === 'org-last-valid', 5_000), `state ${cw.effectivePolicy()?.state}`);
+		const eff = cw.effectivePolicy();
+		assert.equal(eff?.policy.name, 'Org Two', 'the last valid org policy stays in force');
+		assert.ok(eff?.diagnostics.some((d) => d.severity === 'error' && d.file === orgFile && d.line >= 1), 'a located error');
+	});
+});
