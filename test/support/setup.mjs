@@ -104,7 +104,7 @@ function ensureAptPackages() {
 	const cmd = (args) => (sudo.length ? run('sudo', args, { env }) : run(args[0], args.slice(1), { env }));
 	say(`apt: installing ${missing.join(', ')}`);
 	cmd(['apt-get', 'update', '-q']);
-	cmd(['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...missing]);
+	cmd(['apt-get', 'install', '-y', '-q', ...missing]);
 }
 
 function ensureNode24() {
