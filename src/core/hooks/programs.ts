@@ -110,7 +110,7 @@ export const READERS: Record<string, ReaderSpec> = {
 	fold: { shortValue: 'w', longValue: ['--width'] },
 	fmt: { shortValue: 'wpgd' },
 	pr: { shortValue: 'hwloNs' },
-	column: { shortValue: 'tcsoNRHWdeOEJ' },
+	column: { shortValue: 'csoNRHWOEl' },
 	rev: {},
 	expand: { shortValue: 't' },
 	unexpand: { shortValue: 't' },

@@ -535,6 +535,9 @@ class Analyzer {
 				return;
 		}
 		const spec = READERS[name];
+		if (name === 'rg' && args.some((a) => a.text === '--files' || a.text === '--type-list')) {
+			return;
+		}
 		if (spec) {
 			this.reader(name, spec, args, env, here, io.feed);
 			return;
@@ -1381,10 +1384,10 @@ function argOf(patterns: string[], holes: string[], raw: string): Arg {
 }
 
 function progName(a: Arg | undefined): string | undefined {
-	if (!a || a.text === undefined) {
+	if (!a || a.holes.length > 0 || a.patterns.length !== 1) {
 		return undefined;
 	}
-	const base = posix.basename(a.text);
+	const base = posix.basename(a.text ?? unescapePattern(a.patterns[0] ?? ''));
 	return base.replace(/\.exe$/i, '');
 }
 
