@@ -20,7 +20,7 @@
  * An empty set compiles to an empty block, which the ledger applies as "no block" (an empty `.aiexclude` would
  * hide everything, so we never leave an empty file behind).
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { FileClassification } from '../classify/types';
 import { type Policy, levelRank } from '../policy/schema';
 import type { AssistantDecision } from './decide';
@@ -63,6 +63,20 @@ export interface CompileResult {
 }
 
 const GLOB_OPTIONS = { dot: true, nocase: true } as const;
+const MATCHERS = new Map<string, Minimatch>();
+
+/** Whether a workspace-relative path matches a policy glob (dot files included, case-insensitive). */
+function globMatch(path: string, glob: string): boolean {
+	let m = MATCHERS.get(glob);
+	if (!m) {
+		if (MATCHERS.size > 5000) {
+			MATCHERS.clear();
+		}
+		m = new Minimatch(glob, GLOB_OPTIONS);
+		MATCHERS.set(glob, m);
+	}
+	return m.match(path);
+}
 
 /** The sensitive set: what every exclusion lever must keep from assistants. */
 export function sensitiveSet(policy: Policy, classifications: readonly FileClassification[]): SensitiveSet {
@@ -85,7 +99,7 @@ export function sensitiveSet(policy: Policy, classifications: readonly FileClass
 		}
 		if (levelRank(c.level) >= threshold) {
 			files.add(c.path);
-		} else if (globs.some((g) => minimatch(c.path, g, GLOB_OPTIONS))) {
+		} else if (globs.some((g) => globMatch(c.path, g))) {
 			reincluded.add(c.path);
 		}
 	}
@@ -166,7 +180,7 @@ function caseVariantForClaude(rule: string): string {
 
 /** Files not already matched by one of the set's globs (so the lists stay short). */
 function uncoveredFiles(set: SensitiveSet): string[] {
-	return set.files.filter((p) => !set.globs.some((g) => minimatch(p, g, GLOB_OPTIONS)));
+	return set.files.filter((p) => !set.globs.some((g) => globMatch(p, g)));
 }
 
 const WORKSPACE_SCOPES = new Set(['window', 'resource', 'language-overridable', 'unknown']);

@@ -443,29 +443,39 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				for (const item of change.items) {
 					wantedKeys.add(itemKey({ file, kind: 'jsonArrayItem', key: change.key }, item));
 				}
-				// add what is missing
-				for (const item of change.items) {
+				// add what is missing (a missing array is written whole, in one edit)
+				{
 					const { bom, body } = jsonBody(text);
-					const present = getArrayItems(body, change.key);
-					if (present?.some((x) => deepEqual(x, item))) {
-						continue;
-					}
 					const cur = getJsonValue(body, change.key);
 					if (cur.exists && !Array.isArray(cur.value)) {
 						fail(`${change.key} is not an array`, change.key);
 						break;
 					}
-					const created = firstMissing(body, change.key);
-					text = bom + appendArrayItem(body, change.key, item);
-					fileRecs.push({
-						file,
-						kind: 'jsonArrayItem',
-						key: change.key,
-						leverIds: change.leverIds,
-						previous: { existed: false },
-						applied: { existed: true, value: item },
-						...(created ? { created } : {}),
-						at,
+					const present: unknown[] = cur.exists && Array.isArray(cur.value) ? cur.value : [];
+					const missing = change.items.filter((item, i) => !present.some((x) => deepEqual(x, item)) && change.items.indexOf(item) === i);
+					const created = missing.length > 0 ? firstMissing(body, change.key) : undefined;
+					if (missing.length > 0) {
+						if (cur.exists) {
+							let t = body;
+							for (const item of missing) {
+								t = appendArrayItem(t, change.key, item);
+							}
+							text = bom + (t ?? '');
+						} else {
+							text = bom + setJsonValue(body, change.key, missing);
+						}
+					}
+					missing.forEach((item, i) => {
+						fileRecs.push({
+							file,
+							kind: 'jsonArrayItem',
+							key: change.key,
+							leverIds: change.leverIds,
+							previous: { existed: false },
+							applied: { existed: true, value: item },
+							...(created && i === 0 ? { created } : {}),
+							at,
+						});
 					});
 				}
 				// take back what we added and no longer want

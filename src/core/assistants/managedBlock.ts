@@ -11,7 +11,7 @@
  * - Line endings: the block uses the file's first line ending (CRLF, LF or CR), LF for a new file.
  * - A new block is appended at the end. If the file did not end with a line break, one is added before the block
  *   and the end marker gets none, so the file still ends without one; removing the block takes that break away
- *   again. An empty (or new) file gets a block whose end marker ends with a line break.
+ *   again (only after a line with text: a blank line before the block keeps its break, it was never ours). An empty (or new) file gets a block whose end marker ends with a line break.
  * - Updating a block replaces its lines in place and keeps the end marker's own line ending (or its absence).
  * - The begin marker stores a hash of the block's lines (joined with LF, so line-ending conversion by git is not
  *   drift); a block whose lines no longer match the hash was edited by someone.
@@ -224,8 +224,10 @@ export function removeBlock(text: string, options: { keepForeign?: readonly stri
 			// the user's lines take the block's place; the last one takes the end marker's line ending
 			kept = kept.map((l, i) => (i === kept.length - 1 ? { content: l.content, eol: endEol } : l));
 		} else if (endEol === '' && before.length > 0) {
+			// the block ends the file without a line break: applyBlock added one after the user's last line, which
+			// then had text. A blank line before the block was never given one by us: it stays the user's.
 			const prev = before[before.length - 1];
-			if (prev) {
+			if (prev && prev.content !== '') {
 				before[before.length - 1] = { content: prev.content, eol: '' };
 			}
 		}
