@@ -53,7 +53,7 @@ export function isReference(value: string): boolean {
 	if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])+$/.test(value)) {
 		return true; // `config.password`, `process.env.TOKEN`, `ENV['X']`
 	}
-	if (/[()]/.test(value) || value.includes('://')) {
+	if (/[()[\]]/.test(value) || value.includes('://')) {
 		return true;
 	}
 	if (/^(?:[./~]|[A-Za-z]:\\)/.test(value) && /[/\\]/.test(value)) {

@@ -143,7 +143,8 @@ export class SecretsDetector implements ContentDetector {
 			return false;
 		}
 		if (!c.rule.generic) {
-			return !isPlaceholderValue(value);
+			// Rules without an entropy floor (passwords in URLs) take the generic stopwords too.
+			return c.entropy > 0 ? !isPlaceholderValue(value) : !isGenericPlaceholder(value);
 		}
 		if (isReference(value) || isGenericPlaceholder(value)) {
 			return false;
