@@ -60,10 +60,15 @@ async function runJourney(file) {
 
 async function main() {
 	const filters = process.argv.slice(2).map(globRe);
-	const files = readdirSync(JOURNEYS)
-		.filter((f) => f.endsWith('.journey.mjs'))
-		.filter((f) => filters.length === 0 || filters.some((re) => re.test(f.replace(/\.journey\.mjs$/, ''))))
-		.sort();
+	// A filter matches a journey's file base name (effectivePolicy) or its exported name (effective-policy).
+	const files = [];
+	for (const f of readdirSync(JOURNEYS).filter((f) => f.endsWith('.journey.mjs')).sort()) {
+		const base = f.replace(/\.journey\.mjs$/, '');
+		const { name } = await import(pathToFileURL(join(JOURNEYS, f)).href);
+		if (filters.length === 0 || filters.some((re) => re.test(base) || re.test(name ?? base))) {
+			files.push(f);
+		}
+	}
 	if (files.length === 0) {
 		throw new Error(`no journey in ${JOURNEYS} matches ${process.argv.slice(2).join(' ') || '*'}`);
 	}
