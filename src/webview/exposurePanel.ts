@@ -124,6 +124,7 @@ export class ExposurePanel extends Disposable implements vscode.Disposable {
 			}),
 		);
 		panel.title = uiLabels().title;
+		panel.iconPath = new vscode.ThemeIcon('eye');
 		panel.webview.html = this.html();
 		this._register({ dispose: () => panel.dispose() });
 	}
