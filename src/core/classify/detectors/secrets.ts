@@ -5,10 +5,10 @@
  */
 import { maskSecret } from '../mask';
 import { shannonEntropy } from '../textIndex';
-import type { ContentDetector, Finding } from './finding';
+import { type ContentDetector, type Finding, HIT_RADIUS } from './finding';
 import { isGenericPlaceholder, isPlaceholderValue, isReference } from './placeholders';
 import { SECRET_RULES, type SecretRule } from './secretRules';
-import { windowAround } from './window';
+import { type Span, windowAround } from './window';
 
 interface CompiledRule {
 	rule: SecretRule;
@@ -69,10 +69,15 @@ export class SecretsDetector implements ContentDetector {
 		// Each rule runs once per window (line) that holds one of its keywords.
 		const seen = new Map<number, Set<number>>();
 		const found: { f: Finding; order: number }[] = [];
+		let span: Span = { start: -1, end: -1, full: true };
 		for (let h = 0; h < hits.length; h += 2) {
 			const kw = hits[h] as number;
 			const at = hits[h + 1] as number;
-			const span = windowAround(text, at, at + (this.keywords[kw]?.length ?? 0));
+			const kwEnd = at + (this.keywords[kw]?.length ?? 0);
+			// Hits come in text order: most fall in the window of the previous one (the same line).
+			if (at < span.start || kwEnd > span.end || (!span.full && kwEnd + HIT_RADIUS / 2 > span.end)) {
+				span = windowAround(text, at, kwEnd);
+			}
 			for (const ri of this.byKeyword[kw] ?? []) {
 				let s = seen.get(ri);
 				if (!s) {

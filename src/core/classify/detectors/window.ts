@@ -7,6 +7,8 @@ import { HIT_RADIUS, MAX_LINE_WINDOW } from './finding';
 export interface Span {
 	start: number;
 	end: number;
+	/** The span is the whole line (not a window of a long one). */
+	full: boolean;
 }
 
 /** The line around `[start, end)`, or a bounded window of it when the line is longer than `MAX_LINE_WINDOW`. */
@@ -32,7 +34,7 @@ export function windowAround(text: string, start: number, end: number): Span {
 	const lineStartFound = ls === 0 || text.charCodeAt(ls - 1) === 10 || text.charCodeAt(ls - 1) === 13;
 	const lineEndFound = le === text.length || text.charCodeAt(le) === 10 || text.charCodeAt(le) === 13;
 	if (lineStartFound && lineEndFound) {
-		return { start: ls, end: le };
+		return { start: ls, end: le, full: true };
 	}
-	return { start: Math.max(ls, start - HIT_RADIUS), end: Math.min(le, end + HIT_RADIUS) };
+	return { start: Math.max(ls, start - HIT_RADIUS), end: Math.min(le, end + HIT_RADIUS), full: false };
 }
