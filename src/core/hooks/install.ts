@@ -1,0 +1,184 @@
+/**
+ * Installer data: for each agent, which file to write and what to merge into it, with the exact command
+ * line of the hook. Plain data and pure functions; the adapter merges it into the user's files with the
+ * managed-block guarantees (src/core/assistants/managedBlock.ts).
+ */
+import type { AgentId } from './agents/types';
+
+/** Where the hook runs from: absolute paths on this machine. */
+export interface HookCommandOptions {
+	/** Absolute path of the node executable (e.g. `process.execPath`). */
+	node: string;
+	/** Absolute path of the bundled hook (`dist/hook.js`, or `dist/cli.js`, which takes the `hook` command). */
+	cli: string;
+	agent: AgentId;
+	snapshot?: string;
+	snapshotDir?: string;
+	log?: string;
+	heartbeat?: string;
+}
+
+/** One file to create or merge into. */
+export interface HookInstallSpec {
+	agent: AgentId;
+	/** `workspace`: `file` is relative to the workspace root; `user`: `file` starts with `~/`. */
+	scope: 'workspace' | 'user';
+	file: string;
+	/** `json`: merge `content` (an object) into the file; `executable`: write `content` (a script) with mode 0755. */
+	format: 'json' | 'executable';
+	content: Record<string, unknown> | string;
+	notes: string[];
+}
+
+function quotePosix(s: string): string {
+	return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function quotePowerShell(s: string): string {
+	return `'${s.replace(/'/g, "''")}'`;
+}
+
+function hookArgs(o: HookCommandOptions): string[] {
+	const args = ['hook', '--agent', o.agent];
+	if (o.snapshot) {
+		args.push('--snapshot', o.snapshot);
+	}
+	if (o.snapshotDir) {
+		args.push('--snapshot-dir', o.snapshotDir);
+	}
+	if (o.log) {
+		args.push('--log', o.log);
+	}
+	if (o.heartbeat) {
+		args.push('--heartbeat', o.heartbeat);
+	}
+	return args;
+}
+
+/**
+ * The hook's command line for a shell: `posix` (sh, what every agent uses on macOS and Linux) or `powershell`
+ * (VS Code on Windows runs hooks in PowerShell; a quoted program needs the `&` call operator).
+ */
+export function hookCommandLine(o: HookCommandOptions, shell: 'posix' | 'powershell' = 'posix'): string {
+	const words = [o.node, o.cli, ...hookArgs(o)];
+	if (shell === 'powershell') {
+		return `& ${words.map(quotePowerShell).join(' ')}`;
+	}
+	return words.map((w) => (w === o.node || w === o.cli ? `"${w.replace(/(["\\$`])/g, '\\$1')}"` : quotePosix(w))).join(' ');
+}
+
+const CLAUDE_MATCHER = 'Read|NotebookRead|Grep|Glob|Bash';
+const GEMINI_MATCHER = 'read_file|read_many_files|grep_search|search_file_content|run_shell_command';
+
+/** The files to write for one agent, with the hook registered for the events that matter. */
+export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: AgentId): HookInstallSpec[] {
+	const opts = { ...o, agent };
+	const command = hookCommandLine(opts);
+	const windows = hookCommandLine(opts, 'powershell');
+	const local = ['The command holds absolute paths of this machine: keep the file out of version control (.git/info/exclude).'];
+	switch (agent) {
+		case 'vscode': {
+			const entry = { type: 'command', command, windows, timeout: 10 };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.github/hooks/context-warden.json',
+					format: 'json',
+					content: { hooks: { PreToolUse: [entry], UserPromptSubmit: [entry] } },
+					notes: [...local, 'PascalCase (Local) format: read by the VS Code Local harness and by Copilot CLI; the hook tells them apart from the payload.', 'Matchers are ignored by VS Code: the hook filters tools itself.'],
+				},
+			];
+		}
+		case 'copilot-cli': {
+			const entry = { type: 'command', bash: command, powershell: windows, timeoutSec: 10 };
+			return [
+				{
+					agent,
+					scope: 'user',
+					file: '~/.copilot/hooks/context-warden.json',
+					format: 'json',
+					content: { version: 1, hooks: { preToolUse: [entry], userPromptSubmitted: [entry] } },
+					notes: ['Copilot CLI format (numeric version, camelCase events); exit 2 is only a warning for preToolUse, so the hook answers in JSON with exit 0.'],
+				},
+			];
+		}
+		case 'claude': {
+			const handler = { type: 'command', command, timeout: 10 };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.claude/settings.local.json',
+					format: 'json',
+					content: { hooks: { PreToolUse: [{ matcher: CLAUDE_MATCHER, hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
+					notes: ['settings.local.json is not committed by Claude Code; VS Code reads it only with chat.useClaudeHooks.'],
+				},
+			];
+		}
+		case 'cursor': {
+			const read = { command, timeout: 5, failClosed: true };
+			const other = { command, timeout: 5 };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.cursor/hooks.json',
+					format: 'json',
+					content: { version: 1, hooks: { beforeReadFile: [read], beforeTabFileRead: [read], beforeShellExecution: [other], beforeSubmitPrompt: [other] } },
+					notes: [...local, 'Cursor 2.6+ rejects unknown event names and fails the whole file: only these four are written.', 'failClosed on the read events only: the hook answers them with an explicit permission.'],
+				},
+			];
+		}
+		case 'gemini': {
+			const handler = { name: 'context-warden', type: 'command', command, timeout: 5000 };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.gemini/settings.json',
+					format: 'json',
+					content: { hooks: { BeforeTool: [{ matcher: GEMINI_MATCHER, hooks: [handler] }], BeforeAgent: [{ hooks: [handler] }] } },
+					notes: [...local, 'Timeouts are in milliseconds. Gemini asks the user to trust a changed project hook before it runs.'],
+				},
+			];
+		}
+		case 'codex': {
+			const handler = { type: 'command', command };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.codex/hooks.json',
+					format: 'json',
+					content: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
+					notes: [...local, 'Codex loads project hooks only from a trusted .codex layer, and asks the user to trust each hook (by hash) in /hooks.'],
+				},
+			];
+		}
+		case 'cline': {
+			const script = `#!/bin/sh\n# Context Warden hook (managed): do not edit.\nexec ${command}\n`;
+			return ['PreToolUse', 'UserPromptSubmit'].map((event) => ({
+				agent,
+				scope: 'workspace' as const,
+				file: `.clinerules/hooks/${event}`,
+				format: 'executable' as const,
+				content: script,
+				notes: [...local, 'Cline runs an executable named after the event; hooks must be enabled in Cline\'s settings. On Windows a .ps1 is needed (not generated).'],
+			}));
+		}
+		case 'windsurf': {
+			const entry = { command, show_output: true };
+			return [
+				{
+					agent,
+					scope: 'workspace',
+					file: '.windsurf/hooks.json',
+					format: 'json',
+					content: { hooks: { pre_read_code: [entry], pre_run_command: [entry], pre_user_prompt: [entry] } },
+					notes: [...local, 'Windsurf blocks on exit code 2 with the reason on stderr.'],
+				},
+			];
+		}
+	}
+}
