@@ -1,0 +1,57 @@
+// Hook latency: spawns `node <bundle> hook` N times over a 10k-file snapshot and prints p50/p95 (ms,
+// wall clock including node start). Not part of `npm test`.
+//   node test/bench/hookLatency.mjs [--bundle dist/hook.js] [--runs 60]
+// Without --bundle it builds src/cli/hook.ts into a temporary single-file bundle with esbuild (the
+// hook-only entry: no zod, no CLI commands), which is what the installer should point agents at.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const arg = (name, dflt) => {
+	const i = process.argv.indexOf(name);
+	return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const runs = Number(arg('--runs', '60'));
+const dir = mkdtempSync(join(tmpdir(), 'cw-hook-bench-'));
+let bundle = arg('--bundle');
+if (!bundle) {
+	bundle = join(dir, 'hook.js');
+	execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/cli/hook.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify', `--outfile=${bundle}`, '--log-level=warning'], { stdio: 'inherit' });
+}
+const root = '/bench/ws';
+const files = {};
+for (let i = 0; i < 10_000; i++) {
+	if (i % 100 === 0) {
+		files[`pkg${i % 37}/secrets/key${i}.pem`] = 'restricted';
+	}
+}
+files['.env'] = 'restricted';
+const snapshot = { version: 1, root, policySha256: '0'.repeat(64), threshold: 'confidential', generatedAt: new Date().toISOString(), files, sensitiveGlobs: ['**/.env', '**/*.pem', '**/secrets/**'] };
+const snapFile = join(dir, 'snapshot.json');
+writeFileSync(snapFile, JSON.stringify(snapshot));
+const payloads = [
+	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'cd pkg3 && grep -rn TODO . | head -20; cat ../.env' } },
+	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Read', tool_input: { file_path: `${root}/src/index.ts` } },
+	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'find . -name "*.ts" -exec grep -l foo {} \\; | xargs wc -l' } },
+];
+const times = [];
+for (let i = 0; i < runs; i++) {
+	const input = JSON.stringify(payloads[i % payloads.length]);
+	const t0 = process.hrtime.bigint();
+	const r = spawnSync(process.execPath, [bundle, 'hook', '--agent', 'claude', '--snapshot', snapFile], { input, encoding: 'utf8' });
+	times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+	if (r.status !== 0) {
+		console.error(r.stderr);
+		process.exit(1);
+	}
+}
+const base = [];
+for (let i = 0; i < Math.min(runs, 20); i++) {
+	const t0 = process.hrtime.bigint();
+	spawnSync(process.execPath, ['-e', '0']);
+	base.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+console.log(`hook (${runs} runs, 10k-file snapshot with ${Object.keys(files).length} sensitive): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
+console.log(`node -e 0 baseline: p50 ${pct(base, 50).toFixed(1)} ms, p95 ${pct(base, 95).toFixed(1)} ms`);
