@@ -1,0 +1,658 @@
+import * as vscode from 'vscode';
+import ignore, { type Ignore } from 'ignore';
+import { CATALOGUE } from '../../core/assistants/catalogue';
+import { compileLevers, type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
+import { coverageFor } from '../../core/assistants/coverage';
+import { type DecisionResult, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
+import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
+import { detectDrift } from '../../core/assistants/drift';
+import {
+	appliedLeverIds,
+	type FileEdit,
+	type FileTexts,
+	forgetFiles,
+	type Ledger,
+	type LedgerRecord,
+	managedItems,
+	planApply,
+	restore as planRestore,
+} from '../../core/assistants/ledger';
+import { removeBlock } from '../../core/assistants/managedBlock';
+import { getJsonValue, parsePointer } from '../../core/assistants/managedJson';
+import type { CatalogueEntry, DetectedAssistant, Lever } from '../../core/assistants/types';
+import type { AssistantView } from '../../core/exposure/model';
+import { summarizeWorkspace } from '../../core/exposure/summary';
+import type { Policy } from '../../core/policy/schema';
+import { Disposable } from '../disposable';
+import type { AssistantSource } from '../exposureProvider';
+import type { Logger } from '../logger';
+import type { PolicyService } from '../policyService';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+const TAG = 'governance';
+const DEBOUNCE_MS = 500;
+const SHOW_EXPOSURE_COMMAND = 'contextWarden.showExposurePreview';
+
+/** workspaceState keys. */
+const StateKeys = {
+	ledger: 'contextWarden.governance.ledger',
+	notified: 'contextWarden.governance.notified',
+	muted: 'contextWarden.governance.muted',
+	forced: 'contextWarden.governance.forcedDisable',
+	unrecognisedWarned: 'contextWarden.governance.unrecognisedWarned',
+} as const;
+
+/** Every file a catalogue lever may write, plus the workspace settings: watched for drift. */
+const LEVER_FILES = [
+	...new Set([
+		WORKSPACE_SETTINGS_FILE,
+		...CATALOGUE.flatMap((e) => e.levers.flatMap((l) => (l.kind === 'ignoreFile' || l.kind === 'permissionFile' ? [l.path] : []))),
+	]),
+];
+
+interface Governed {
+	detected: DetectedAssistant;
+	decision: DecisionResult;
+	/** Setting levers of the entry the running editor does not register (not written). */
+	unregistered: string[];
+}
+
+/**
+ * Assistant governance in this window: detects the AI assistants installed, decides per assistant under the policy,
+ * warns, and in restricted workspaces applies the levers the core compiles (workspace settings, ignore and
+ * permission files), recording every change in a ledger so that `restore()` undoes exactly what was done.
+ *
+ * All work runs in one queue, so an apply, a drift check and a restore never interleave.
+ */
+export class GovernanceService extends Disposable implements AssistantSource {
+	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+	readonly onDidChange = this._onDidChange.event;
+
+	private readonly globs = [...new Set(CATALOGUE.flatMap((e) => e.instructionFiles.map((f) => f.glob)))];
+	private governed: Governed[] = [];
+	private unrecognised: UnrecognisedExtension[] = [];
+	private restricted = false;
+	/** Own ignore files as they are on disk (user lines only, our block taken out), by workspace-relative path. */
+	private ownIgnores = new Map<string, Ignore>();
+	/** Our managed ignore lines, by file. */
+	private wardenIgnores = new Map<string, Ignore>();
+	private queue: Promise<void> = Promise.resolve();
+	private timer: NodeJS.Timeout | undefined;
+	private untrustedSaid = false;
+	private readonly driftWarned = new Set<string>();
+	/** After a restore, levers are not applied again until the desired state changes. */
+	private suspendedFor: string | undefined;
+
+	constructor(
+		private readonly context: vscode.ExtensionContext,
+		private readonly log: Logger,
+		private readonly policy: PolicyService,
+		private readonly index: WorkspaceIndex,
+	) {
+		super();
+		this._register({ dispose: () => clearTimeout(this.timer) });
+		this._register(vscode.extensions.onDidChange(() => this.schedule('extensions changed', 0)));
+		this._register(policy.onDidChange(() => this.schedule('policy changed')));
+		this._register(index.onDidChange(() => this.schedule('index changed')));
+		this._register(index.onDidChangeScanning((s) => !s && this.schedule('scan finished', 0)));
+		this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule('workspace trusted', 0)));
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (this.managedSettingKeys().some((k) => e.affectsConfiguration(k))) {
+					void this.enqueue('drift (settings)', () => this.checkDrift());
+				}
+			}),
+		);
+		for (const folder of vscode.workspace.workspaceFolders?.slice(0, 1) ?? []) {
+			const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${LEVER_FILES.join(',')}}`)));
+			const onFile = (): void => void this.enqueue('drift (files)', () => this.checkDrift());
+			this._register(watcher.onDidChange(onFile));
+			this._register(watcher.onDidCreate(onFile));
+			this._register(watcher.onDidDelete(onFile));
+		}
+		this.schedule('activation', 0);
+	}
+
+	// ---- AssistantSource -------------------------------------------------------------------------------------
+
+	views(): AssistantView[] {
+		const applied = appliedLeverIds(this.ledger());
+		return this.governed.map(({ detected: { entry } }) => {
+			const ownFiles = entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []));
+			const wardenFiles = entry.levers.flatMap((l) => ((l.kind === 'ignoreFile' || l.kind === 'permissionFile') && applied.has(l.id) ? [l.path] : []));
+			return {
+				id: entry.id,
+				name: entry.name,
+				vendor: entry.vendor,
+				destination: entry.destinations.map((d) => d.region).join('; '),
+				disabled: this.isDisabled(entry, applied),
+				surfaces: entry.exposureSurfaces,
+				excludedByOwnControls: (path: string) => ownFiles.some((f) => matches(this.ownIgnores.get(f), path)),
+				blockedByWarden: (path: string) => wardenFiles.some((f) => matches(this.wardenIgnores.get(f), path)),
+				instructionFiles: entry.instructionFiles.map((f) => f.glob),
+				unverified: isUnverified(entry),
+			};
+		});
+	}
+
+	instructionGlobs(): readonly string[] {
+		return this.globs;
+	}
+
+	/** One line per assistant present, for the status bar tooltip. */
+	statusLines(): { name: string; state: string }[] {
+		const applied = appliedLeverIds(this.ledger());
+		const lines = this.governed.map(({ detected: { entry }, decision }) => {
+			const levers = entry.levers.filter((l) => applied.has(l.id));
+			const what = [...new Set(levers.map((l) => (l.kind === 'setting' ? 'settings' : l.kind === 'none' ? '' : l.path)))].filter(Boolean);
+			const noLever = entry.levers.some((l) => l.kind === 'none') && !levers.some((l) => l.purpose === 'disable');
+			let state: string;
+			if (decision.decision === 'allowed') {
+				state = levers.length > 0 ? vscode.l10n.t('allowed (sensitive files excluded: {0})', what.join(', ')) : vscode.l10n.t('allowed');
+			} else if (decision.decision === 'disable') {
+				state =
+					levers.length === 0
+						? vscode.l10n.t('to be disabled (not applied yet)')
+						: vscode.l10n.t('disabled ({0})', what.join(', ')) + (noLever ? vscode.l10n.t('; no off switch: use Disable (Workspace)') : '');
+			} else {
+				state = vscode.l10n.t('warned');
+			}
+			return { name: entry.name, state };
+		});
+		for (const u of this.unrecognised) {
+			lines.push({ name: u.id, state: vscode.l10n.t('unrecognised AI extension') });
+		}
+		return lines;
+	}
+
+	async showGovernance(assistantId: string): Promise<void> {
+		const g = this.governed.find((x) => x.detected.entry.id === assistantId);
+		if (!g) {
+			await vscode.commands.executeCommand('workbench.extensions.search', `@installed ${assistantId}`);
+			return;
+		}
+		const applied = appliedLeverIds(this.ledger());
+		const cov = coverageFor(g.detected.entry, applied, { disabled: this.isDisabled(g.detected.entry, applied) });
+		const detail = [...g.decision.why, '', ...cov.gaps, ...cov.available.map((a) => a.note), ...g.unregistered].join('\n');
+		await vscode.window.showInformationMessage(`${g.detected.entry.name}: ${g.decision.decision}`, { modal: true, detail });
+	}
+
+	/** Undoes exactly what Context Warden did to the assistants' settings and files. Never throws. */
+	restore(): Promise<void> {
+		return this.enqueue('restore', async () => {
+			const ledger = this.ledger();
+			if (ledger.length === 0) {
+				void vscode.window.showInformationMessage(vscode.l10n.t('Context Warden has not changed any assistant setting or file in this workspace.'));
+				return;
+			}
+			const files = await this.readFiles(ledger.map((r) => r.file));
+			const result = planRestore(ledger, files);
+			const written = await this.writeEdits(result.edits);
+			await this.saveLedger(forgetFiles(ledger, result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f))));
+			for (const d of result.drift) {
+				this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
+			}
+			this.suspendedFor = this.desiredSignature(this.desired());
+			this.log.info(TAG, `restored ${written.size} file(s): ${[...written].join(', ') || '(none)'}`);
+			await this.refreshCaches();
+			this._onDidChange.fire();
+			void vscode.window.showInformationMessage(
+				result.drift.length > 0
+					? vscode.l10n.t('Context Warden restored the assistant settings and files; {0} item(s) changed by someone since were left as they are (see the log).', result.drift.length)
+					: vscode.l10n.t('Context Warden restored the assistant settings and files. It applies them again when the policy or the workspace changes.'),
+			);
+		});
+	}
+
+	// ---- the work ---------------------------------------------------------------------------------------------
+
+	private schedule(why: string, delay = DEBOUNCE_MS): void {
+		clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.enqueue(why, () => this.refresh()), delay);
+	}
+
+	private enqueue(why: string, job: () => Promise<void>): Promise<void> {
+		this.queue = this.queue
+			.then(async () => {
+				if (!this.isDisposed) {
+					await job();
+				}
+			})
+			.catch((err: unknown) => this.log.error(TAG, `${why} failed`, err));
+		return this.queue;
+	}
+
+	private async refresh(): Promise<void> {
+		const effective = this.policy.effective;
+		if (!effective) {
+			return;
+		}
+		const p = effective.policy;
+		const installed: InstalledExtension[] = vscode.extensions.all.map((e) => ({
+			id: e.id,
+			isActive: e.isActive,
+			packageJSON: e.packageJSON as unknown,
+			...(isRecord(e.packageJSON) && e.packageJSON.isBuiltin === true ? { isBuiltin: true } : {}),
+		}));
+		const detection = matchInstalled(installed);
+		this.restricted = summarizeWorkspace(p, this.index.all().values()).restricted;
+		const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
+		this.governed = detection.known.map((detected) => {
+			let decision = decideAssistant(p, detected.entry, this.restricted);
+			if (decision.decision === 'warn' && forced.has(detected.entry.id)) {
+				decision = { decision: 'disable', why: [...decision.why, 'You chose to disable it for this workspace.'] };
+			}
+			return { detected, decision, unregistered: this.unregisteredSettings(detected) };
+		});
+		this.unrecognised = detection.unrecognised;
+		this.reportUnrecognised(p);
+		await this.applyLevers();
+		await this.refreshCaches();
+		this.notifyDecisions();
+		this._onDidChange.fire();
+	}
+
+	/** The compiled desired state: levers only in restricted workspaces (or for blocked assistants). */
+	private desired(): DesiredChange[] {
+		const effective = this.policy.effective;
+		if (!effective || this.governed.length === 0) {
+			return [];
+		}
+		const targets: CompileTarget[] = this.governed
+			.filter((g) => g.decision.decision === 'disable' || (this.restricted && g.decision.decision === 'allowed'))
+			.map((g) => ({ entry: this.writableEntry(g), decision: g.decision.decision }));
+		if (!targets.some((t) => t.decision === 'disable')) {
+			return []; // nothing to enforce: leaving the restricted state gives the files back
+		}
+		const result = compileLevers(effective.policy, [...this.index.all().values()], targets);
+		for (const w of result.warnings) {
+			this.log.warn(TAG, w);
+		}
+		for (const s of result.skipped) {
+			this.log.debug(TAG, `lever ${s.leverId} not applied: ${s.reason}`);
+		}
+		return result.changes;
+	}
+
+	private async applyLevers(): Promise<void> {
+		if (this.index.scanning || !this.index.lastScan) {
+			return; // a half-scanned workspace looks unrestricted: do not undo levers on its account
+		}
+		const desired = this.desired();
+		const signature = this.desiredSignature(desired);
+		if (this.suspendedFor !== undefined) {
+			if (signature === this.suspendedFor) {
+				return;
+			}
+			this.suspendedFor = undefined;
+		}
+		const ledger = this.ledger();
+		const files = await this.readFiles([...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
+		const plan = planApply(desired, ledger, files, new Date());
+		for (const problem of plan.problems) {
+			this.log.warn(TAG, `${problem.file}: ${problem.message}`);
+		}
+		if (plan.edits.length === 0) {
+			return;
+		}
+		if (!vscode.workspace.isTrusted) {
+			this.log.info(TAG, `workspace not trusted: ${plan.edits.length} file(s) left unchanged`);
+			if (!this.untrustedSaid) {
+				this.untrustedSaid = true;
+				void vscode.window.showWarningMessage(vscode.l10n.t('Trust the workspace to let Context Warden apply its levers.'));
+			}
+			return;
+		}
+		await this.executePlan(plan.edits, plan.records, files, ledger);
+	}
+
+	/** Writes a plan: the settings file through the configuration API (keys only), other files with workspace.fs. */
+	private async executePlan(edits: readonly FileEdit[], records: readonly LedgerRecord[], before: FileTexts, ledger: Ledger): Promise<void> {
+		let kept = [...records];
+		const settingsEdit = edits.find((e) => e.file === WORKSPACE_SETTINGS_FILE);
+		const original = originalText(ledger, WORKSPACE_SETTINGS_FILE, before[WORKSPACE_SETTINGS_FILE]);
+		const exactUndo = settingsEdit && (settingsEdit.action === 'delete' ? original === undefined : settingsEdit.text === original);
+		const others = edits.filter((e) => e !== settingsEdit || exactUndo);
+		if (settingsEdit && !exactUndo && settingsEdit.action === 'write') {
+			kept = await this.updateSettings(settingsEdit.text, kept);
+		}
+		const written = await this.writeEdits(others);
+		kept = kept.filter((r) => r.file === WORKSPACE_SETTINGS_FILE || written.has(r.file));
+		await this.saveLedger([...ledger, ...kept]);
+		this.log.info(TAG, `applied levers: ${[...new Set(kept.map((r) => r.file))].join(', ') || '(none)'}`);
+	}
+
+	/** Applies the settings records with `update(..., Workspace)`; returns the records that hold, with the real file text. */
+	private async updateSettings(plannedText: string, records: LedgerRecord[]): Promise<LedgerRecord[]> {
+		const config = vscode.workspace.getConfiguration();
+		const failed = new Set<string>();
+		const keys = [...new Set(records.filter((r) => r.file === WORKSPACE_SETTINGS_FILE && r.key !== undefined).map((r) => r.key as string))];
+		for (const pointer of keys) {
+			const key = parsePointer(pointer)[0];
+			if (!key) {
+				failed.add(pointer);
+				continue;
+			}
+			const target = getJsonValue(plannedText, pointer);
+			try {
+				await config.update(key, target.exists ? target.value : undefined, vscode.ConfigurationTarget.Workspace);
+			} catch (err) {
+				failed.add(pointer);
+				this.log.error(TAG, `cannot write the setting ${key}`, err);
+			}
+		}
+		const after = (await this.readFiles([WORKSPACE_SETTINGS_FILE]))[WORKSPACE_SETTINGS_FILE];
+		return records
+			.filter((r) => !(r.file === WORKSPACE_SETTINGS_FILE && r.key !== undefined && failed.has(r.key)))
+			.map((r) =>
+				r.file === WORKSPACE_SETTINGS_FILE && r.kind === 'file'
+					? { ...r, applied: after === undefined ? { existed: false } : { existed: true, text: after } }
+					: r,
+			);
+	}
+
+	private async checkDrift(): Promise<void> {
+		const ledger = this.ledger();
+		if (ledger.length === 0) {
+			return;
+		}
+		const files = await this.readFiles(ledger.map((r) => r.file));
+		const report = detectDrift(ledger, files);
+		await this.refreshCaches();
+		if (report.events.length === 0) {
+			return;
+		}
+		const enforce = this.governed.some((g) => g.decision.decision === 'disable') && this.suspendedFor === undefined;
+		for (const e of report.events) {
+			this.log.warn(TAG, `drift: ${e.message}${enforce ? ' Applying it again.' : ''}`);
+		}
+		const key = report.events.map((e) => `${e.file}|${e.kind}|${e.key ?? ''}`).join('\n');
+		if (!this.driftWarned.has(key)) {
+			this.driftWarned.add(key);
+			const first = report.events[0]?.message ?? '';
+			void vscode.window.showWarningMessage(
+				enforce
+					? vscode.l10n.t('Context Warden: {0} The policy requires it, so it was applied again.', first)
+					: vscode.l10n.t('Context Warden: {0}', first),
+			);
+		}
+		if (enforce) {
+			await this.applyLevers();
+			await this.refreshCaches();
+		}
+		this._onDidChange.fire();
+	}
+
+	// ---- notifications ----------------------------------------------------------------------------------------
+
+	private notifyDecisions(): void {
+		const notified = { ...this.context.workspaceState.get<Record<string, string>>(StateKeys.notified, {}) };
+		const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
+		let changed = false;
+		for (const g of this.governed) {
+			const id = g.detected.entry.id;
+			const signature = `${g.decision.decision}\n${g.decision.why.join('\n')}`;
+			if (g.decision.decision === 'allowed') {
+				if (notified[id] !== undefined) {
+					delete notified[id];
+					changed = true;
+				}
+				continue;
+			}
+			if (notified[id] === signature) {
+				continue;
+			}
+			notified[id] = signature;
+			changed = true;
+			if (!muted.has(id)) {
+				void this.notify(g);
+			}
+		}
+		if (changed) {
+			void this.context.workspaceState.update(StateKeys.notified, notified);
+		}
+	}
+
+	private async notify(g: Governed): Promise<void> {
+		const entry = g.detected.entry;
+		const showExposure = vscode.l10n.t('Show Exposure');
+		const disable = vscode.l10n.t('Disable for This Workspace');
+		const why = vscode.l10n.t('Why');
+		const mute = vscode.l10n.t("Don't Show Again for This Workspace");
+		const hasLever = this.writableEntry(g).levers.some((l) => l.kind === 'setting' && l.purpose === 'disable');
+		const actions = [showExposure, ...(g.decision.decision === 'warn' ? [disable] : []), why, mute];
+		const message =
+			g.decision.decision === 'disable'
+				? hasLever
+					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', entry.name, g.decision.why[0] ?? '')
+					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', entry.name, g.decision.why[0] ?? '')
+				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', entry.name, g.decision.why[0] ?? '');
+		const choice = await vscode.window.showWarningMessage(message, ...actions);
+		try {
+			if (choice === showExposure) {
+				await vscode.commands.executeCommand(SHOW_EXPOSURE_COMMAND);
+			} else if (choice === why) {
+				await vscode.window.showInformationMessage(entry.name, { modal: true, detail: [...g.decision.why, ...g.unregistered].join('\n') });
+			} else if (choice === mute) {
+				const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
+				muted.add(entry.id);
+				await this.context.workspaceState.update(StateKeys.muted, [...muted]);
+			} else if (choice === disable) {
+				if (!hasLever) {
+					await vscode.commands.executeCommand('workbench.extensions.search', `@installed ${g.detected.extensionId ?? entry.name}`);
+					void vscode.window.showInformationMessage(
+						vscode.l10n.t('No setting switches {0} off: choose Disable (Workspace) on it in the Extensions view.', entry.name),
+					);
+				}
+				const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
+				forced.add(entry.id);
+				await this.context.workspaceState.update(StateKeys.forced, [...forced]);
+				this.schedule('disabled by the user', 0);
+			}
+		} catch (err) {
+			this.log.error(TAG, `notification action for ${entry.id} failed`, err);
+		}
+	}
+
+	private reportUnrecognised(p: Policy): void {
+		if (this.unrecognised.length === 0) {
+			return;
+		}
+		for (const u of this.unrecognised) {
+			const d = decideAssistant(p, unrecognisedSubject(u.id), this.restricted);
+			this.log.info(TAG, `unrecognised AI extension ${u.id} (${u.evidence.join('; ')}): ${d.decision}`);
+		}
+		if (p.assistants.unrecognised !== 'warn') {
+			return;
+		}
+		const warned = new Set(this.context.workspaceState.get<string[]>(StateKeys.unrecognisedWarned, []));
+		const fresh = this.unrecognised.filter((u) => !warned.has(u.id.toLowerCase()));
+		if (fresh.length === 0) {
+			return;
+		}
+		for (const u of fresh) {
+			warned.add(u.id.toLowerCase());
+		}
+		void this.context.workspaceState.update(StateKeys.unrecognisedWarned, [...warned]);
+		void vscode.window.showWarningMessage(
+			vscode.l10n.t(
+				'Context Warden does not know {0}: it looks like an AI assistant, and no lever can restrict it. Disable it for this workspace if it must not see this code.',
+				fresh.map((u) => u.id).join(', '),
+			),
+		);
+	}
+
+	// ---- helpers ----------------------------------------------------------------------------------------------
+
+	/** The entry with only the setting levers this editor registers (others would throw on update). */
+	private writableEntry(g: Governed): CatalogueEntry {
+		const entry = g.detected.entry;
+		const multiRoot = vscode.workspace.workspaceFile !== undefined;
+		return {
+			...entry,
+			levers: entry.levers.filter((l) => l.kind !== 'setting' || (!multiRoot && this.isRegistered(l.key, g.detected))),
+		};
+	}
+
+	private unregisteredSettings(detected: DetectedAssistant): string[] {
+		return detected.entry.levers
+			.filter((l): l is Extract<Lever, { kind: 'setting' }> => l.kind === 'setting' && !this.isRegistered(l.key, detected))
+			.map((l) => `${l.key} is not registered in this editor, so it is not written.`);
+	}
+
+	private isRegistered(key: string, detected: DetectedAssistant): boolean {
+		const ext = detected.extensionId ? vscode.extensions.getExtension(detected.extensionId) : undefined;
+		if (ext && contributedKeys(ext.packageJSON).has(key)) {
+			return true;
+		}
+		// A key of the editor itself (e.g. chat.disableAIFeatures): registered when it has a default.
+		return isEditorKey(key) && vscode.workspace.getConfiguration().inspect(key)?.defaultValue !== undefined;
+	}
+
+	private isDisabled(entry: CatalogueEntry, applied: ReadonlySet<string>): boolean {
+		if (!entry.levers.some((l) => l.purpose === 'disable' && l.kind === 'setting' && applied.has(l.id))) {
+			return false;
+		}
+		// Only when nothing is left open: Continue's settings stop completions, not its chat.
+		return coverageFor(entry, applied).surfaces.every((s) => s.state !== 'open');
+	}
+
+	private managedSettingKeys(): string[] {
+		return managedItems(this.ledger())
+			.filter((i) => i.file === WORKSPACE_SETTINGS_FILE && i.key !== undefined)
+			.map((i) => parsePointer(i.key ?? '')[0] ?? '')
+			.filter(Boolean);
+	}
+
+	private desiredSignature(desired: readonly DesiredChange[]): string {
+		return JSON.stringify(desired);
+	}
+
+	private ledger(): Ledger {
+		return this.context.workspaceState.get<LedgerRecord[]>(StateKeys.ledger, []);
+	}
+
+	private async saveLedger(ledger: Ledger): Promise<void> {
+		await this.context.workspaceState.update(StateKeys.ledger, ledger.length > 0 ? ledger : undefined);
+	}
+
+	private root(): vscode.Uri | undefined {
+		return vscode.workspace.workspaceFolders?.[0]?.uri;
+	}
+
+	private async readFiles(paths: readonly string[]): Promise<Record<string, string | undefined>> {
+		const out: Record<string, string | undefined> = {};
+		const root = this.root();
+		for (const p of new Set(paths)) {
+			out[p] = undefined;
+			if (!root) {
+				continue;
+			}
+			try {
+				out[p] = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, p)));
+			} catch {
+				// missing: undefined
+			}
+		}
+		return out;
+	}
+
+	/** Writes edits; returns the files written. A failure is logged and the file left out of the ledger. */
+	private async writeEdits(edits: readonly FileEdit[]): Promise<Set<string>> {
+		const done = new Set<string>();
+		const root = this.root();
+		if (!root) {
+			return done;
+		}
+		for (const e of edits) {
+			const uri = vscode.Uri.joinPath(root, e.file);
+			try {
+				if (e.action === 'delete') {
+					await vscode.workspace.fs.delete(uri, { useTrash: false });
+				} else {
+					await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(e.text));
+				}
+				done.add(e.file);
+			} catch (err) {
+				this.log.error(TAG, `cannot ${e.action} ${e.file}`, err);
+			}
+		}
+		return done;
+	}
+
+	/** Re-reads the assistants' ignore files (user lines) and our managed lines, for the exposure views. */
+	private async refreshCaches(): Promise<void> {
+		const paths = [...new Set(this.governed.flatMap((g) => g.detected.entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []))))];
+		const files = await this.readFiles(paths);
+		const own = new Map<string, Ignore>();
+		for (const [p, text] of Object.entries(files)) {
+			if (text !== undefined) {
+				own.set(p, ignore().add(removeBlock(text).text));
+			}
+		}
+		this.ownIgnores = own;
+		const warden = new Map<string, Ignore>();
+		for (const item of managedItems(this.ledger())) {
+			if (!item.latest.existed) {
+				continue;
+			}
+			if (item.kind === 'ignoreBlock') {
+				warden.set(item.file, (warden.get(item.file) ?? ignore()).add(item.latest.text ?? ''));
+			} else if (item.kind === 'jsonArrayItem' && typeof item.latest.value === 'string') {
+				const m = /^Read\((.*)\)$/.exec(item.latest.value);
+				if (m?.[1]) {
+					warden.set(item.file, (warden.get(item.file) ?? ignore()).add(m[1].replace(/^\.\//, '/')));
+				}
+			}
+		}
+		this.wardenIgnores = warden;
+	}
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The setting keys an extension's manifest registers (`contributes.configuration`, an object or an array). */
+export function contributedKeys(manifest: unknown): Set<string> {
+	const out = new Set<string>();
+	const contributes = isRecord(manifest) && isRecord(manifest.contributes) ? manifest.contributes : {};
+	const configuration = contributes.configuration;
+	for (const c of Array.isArray(configuration) ? configuration : [configuration]) {
+		if (isRecord(c) && isRecord(c.properties)) {
+			for (const k of Object.keys(c.properties)) {
+				out.add(k);
+			}
+		}
+	}
+	return out;
+}
+
+const EDITOR_SECTIONS = ['chat.', 'editor.', 'workbench.', 'files.', 'search.', 'explorer.'];
+function isEditorKey(key: string): boolean {
+	return EDITOR_SECTIONS.some((s) => key.startsWith(s));
+}
+
+function matches(ig: Ignore | undefined, path: string): boolean {
+	if (!ig || !path || path.startsWith('untitled:')) {
+		return false;
+	}
+	try {
+		return ig.ignores(path.replace(/^\/+/, ''));
+	} catch {
+		return false; // `ignore` refuses paths it considers invalid (e.g. `../x`)
+	}
+}
+
+function isUnverified(entry: CatalogueEntry): boolean {
+	return entry.destinations.some((d) => !d.evidence.verified) || entry.levers.some((l) => !l.evidence.verified);
+}
+
+/** The file's text before Context Warden first wrote it (undefined: it did not exist). */
+function originalText(ledger: Ledger, file: string, current: string | undefined): string | undefined {
+	const first = ledger.find((r) => r.file === file && r.kind === 'file');
+	if (!first) {
+		return current;
+	}
+	return first.previous.existed ? first.previous.text : undefined;
+}
