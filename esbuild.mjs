@@ -28,6 +28,7 @@ const entries = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
 	{ entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/worker/classifyWorker.ts'], outfile: 'dist/classifyWorker.js' },
+	{ entryPoints: ['src/hookMain.ts'], outfile: 'dist/hook.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 import { existsSync, statSync } from 'node:fs';

@@ -254,16 +254,3 @@ export const hookCommand: CliCommand = {
 	help: HELP,
 	run: (args, io) => runHook(args, io),
 };
-
-// When this file is the entry of its own bundle (dist/hook.js: `esbuild src/cli/hook.ts`), run at once:
-// the hook then loads only what it needs, not the whole CLI.
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
-	runHook(process.argv.slice(process.argv[2] === 'hook' ? 3 : 2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
-		(code) => {
-			process.exitCode = code;
-		},
-		(err: unknown) => {
-			process.stderr.write(`context-warden hook: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-		},
-	);
-}
