@@ -671,7 +671,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 			vendorCloud('tabnine-cloud', 'global', 'Tabnine SaaS', unverified('research/assistants.md §3.12')),
 			SELF_HOSTED('a private Tabnine installation (tabnine.cloudHost)', src('codota/tabnine-vscode@d87ffa31 package.json')),
 		],
-		surfaces: ['completions', 'chat'],
+		surfaces: ['completions', 'chat', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
 		levers: [
 			{

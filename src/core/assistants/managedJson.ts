@@ -82,33 +82,121 @@ export function getJsonValue(text: string | undefined, pointer: string): { exist
 	return node ? { exists: true, value: plain(getNodeValue(node) as unknown) } : { exists: false };
 }
 
-/** The text of a new, empty settings object in the file's style. */
+/** The text of a new, empty settings object. */
 function emptyDocument(): string {
 	return '{}';
 }
 
+function indentUnit(fmt: FormattingOptions): string {
+	return fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 4) : '\t';
+}
+
+/** JSON text of a value, indented to sit at `baseIndent`, with the file's line ending. */
+function serialize(value: unknown, baseIndent: string, fmt: FormattingOptions): string {
+	return JSON.stringify(value, null, indentUnit(fmt))
+		.split('\n')
+		.join((fmt.eol ?? '\n') + baseIndent);
+}
+
+function lineStartOf(text: string, offset: number): number {
+	return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/**
+ * Inserts a member as the last one of a multi-line object or array, on its own line before the closing bracket,
+ * adding a comma after the previous member (before its trailing comment). Nothing else in the file moves, so
+ * `removeNode` undoes it exactly. Returns undefined when the container is not laid out one member per line (the
+ * caller then falls back to jsonc-parser's `modify`, which reformats the lines it touches).
+ */
+function insertLast(text: string, container: Node, member: (indent: string) => string, fmt: FormattingOptions): string | undefined {
+	const close = container.offset + container.length - 1;
+	const closeLine = lineStartOf(text, close);
+	if (closeLine === 0 || !onlySpaces(text.slice(closeLine, close))) {
+		return undefined;
+	}
+	const children = container.children ?? [];
+	const last = children[children.length - 1];
+	let indent: string;
+	if (last) {
+		const lineStart = lineStartOf(text, last.offset);
+		const lead = text.slice(lineStart, last.offset);
+		if (!onlySpaces(lead)) {
+			return undefined;
+		}
+		indent = lead;
+	} else {
+		if (lineStartOf(text, container.offset) === closeLine) {
+			return undefined;
+		}
+		indent = text.slice(closeLine, close) + indentUnit(fmt);
+	}
+	const eol = fmt.eol ?? '\n';
+	const inserted = `${indent}${member(indent)}${eol}`;
+	let out = text.slice(0, closeLine) + inserted + text.slice(closeLine);
+	if (last) {
+		const lastEnd = last.offset + last.length;
+		if (nextToken(text, lastEnd).kind !== COMMA) {
+			out = out.slice(0, lastEnd) + ',' + out.slice(lastEnd);
+		}
+	}
+	return out;
+}
+
 /**
  * Sets the value at a pointer (creating parents). `text` undefined or blank means a new file, which gets a final
- * line break. Throws when the text is not a JSONC object: callers check `parseJsonc` first.
+ * line break. A new property goes last, on its own line, leaving every other line as it was; where the object is
+ * written on one line, jsonc-parser's `modify` does it (and formats the lines it touches). Throws when the text is
+ * not a JSONC object: callers check `parseJsonc` first.
  */
 export function setJsonValue(text: string | undefined, pointer: string, value: unknown): string {
 	const isNew = text === undefined || text.trim() === '';
 	const base = isNew ? emptyDocument() : text;
-	const edits = modify(base, parsePointer(pointer), value, { formattingOptions: detectFormatting(isNew ? '' : base) });
+	const fmt = detectFormatting(isNew ? '' : base);
+	const path = parsePointer(pointer);
+	const parsed = parseJsonc(base);
+	if (!isNew && parsed.ok && parsed.root && !findNodeAtLocation(parsed.root, path)) {
+		// find the deepest existing object on the path, and insert the rest there
+		let depth = path.length - 1;
+		let parent = depth === 0 ? parsed.root : findNodeAtLocation(parsed.root, path.slice(0, depth));
+		while (!parent && depth > 0) {
+			depth--;
+			parent = depth === 0 ? parsed.root : findNodeAtLocation(parsed.root, path.slice(0, depth));
+		}
+		if (parent && parent.type === 'object') {
+			let nested: unknown = value;
+			for (let i = path.length - 1; i > depth; i--) {
+				nested = { [path[i] ?? '']: nested };
+			}
+			const key = path[depth] ?? '';
+			const out = insertLast(base, parent, (indent) => `${JSON.stringify(key)}: ${serialize(nested, indent, fmt)}`, fmt);
+			if (out !== undefined) {
+				return out;
+			}
+		}
+	}
+	const edits = modify(base, path, value, { formattingOptions: fmt });
 	const out = applyEdits(base, edits);
-	return isNew ? out + (detectFormatting('').eol ?? '\n') : out;
+	return isNew ? out + (fmt.eol ?? '\n') : out;
 }
 
 /** Appends an item to the array at a pointer (creating the array and parents). */
 export function appendArrayItem(text: string | undefined, pointer: string, item: unknown): string {
 	const isNew = text === undefined || text.trim() === '';
-	const base = isNew ? emptyDocument() : text;
-	const edits = modify(base, [...parsePointer(pointer), -1] as JSONPath, item, {
-		formattingOptions: detectFormatting(isNew ? '' : base),
-		isArrayInsertion: true,
-	});
-	const out = applyEdits(base, edits);
-	return isNew ? out + '\n' : out;
+	if (isNew) {
+		return setJsonValue(text, pointer, [item]);
+	}
+	const parsed = parseJsonc(text);
+	const array = parsed.ok && parsed.root ? findNodeAtLocation(parsed.root, parsePointer(pointer)) : undefined;
+	if (!array) {
+		return setJsonValue(text, pointer, [item]);
+	}
+	const fmt = detectFormatting(text);
+	const out = array.type === 'array' ? insertLast(text, array, (indent) => serialize(item, indent, fmt), fmt) : undefined;
+	if (out !== undefined) {
+		return out;
+	}
+	const edits = modify(text, [...parsePointer(pointer), -1] as JSONPath, item, { formattingOptions: fmt, isArrayInsertion: true });
+	return applyEdits(text, edits);
 }
 
 /** The shallowest missing container along a pointer: what adding under it would create. */
