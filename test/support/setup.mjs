@@ -66,8 +66,17 @@ function run(cmd, args, options = {}) {
 
 /** Environment for npm calls that must build against Node 24, whatever ~/.npmrc says (it sets nodedir=/usr). */
 function node24Env() {
+	const env = { ...process.env };
+	for (const key of Object.keys(env)) {
+		// Under `npm run`/`npm test` the outer npm (on Node 20) exports npm_config_user_agent ("... node/v20 ...")
+		// and more; the inner npm would pass them on, and code-server's postinstall reads the Node version from
+		// the user agent and refuses Node 20. Start the inner npm clean.
+		if (/^npm_/i.test(key)) {
+			delete env[key];
+		}
+	}
 	return {
-		...process.env,
+		...env,
 		PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: NODE24_DIR,
 		npm_config_ignore_scripts: 'false',
@@ -177,8 +186,13 @@ function ensureCodeServer() {
 		),
 	);
 	say(`code-server: installing ${CODE_SERVER_VERSION} (about 2-3 minutes, about 620 MB, compiles native modules)`);
-	run('npm', ['install', '--no-save', '--loglevel=warn', '--no-fund', '--no-audit'], { cwd: tmp, env: node24Env() });
-	verifyNativeModules(tmp);
+	try {
+		run('npm', ['install', '--no-save', '--loglevel=warn', '--no-fund', '--no-audit'], { cwd: tmp, env: node24Env() });
+		verifyNativeModules(tmp);
+	} catch (err) {
+		rmSync(tmp, { recursive: true, force: true });
+		throw err;
+	}
 	writeFileSync(
 		join(tmp, MARKER),
 		JSON.stringify({ version: CODE_SERVER_VERSION, node: nodeVersion, installedAt: new Date().toISOString() }),
