@@ -9,14 +9,14 @@ import { ROOT } from './setup.mjs';
 export const INTEGRATION_SRC = join(ROOT, 'test', 'integration');
 export const INTEGRATION_OUT = join(ROOT, 'out', 'integration');
 
-/** Builds out/integration/{index,*.test}.js; returns the suite base names found. */
-export async function buildIntegrationTests() {
+/** Builds <outdir>/{index,*.test}.js (default out/integration); returns the suite base names found. */
+export async function buildIntegrationTests(outdir = INTEGRATION_OUT) {
 	const entries = readdirSync(INTEGRATION_SRC).filter((f) => f === 'index.ts' || f.endsWith('.test.ts'));
-	rmSync(INTEGRATION_OUT, { recursive: true, force: true });
+	rmSync(outdir, { recursive: true, force: true });
 	await esbuild.build({
 		absWorkingDir: ROOT,
 		entryPoints: entries.map((f) => join(INTEGRATION_SRC, f)),
-		outdir: INTEGRATION_OUT,
+		outdir,
 		bundle: true,
 		packages: 'external',
 		external: ['vscode'],

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
-import { buildIntegrationTests, INTEGRATION_OUT } from './buildTests.mjs';
+import { buildIntegrationTests } from './buildTests.mjs';
 import { folderUrl, startCodeServer } from './codeServer.mjs';
 import { ROOT } from './setup.mjs';
 
@@ -22,6 +22,9 @@ const SUITES_FILE = join(ROOT, 'test', 'integration', 'suites.json');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspaces');
 const OUTPUT = join(ROOT, 'test-output', 'integration');
 const RESULT_PREFIX = 'CW-RESULT ';
+// Each runner bundles the suites into its own folder: engineers running tests at once in one checkout
+// must not delete each other's suites mid-run.
+const TESTS_OUT = join(ROOT, 'out', `integration-run-${process.pid}`);
 const DEFAULT_RUN_TIMEOUT_MS = 5 * 60_000;
 const OVERALL_TIMEOUT_MS = Number(process.env.CW_INTEGRATION_TIMEOUT_MS ?? 20 * 60_000);
 
@@ -33,13 +36,15 @@ const NOISE = [
 	/^\s+at .*\/static\/out\/vs\//,
 	/^\[lifecycle\] Long running operations/,
 	/^MCP migration:/,
+	/^Timed out waiting for authentication provider/,
+	/^Creation of workbench contribution .* took/,
 	/^(Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin)/,
 	/^\[(reconnection-grace-time|AgentHost[^\]]*|ChatModelSelection|Service Worker|AccountPolicyGate)\]/,
 ];
 const VERBOSE = process.env.CW_VERBOSE === '1';
 
 /** Temp copies of fixtures, removed however the process ends. */
-const tempDirs = new Set();
+const tempDirs = new Set([TESTS_OUT]);
 process.on('exit', () => {
 	for (const d of tempDirs) {
 		rmSync(d, { recursive: true, force: true });
@@ -119,7 +124,7 @@ async function runOne(browser, run) {
 		};
 		const payload = [
 			['extensionDevelopmentPath', remote(ROOT)],
-			['extensionTestsPath', remote(join(INTEGRATION_OUT, 'index.js'))],
+			['extensionTestsPath', remote(join(TESTS_OUT, 'index.js'))],
 			['skipWelcome', 'true'],
 			['extensionEnvironment', JSON.stringify(env)],
 		];
@@ -173,7 +178,7 @@ async function main() {
 	if (selected.length === 0) {
 		throw new Error(`no run in ${SUITES_FILE} matches ${process.argv.slice(2).join(' ')}`);
 	}
-	const suites = await buildIntegrationTests();
+	const suites = await buildIntegrationTests(TESTS_OUT);
 	console.log(`integration: ${selected.length} run(s), suites built: ${suites.join(', ')}`);
 	mkdirSync(OUTPUT, { recursive: true });
 
