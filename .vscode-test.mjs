@@ -6,10 +6,12 @@
 //
 // Differences from the code-server runner: @vscode/test-electron always disables workspace trust, so runs with
 // "trusted": false (Restricted Mode) are left out; the fixture folder is opened in place, not as a temp copy;
-// user settings come from a per-run settings.json under .vscode-test/user-data/<run>.
+// user settings come from a per-run settings.json under .vscode-test/user-data/<run>; a run's stub extensions are
+// copied into its own extensions dir, .vscode-test/extensions/<run>, which holds nothing else.
 import { defineConfig } from '@vscode/test-cli';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { installExtensionFolder } from './test/support/codeServer.mjs';
 
 const root = import.meta.dirname;
 const { runs } = JSON.parse(readFileSync(join(root, 'test', 'integration', 'suites.json'), 'utf8'));
@@ -22,12 +24,18 @@ export default defineConfig(
 			const userDataDir = join(root, '.vscode-test', 'user-data', run.name);
 			mkdirSync(join(userDataDir, 'User'), { recursive: true });
 			writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(run.settings ?? {}, null, '\t'));
+			const extensionsDir = join(root, '.vscode-test', 'extensions', run.name);
+			rmSync(extensionsDir, { recursive: true, force: true });
+			mkdirSync(extensionsDir, { recursive: true });
+			for (const dir of run.extensions ?? []) {
+				installExtensionFolder(join(root, dir), extensionsDir);
+			}
 			return {
 				label: run.name,
 				files: run.suites.map((s) => `out/integration/${s}.test.js`),
 				extensionDevelopmentPath: root,
 				workspaceFolder: join(root, 'test', 'fixtures', 'workspaces', run.fixture),
-				launchArgs: ['--disable-extensions', `--user-data-dir=${userDataDir}`],
+				launchArgs: [`--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`],
 				env: {
 					...run.env,
 					CW_TEST_RUN: JSON.stringify({ name: run.name, fixture: run.fixture, trusted: true, settings: run.settings ?? {} }),
