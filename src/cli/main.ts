@@ -1,8 +1,10 @@
+import { auditCommand } from './audit';
 import { explainPolicyCommand } from './explainPolicy';
 import { hookCommand } from './hook';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { scanCommand } from './scan';
 import { validateCommand } from './validate';
+import { verifyLogCommand } from './verifyLog';
 
 /**
  * The command table. Each command lives in its own module under src/cli/ and is registered here.
@@ -12,6 +14,8 @@ const commands: CliCommand[] = [
 	explainPolicyCommand,
 	scanCommand,
 	hookCommand,
+	auditCommand,
+	verifyLogCommand,
 ];
 
 function usage(): string {

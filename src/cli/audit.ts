@@ -1,0 +1,234 @@
+/**
+ * `context-warden audit <dir>`: the audit report of a directory (policy, sources, refused loosenings, exceptions,
+ * sensitive files with their findings) as Markdown, JSON or SARIF 2.1.0. The editor's report adds assistants and
+ * hooks; the CLI has no editor, so it leaves them out.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { renderAuditJson } from '../core/audit/formats/json';
+import { renderAuditMarkdown } from '../core/audit/formats/markdown';
+import { renderAuditSarifJson } from '../core/audit/formats/sarif';
+import { fsMirror, openAuditLog } from '../core/audit/log';
+import { fsLogStore } from '../core/audit/logStore';
+import { type AuditEnvironment, type AuditReport, buildAuditReport } from '../core/audit/report';
+import { compileClassifier } from '../core/classify/classifier';
+import { scanDirectory } from '../core/classify/fileSource';
+import { formatDiagnosticGnu } from '../core/policy/parse';
+import { type Level, LEVELS, levelRank } from '../core/policy/schema';
+import { type CliCommand, type CliIo, ExitCode } from './io';
+import { loadEffectivePolicy } from './policyInputs';
+
+export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+const HELP = `Usage: context-warden audit <dir> [--policy <file>] [--format md|json|sarif] [--out <file>] [--fail-on <level>]
+
+Writes the audit report of <dir>: the effective policy (org policy, then <dir>'s workspace layers, which can
+only tighten), its sources and their sha256, refused loosenings, exceptions, and every file above public with
+its findings (rule ids, positions and masked previews: never a secret).
+
+Options:
+  --policy <file>     the org policy (default: the machine's well-known path)
+  --format <f>        md (default), json (stable key order) or sarif (SARIF 2.1.0, for code scanning)
+  --out <file>        write the report to <file> instead of standard output
+  --fail-on <level>   exit 3 when a file is at or above <level> (internal, confidential, restricted)
+  --min-level <level> list only files at or above <level> (default: internal)
+  --no-gitignore      scan gitignored files' content too
+  --log <file>        also append an audit.run entry to the audit log <file> (hash-chained JSONL)
+  --mirror <file>     with --log: also append the entry to <file>, for a log shipper
+  -h, --help          show this help
+
+SARIF results are relative to the audited directory (uriBaseId %SRCROOT%): audit the repository root for
+GitHub code scanning. They never carry a preview of the value found.
+Exit codes: 0 ok, 1 internal error (e.g. --out not writable), 2 bad arguments or invalid policy,
+3 --fail-on threshold reached.
+`;
+
+export interface AuditArgs {
+	dir: string;
+	policyFile?: string;
+	format: AuditFormat;
+	out?: string;
+	failOn?: Level;
+	minLevel?: Level;
+	gitignore: boolean;
+	log?: string;
+	mirror?: string;
+}
+
+/** Parses `audit`'s arguments, or says what is wrong with them. */
+export function parseAuditArgs(args: readonly string[]): AuditArgs | string {
+	const out: Partial<AuditArgs> = {};
+	let gitignore = true;
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const flag = eq > 0 ? arg.slice(0, eq) : arg;
+		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+		const value = (): string | undefined => inline ?? args[++i];
+		if (flag === '--no-gitignore') {
+			gitignore = false;
+		} else if (flag === '--policy' || flag === '--out' || flag === '--log' || flag === '--mirror') {
+			const v = value();
+			if (!v) {
+				return `${flag} needs a file`;
+			}
+			const key = flag.slice(2) as 'out' | 'log' | 'mirror';
+			if (flag === '--policy') {
+				out.policyFile = v;
+			} else {
+				out[key] = v;
+			}
+		} else if (flag === '--format') {
+			const v = value();
+			if (!v || !(AUDIT_FORMATS as readonly string[]).includes(v)) {
+				return `--format needs one of: ${AUDIT_FORMATS.join(', ')}`;
+			}
+			out.format = v as AuditFormat;
+		} else if (flag === '--fail-on' || flag === '--min-level') {
+			const v = value();
+			if (!v || !(LEVELS as readonly string[]).includes(v)) {
+				return `${flag} needs a level: ${LEVELS.join(', ')}`;
+			}
+			if (flag === '--fail-on') {
+				out.failOn = v as Level;
+			} else {
+				out.minLevel = v as Level;
+			}
+		} else if (arg.startsWith('-') && arg !== '-') {
+			return `unknown option '${arg}'`;
+		} else if (out.dir === undefined) {
+			out.dir = arg;
+		} else {
+			return `unexpected argument '${arg}'`;
+		}
+	}
+	if (out.dir === undefined) {
+		return 'no directory given';
+	}
+	if (out.mirror !== undefined && out.log === undefined) {
+		return '--mirror needs --log';
+	}
+	return { ...out, dir: out.dir, format: out.format ?? 'md', gitignore };
+}
+
+/** Renders a report in one of the CLI's formats. */
+export function renderAudit(report: AuditReport, format: AuditFormat): string {
+	return format === 'json' ? renderAuditJson(report) : format === 'sarif' ? renderAuditSarifJson(report) : renderAuditMarkdown(report);
+}
+
+function environment(io: CliIo): AuditEnvironment {
+	let user = io.env.USER ?? io.env.USERNAME ?? '';
+	if (!user) {
+		try {
+			user = os.userInfo().username;
+		} catch {
+			user = 'unknown';
+		}
+	}
+	return { user, host: os.hostname(), platform: process.platform, extensionVersion: VERSION };
+}
+
+/** `context-warden audit`: the audit report of a directory. */
+export const auditCommand: CliCommand = {
+	name: 'audit',
+	summary: 'audit report of a directory: Markdown, JSON or SARIF 2.1.0; --fail-on for CI',
+	help: HELP,
+	async run(args, io) {
+		const parsed = parseAuditArgs(args);
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden audit: ${parsed}\n\n${HELP}`);
+			return ExitCode.usage;
+		}
+		const root = path.resolve(io.cwd, parsed.dir);
+		let isDir = false;
+		try {
+			isDir = fs.statSync(root).isDirectory();
+		} catch {
+			io.stderr.write(`context-warden audit: no such directory: ${parsed.dir}\n`);
+			return ExitCode.usage;
+		}
+		if (!isDir) {
+			io.stderr.write(`context-warden audit: not a directory: ${parsed.dir}\n`);
+			return ExitCode.usage;
+		}
+		const { effective, warnings } = await loadEffectivePolicy({ policyFile: parsed.policyFile, workspaceDir: parsed.dir, cwd: io.cwd, env: io.env });
+		for (const w of warnings) {
+			io.stderr.write(`context-warden: warning: ${w}\n`);
+		}
+		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
+			for (const d of effective.diagnostics.filter((x) => x.severity === 'error')) {
+				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
+			}
+			io.stderr.write('context-warden audit: the org policy is invalid or unreadable\n');
+			return ExitCode.usage;
+		}
+		for (const d of effective.diagnostics) {
+			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
+		}
+		const { classifier, errors } = compileClassifier(effective.policy, effective.exceptions.active);
+		if (errors.length > 0) {
+			for (const e of errors) {
+				io.stderr.write(`context-warden audit: policy ${e.family} '${e.id}': ${e.message}\n`);
+			}
+			return ExitCode.usage;
+		}
+		const scan = scanDirectory(root, classifier, effective.policy.content.maxFileSizeBytes, { gitignore: parsed.gitignore });
+		const report = buildAuditReport({
+			environment: environment(io),
+			policy: effective,
+			workspaceName: path.basename(root),
+			files: scan.files,
+			skipped: scan.skipped,
+			...(parsed.minLevel ? { minLevel: parsed.minLevel } : {}),
+		});
+		const text = renderAudit(report, parsed.format);
+		if (parsed.out) {
+			const outFile = path.resolve(io.cwd, parsed.out);
+			try {
+				await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
+				await fs.promises.writeFile(outFile, text, 'utf8');
+			} catch (err) {
+				io.stderr.write(`context-warden audit: cannot write ${parsed.out}: ${err instanceof Error ? err.message : String(err)}\n`);
+				return ExitCode.internal;
+			}
+			io.stderr.write(
+				`context-warden audit: ${parsed.out}: ${report.totals.listed} files listed, ${report.totals.findings} findings; workspace ${report.workspace.level}` +
+					`${report.workspace.restricted ? ', restricted' : ''}\n`,
+			);
+		} else {
+			io.stdout.write(text);
+		}
+		if (parsed.log) {
+			const logFile = path.resolve(io.cwd, parsed.log);
+			try {
+				const log = openAuditLog({
+					store: fsLogStore(path.dirname(logFile)),
+					name: path.basename(logFile),
+					...(parsed.mirror ? { mirror: fsMirror(path.resolve(io.cwd, parsed.mirror)) } : {}),
+				});
+				const r = await log.append('audit.run', {
+					workspace: report.workspace.rootName,
+					format: parsed.format,
+					files: report.totals.files,
+					findings: report.totals.findings,
+					level: report.workspace.level,
+					restricted: report.workspace.restricted,
+					...(parsed.out ? { out: parsed.out } : {}),
+				});
+				if (r.mirrorError) {
+					io.stderr.write(`context-warden: warning: audit log mirror: ${r.mirrorError}\n`);
+				}
+			} catch (err) {
+				io.stderr.write(`context-warden audit: cannot append to the audit log ${parsed.log}: ${err instanceof Error ? err.message : String(err)}\n`);
+				return ExitCode.internal;
+			}
+		}
+		const failed = parsed.failOn !== undefined && scan.files.some((f) => levelRank(f.level) >= levelRank(parsed.failOn as Level));
+		return failed ? ExitCode.threshold : ExitCode.ok;
+	},
+};
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
