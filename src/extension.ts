@@ -76,8 +76,10 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	);
 
 	setTimeout(() => void policy.reload('activation'), 0);
-	log.info('activate', `activated in ${(performance.now() - started).toFixed(1)} ms (synchronous part)`);
+	const activationMs = performance.now() - started;
+	log.info('activate', `activated in ${activationMs.toFixed(1)} ms (synchronous part)`);
 	return {
+		activationMs,
 		effectivePolicy: () => policy.effective,
 		reloadPolicy: () => policy.reload('api'),
 		classification: (uri) => {
@@ -94,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
  * hold masked previews only, never a secret.
  */
 export interface ContextWardenApi {
+	/** How long activate() took, synchronously, in milliseconds. */
+	readonly activationMs: number;
 	effectivePolicy(): EffectivePolicy | undefined;
 	reloadPolicy(): Promise<void>;
 	classification(uri: vscode.Uri): FileClassification | undefined;

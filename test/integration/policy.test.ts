@@ -19,6 +19,11 @@ async function api(): Promise<ContextWardenApi> {
 }
 
 suite('policy layers', () => {
+	test('activate() does under 50 ms of synchronous work', async () => {
+		const cw = await api();
+		assert.ok(cw.activationMs < 50, `activate() took ${cw.activationMs.toFixed(1)} ms`);
+	});
+
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-org-'));
 	const orgFile = path.join(dir, 'policy.json');
 
