@@ -1,0 +1,146 @@
+// Benchmark of `context-warden scan` (not part of npm test).
+//   npm run bench -- [--files 50000] [--mb 500] [--keep] [--skip-secretlint]
+// Generates a seeded tree (source-like text, some secrets/PII/markers, a few binaries) in a temp dir, bundles the
+// CLI, runs `scan --json` on it under /usr/bin/time -v (peak RSS), then times ripgrep (`rg -c -i -F -f keywords`)
+// and secretlint (if installed) on the same files, and the re-classification of one edited 100 KB file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+	const i = args.indexOf(`--${name}`);
+	return i === -1 ? dflt : Number(args[i + 1]);
+};
+const FILES = opt('files', 50000);
+const MB = opt('mb', 500);
+const keep = args.includes('--keep');
+const skipSecretlint = args.includes('--skip-secretlint');
+
+function prng(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+const rnd = prng(42);
+const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const str = (n, cs = B62) => Array.from({ length: n }, () => cs[Math.floor(rnd() * cs.length)]).join('');
+const LINES = [
+	(i) => `export function handler${i}(req, res) { const token = req.headers.authorization; return res.json({ ok: true, id: ${i} }); }`,
+	(i) => `  const password = await getPassword(user${i});`,
+	(i) => `// TODO(${i}): refactor the key handling in this module before release`,
+	(i) => `import { api${i} } from '../lib/api';`,
+	(i) => `    if (items[${i}].price > 100) { discount = 0.1 * items[${i}].price; }`,
+	(i) => `const url = "https://api.example.com/v1/resource/${i}?page=2";`,
+	(i) => `  secret_name: "service-${i}"   # reference, not a value`,
+];
+const SPECIAL = [
+	() => `GITHUB_TOKEN=gh${'p'}_${str(36)}`,
+	() => `aws_access_key_id = AK${'IA'}${str(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+	() => `contact: ${str(6).toLowerCase()}@acme-corp.cn`,
+	() => '// CONFIDENTIAL - internal design',
+	() => `DB_PASSWORD=${str(10)}#${str(4)}`,
+];
+
+function generate(root) {
+	const avg = (MB * 1e6) / FILES;
+	let bytes = 0;
+	for (let i = 0; i < FILES; i++) {
+		const dir = path.join(root, `pkg${i % 100}`, `mod${i % 37}`);
+		fs.mkdirSync(dir, { recursive: true });
+		if (i % 500 === 7) {
+			const bin = Buffer.alloc(Math.round(avg));
+			for (let k = 0; k < bin.length; k += 97) bin[k] = Math.floor(rnd() * 256);
+			fs.writeFileSync(path.join(dir, `blob${i}.bin`), bin);
+			bytes += bin.length;
+			continue;
+		}
+		const target = avg * (0.3 + rnd() * 1.4);
+		const parts = [];
+		let n = 0;
+		while (n < target) {
+			const line = rnd() < 0.001 ? SPECIAL[Math.floor(rnd() * SPECIAL.length)]() : LINES[Math.floor(rnd() * LINES.length)](n);
+			parts.push(line);
+			n += line.length + 1;
+		}
+		const text = parts.join('\n');
+		fs.writeFileSync(path.join(dir, `file${i}.${['ts', 'js', 'py', 'yaml', 'md'][i % 5]}`), text);
+		bytes += text.length;
+	}
+	return bytes;
+}
+
+function timeV(cmd, argv, opts = {}) {
+	const t0 = performance.now();
+	const r = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { maxBuffer: 1 << 30, ...opts });
+	const ms = performance.now() - t0;
+	const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr.toString());
+	return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, stdout: r.stdout };
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
+const tree = path.join(work, 'tree');
+console.log(`generating ${FILES} files / ${MB} MB in ${tree} (seed 42)…`);
+const bytes = generate(tree);
+const mb = bytes / 1e6;
+
+const cli = path.join(work, 'cli.js');
+await esbuild.build({ entryPoints: ['src/cli.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', define: { __VERSION__: '"bench"' } });
+spawnSync('sync');
+const policy = path.join(work, 'policy.json');
+fs.writeFileSync(policy, JSON.stringify({ version: 1, name: 'bench' }));
+
+const ours = timeV('node', [cli, 'scan', tree, '--json', '--policy', policy]);
+const json = JSON.parse(ours.stdout.toString());
+const sensitive = json.files.filter((f) => f.level !== 'public').length;
+console.log(`context-warden scan: ${json.stats.files} files, ${mb.toFixed(0)} MB in ${(ours.ms / 1000).toFixed(2)} s wall -> ${(json.stats.files / (ours.ms / 1000)).toFixed(0)} files/s, ${(mb / (ours.ms / 1000)).toFixed(1)} MB/s; peak RSS ${ours.rssMb.toFixed(0)} MB; ${sensitive} non-public files`);
+
+const kw = path.join(work, 'keywords.txt');
+const { SECRET_RULES } = await import('../../src/core/classify/detectors/secretRules.ts').catch(() => ({ SECRET_RULES: [] }));
+const keywords = SECRET_RULES.length ? [...new Set(SECRET_RULES.flatMap((r) => r.keywords))] : ['ghp_', 'akia', 'password', 'secret', 'token'];
+fs.writeFileSync(kw, keywords.join('\n'));
+const rg = spawnSync('rg', ['--version']).status === 0 ? timeV('rg', ['-c', '-i', '-F', '-f', kw, tree]) : undefined;
+if (rg) console.log(`ripgrep -c -i -F (${keywords.length} keywords): ${(rg.ms / 1000).toFixed(2)} s, ${(mb / (rg.ms / 1000)).toFixed(1)} MB/s, peak RSS ${rg.rssMb.toFixed(0)} MB; ours/rg time ratio ${(ours.ms / rg.ms).toFixed(1)}x`);
+else console.log('ripgrep: not installed (apt-get install -y ripgrep)');
+
+const sl = path.join(work, 'secretlint');
+try {
+	if (skipSecretlint) throw new Error('skipped (--skip-secretlint)');
+	execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', sl, '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend'], { stdio: 'ignore' });
+	const script = path.join(sl, 'run.cjs');
+	fs.writeFileSync(script, `
+const fs = require('fs'), path = require('path');
+const { lintSource } = require('@secretlint/core');
+const { creator } = require('@secretlint/secretlint-rule-preset-recommend');
+const files = [];
+(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); e.isDirectory() ? walk(p) : files.push(p); } })(process.argv[2]);
+(async () => { let n = 0; for (const f of files) { const content = fs.readFileSync(f, 'utf8'); const r = await lintSource({ source: { filePath: f, content, contentType: 'text' }, options: { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] } } }); n += r.messages.length; } console.log(n); })();
+`);
+	const s = timeV('node', [script, tree], { cwd: sl });
+	console.log(`secretlint (in-process lintSource, preset-recommend): ${(s.ms / 1000).toFixed(2)} s, ${(mb / (s.ms / 1000)).toFixed(1)} MB/s, peak RSS ${s.rssMb.toFixed(0)} MB, ${String(s.stdout).trim()} findings; ours/secretlint time ratio ${(ours.ms / s.ms).toFixed(2)}x`);
+} catch (err) {
+	console.log(`secretlint: not available (${err.message.split('\n')[0]})`);
+}
+
+// Re-classification of one edited 100 KB file, in-process through the bundle's core.
+const core = path.join(work, 'core.js');
+await esbuild.build({ stdin: { contents: "export { compileClassifier } from './src/core/classify/classifier'; export { DEFAULT_POLICY } from './src/core/policy/defaultPolicy';", resolveDir: process.cwd(), loader: 'ts' }, outfile: core, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+const { compileClassifier, DEFAULT_POLICY } = await import(core);
+const { classifier } = compileClassifier(DEFAULT_POLICY);
+let text = '';
+for (let i = 0; text.length < 100_000; i++) text += `${LINES[i % LINES.length](i)}\n`;
+for (let i = 0; i < 20; i++) classifier.classifyText('src/edit.ts', text + i);
+const runs = 500;
+const t0 = performance.now();
+for (let i = 0; i < runs; i++) classifier.classifyText('src/edit.ts', `${text}// edit ${i}\n`);
+console.log(`re-classify one edited 100 KB file: ${((performance.now() - t0) / runs).toFixed(2)} ms per call`);
+
+if (!keep) fs.rmSync(work, { recursive: true, force: true });
+else console.log(`kept ${work}`);
