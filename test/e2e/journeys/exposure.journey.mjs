@@ -1,0 +1,311 @@
+// Issue 4's acceptance in the real editor: a user with a restricted `.env` open beside their code sees the workspace
+// level and the number of sensitive files in the status bar, reads the tooltip, clicks the item and gets the Exposure
+// Preview, which lists `.env` as Restricted and "Would be sent" (no assistant is installed: "Any assistant"), follows
+// the tabs as they close, and shows a file named like HTML as text. Then the same pictures in a light theme.
+//
+// Screenshots (test-output/e2e/exposure/): status-bar, tooltip, preview, preview-after-close, attacker-name,
+// attacker-tooltip, and the same with -light.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { editorTab, OUTPUT, runCommand, statusBarItem } from '../lib.mjs';
+
+export const name = 'exposure';
+// The web editor follows the browser's colour scheme (light in headless Chromium): start dark explicitly.
+export const editor = { fixture: 'exposure', trusted: true, settings: { 'workbench.colorTheme': 'Default Dark Modern' } };
+
+/** A file name an attacker could commit: it must be shown as text, never parsed as HTML. */
+const ATTACKER_NAME = '<img src=x onerror=alert(1)>.ts';
+
+/** Saves test-output/e2e/exposure/<file>.png (fixed names, as the issue lists them). */
+async function shot(page, file, clip) {
+	const dir = join(OUTPUT, name);
+	mkdirSync(dir, { recursive: true });
+	const path = join(dir, `${file}.png`);
+	await page.screenshot({ path, ...(clip ? { clip } : {}) });
+	console.log(`    screenshot: ${path}`);
+	return path;
+}
+
+/** Polls `fn` until it returns a truthy value; throws with the last value seen. */
+async function until(page, what, fn, timeout = 20_000) {
+	const end = Date.now() + timeout;
+	let last;
+	while (Date.now() < end) {
+		try {
+			last = await fn();
+			if (last) {
+				return last;
+			}
+		} catch (err) {
+			last = err instanceof Error ? err.message : String(err);
+		}
+		await page.waitForTimeout(200);
+	}
+	throw new Error(`${what}: never true (last: ${JSON.stringify(last)?.slice(0, 600)})`);
+}
+
+/** Quick Open (Ctrl+P): types `query`, waits for a result whose label is `label`, opens it. */
+async function quickOpen(page, query, label) {
+	// Open in the first group, beside the preview rather than over it.
+	await runCommand(page, 'View: Focus First Editor Group');
+	await page.keyboard.press('Control+P');
+	const input = page.locator('.quick-input-widget input[type="text"]').first();
+	await input.waitFor({ state: 'visible', timeout: 10_000 });
+	await input.fill(query);
+	const row = page
+		.locator('.quick-input-list .monaco-list-row')
+		.filter({ has: page.locator('.label-name', { hasText: label }) })
+		.first();
+	await row.waitFor({ state: 'visible', timeout: 15_000 });
+	await row.click();
+	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+	await activeTab(page, label).waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+function activeTab(page, label) {
+	return page.locator('.tabs-container .tab[aria-selected="true"]').filter({ hasText: label });
+}
+
+/** The Context Warden status bar item (its accessible name starts with "Context Warden"). */
+function cwItem(page) {
+	return statusBarItem(page, /^Context Warden/).first();
+}
+
+/** Waits until the item's accessible name shows `re`; returns that name. */
+async function itemLabel(page, re) {
+	return until(page, `the status bar item's name matches ${re}`, async () => {
+		const label = (await cwItem(page).getAttribute('aria-label')) ?? '';
+		return re.test(label) ? label : false;
+	});
+}
+
+/** The hover that the status bar item shows; resolves with its text. */
+async function hoverTooltip(page) {
+	// Move away first so a fresh hover opens.
+	await page.mouse.move(700, 300);
+	await page.waitForTimeout(300);
+	await cwItem(page).hover();
+	const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Click to preview' }).last();
+	await hover.waitFor({ state: 'visible', timeout: 10_000 });
+	await page.waitForTimeout(300);
+	return hover;
+}
+
+/** The tooltip's text, spaces normalised (the tooltip's plain text comes with non-breaking spaces). */
+async function tooltipText(page) {
+	return (await (await hoverTooltip(page)).innerText()).replace(/\u00a0/g, " ");
+}
+
+/** The preview's document: `iframe.webview` (the editor's host frame), then its `#active-frame`. */
+function previewFrame(page) {
+	return page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
+}
+
+/** The "Any assistant" section's surface titled `title` ("Open tabs", "Active editor", ...). */
+function anySurface(page, title) {
+	const frame = previewFrame(page);
+	return frame
+		.locator('details.assistant.any details.surface')
+		.filter({ has: frame.locator('summary .surface-title', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+/** The rows of a surface whose path text is exactly `path`. */
+function rowsFor(surface, path) {
+	// `has` must be a locator in the same frame: the preview's.
+	const frame = previewFrame(surface.page());
+	return surface.locator('tr.item').filter({ has: frame.locator('td.file .path', { hasText: exact(path) }) });
+}
+
+const exact = (s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** Asserts `.env` is listed in the open tabs of "Any assistant" as Restricted, sensitive and "Would be sent". */
+async function assertEnvListed(page) {
+	const tabs = anySurface(page, 'Open tabs');
+	await tabs.waitFor({ state: 'attached', timeout: 20_000 });
+	const row = rowsFor(tabs, '.env').first();
+	await row.waitFor({ state: 'visible', timeout: 20_000 });
+	assert.match((await row.getAttribute('class')) ?? '', /\bsensitive\b/, '.env row is marked sensitive');
+	assert.equal((await row.locator('td.level .badge').innerText()).trim(), 'Restricted');
+	assert.match((await row.locator('td.level .badge').getAttribute('class')) ?? '', /level-restricted/);
+	assert.equal((await row.locator('td.verdict .verdict-label').innerText()).trim(), 'Would be sent');
+	assert.match((await row.locator('td.verdict .verdict-label').getAttribute('class')) ?? '', /verdict-sent/);
+}
+
+/** Waits until the "Any assistant" open-tabs surface no longer lists `.env` (and still renders). */
+async function assertEnvGoneFromTabs(page) {
+	await until(page, '.env leaves the preview\'s "Open tabs"', async () => {
+		const tabs = anySurface(page, 'Open tabs');
+		if ((await tabs.count()) !== 1) {
+			return false;
+		}
+		return (await rowsFor(tabs, '.env').count()) === 0;
+	});
+}
+
+/** The clip of the lower-left of the window: the status bar with some editor above it. */
+async function statusClip(page) {
+	const box = await page.locator('.part.statusbar').boundingBox();
+	return { x: 0, y: Math.max(0, box.y - 160), width: 900, height: box.y - Math.max(0, box.y - 160) + box.height };
+}
+
+/** Closes the editor tab labelled `label` with its close button. */
+async function closeTabByButton(page, label) {
+	const tab = page.locator('.tabs-container .tab').filter({ has: page.locator('.label-name', { hasText: exact(label) }) }).first();
+	await tab.click();
+	await tab.hover();
+	await tab.locator('.tab-actions .action-label').first().click();
+	await tab.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** @param {import('../lib.mjs').Journey} j */
+export default async function run(j) {
+	const { page } = j;
+	const dialogs = [];
+	page.on('dialog', (d) => {
+		dialogs.push(`${d.type()}: ${d.message()}`);
+		d.dismiss().catch(() => {});
+	});
+	const workspace = new URL(page.url()).searchParams.get('folder');
+
+	// ---- 2. .env open beside the source file: the status bar and its tooltip -------------------------------
+	await j.check('Quick Open opens .env, then src/app.ts, as two tabs', async () => {
+		await quickOpen(page, '.env', '.env');
+		await quickOpen(page, 'app.ts', 'app.ts');
+		await editorTab(page, '.env').first().waitFor({ state: 'visible' });
+	});
+	await j.check('the status bar item reads "Restricted" with a count "N sensitive"', async () => {
+		const label = await itemLabel(page, /Restricted.*\d+ sensitive/);
+		assert.match(label, /^Context Warden: /);
+		const text = (await cwItem(page).innerText()).replace(/\s+/g, ' ');
+		assert.match(text, /Restricted/, `the item shows: ${text}`);
+		assert.match(text, /\b[1-9]\d* sensitive\b/, `the item shows: ${text}`);
+	});
+	await shot(page, 'status-bar', await statusClip(page));
+	await j.check('hovering the item shows a tooltip with the level, the counts and the policy', async () => {
+		const hover = await hoverTooltip(page);
+		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+		assert.match(text, /Context Warden/);
+		assert.match(text, /This workspace is restricted \(Restricted\)/, text);
+		assert.match(text, /Restricted: [1-9]/, text);
+		assert.match(text, /Active file app\.ts: Public/, text);
+	});
+	await shot(page, 'tooltip');
+	await page.mouse.move(700, 300);
+
+	// ---- 3. the click opens the Exposure Preview ------------------------------------------------------------
+	await j.check('clicking the item opens the Exposure Preview', async () => {
+		await cwItem(page).click();
+		await editorTab(page, 'Exposure Preview').first().waitFor({ state: 'visible', timeout: 15_000 });
+		await previewFrame(page).locator('#root[aria-busy="false"] details.assistant.any').waitFor({ timeout: 20_000 });
+	});
+	await j.check('the preview lists .env under "Any assistant" > Open tabs: Restricted, sensitive, "Would be sent"', async () => {
+		await assertEnvListed(page);
+		// No assistant is installed in the test editor: "Any assistant" is the only section.
+		assert.equal(await previewFrame(page).locator('details.assistant').count(), 1, 'only "Any assistant"');
+		assert.equal(
+			(await previewFrame(page).locator('details.assistant.any .assistant-name').innerText()).trim(),
+			'Any assistant',
+		);
+	});
+	await shot(page, 'preview');
+
+	// ---- 4. closing the .env tab updates the preview --------------------------------------------------------
+	await j.check('closing the .env editor tab removes .env from the preview\'s "Open tabs"', async () => {
+		await closeTabByButton(page, '.env');
+		await assertEnvGoneFromTabs(page);
+		await page.waitForTimeout(400);
+	});
+	await shot(page, 'preview-after-close');
+
+	// ---- 5. a file named like HTML is shown as text ---------------------------------------------------------
+	await j.check(`a file named ${ATTACKER_NAME} opens`, async () => {
+		assert.ok(workspace, `the page's URL names the workspace: ${page.url()}`);
+		writeFileSync(join(workspace, ATTACKER_NAME), 'export const harmless = 1;\n');
+		await until(page, 'the explorer lists the new file', async () =>
+			(await page.locator('.explorer-folders-view .label-name', { hasText: 'onerror' }).count()) > 0,
+		);
+		await quickOpen(page, 'onerror', 'onerror');
+	});
+	await j.check('the preview shows the attacker-named file literally, as text, and no <img> exists', async () => {
+		const active = anySurface(page, 'Active editor');
+		await rowsFor(active, ATTACKER_NAME).first().waitFor({ state: 'visible', timeout: 20_000 });
+		const frame = previewFrame(page);
+		// The redacted view names the active file too.
+		await frame.locator('details.redacted p.path', { hasText: exact(ATTACKER_NAME) }).waitFor({ timeout: 10_000 });
+		const dom = await frame.locator('body').evaluate((body) => ({
+			imgs: body.ownerDocument.querySelectorAll('img').length,
+			imgX: body.ownerDocument.querySelectorAll('img[src="x"], img[onerror]').length,
+			text: body.innerText.includes('<img src=x onerror=alert(1)>.ts'),
+			html: body.innerHTML.includes('&lt;img src=x onerror=alert(1)&gt;.ts'),
+		}));
+		assert.equal(dom.imgX, 0, 'no img with src=x / onerror in the webview');
+		assert.equal(dom.imgs, 0, 'no img at all in the webview');
+		assert.ok(dom.text, 'the name is in the text');
+		assert.ok(dom.html, 'the name is escaped in the markup');
+	});
+	await shot(page, 'attacker-name');
+	await j.check('the tooltip names the attacker-named file literally, and no <img src=x> exists in the window', async () => {
+		const hover = await hoverTooltip(page);
+		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+		assert.ok(text.includes(`Active file ${ATTACKER_NAME}: Public`), `tooltip: ${text}`);
+		assert.equal(await hover.locator('img').count(), 0, 'no img in the tooltip');
+		assert.equal(await page.locator('img[src="x"], img[onerror]').count(), 0, 'no img src=x in the workbench');
+	});
+	await shot(page, 'attacker-tooltip');
+	await page.mouse.move(700, 300);
+	await j.check('no dialog fired (alert(1) never ran)', async () => {
+		await page.waitForTimeout(500);
+		assert.deepEqual(dialogs, []);
+	});
+
+	// ---- 6. the same in a light theme -----------------------------------------------------------------------
+	await j.check('"Preferences: Color Theme" switches to Default Light Modern', async () => {
+		await runCommand(page, 'Preferences: Color Theme');
+		const input = page.locator('.quick-input-widget input[type="text"]').first();
+		await input.waitFor({ state: 'visible', timeout: 10_000 });
+		await input.fill('Light Modern');
+		const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Light Modern/ }).first();
+		await row.waitFor({ state: 'visible', timeout: 10_000 });
+		await row.click();
+		await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+		await page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
+		// The webview follows the theme (VS Code puts the kind on its body).
+		await previewFrame(page).locator('body.vscode-light').waitFor({ timeout: 10_000 });
+	});
+	await j.check('light: .env open again, the status bar reads "Restricted" and "N sensitive"', async () => {
+		await quickOpen(page, '.env', '.env');
+		await quickOpen(page, 'app.ts', 'app.ts');
+		const label = await itemLabel(page, /Restricted.*\d+ sensitive/);
+		assert.match(label, /^Context Warden: /);
+	});
+	await shot(page, 'status-bar-light', await statusClip(page));
+	await j.check('light: the tooltip shows', async () => {
+		const text = await tooltipText(page);
+		assert.match(text, /This workspace is restricted/);
+	});
+	await shot(page, 'tooltip-light');
+	await page.mouse.move(700, 300);
+	await j.check('light: the preview lists .env as Restricted, "Would be sent"', async () => {
+		await cwItem(page).click();
+		await assertEnvListed(page);
+	});
+	await shot(page, 'preview-light');
+	await j.check('light: the preview\'s own "Close tab" button closes .env and the preview updates', async () => {
+		const row = rowsFor(anySurface(page, 'Open tabs'), '.env').first();
+		await row.getByRole('button', { name: 'Close the tab of .env' }).click();
+		await editorTab(page, '.env').first().waitFor({ state: 'detached', timeout: 10_000 });
+		await assertEnvGoneFromTabs(page);
+		await page.waitForTimeout(400);
+	});
+	await shot(page, 'preview-after-close-light');
+	await j.check('light: the attacker-named file is still shown as text', async () => {
+		await quickOpen(page, 'onerror', 'onerror');
+		await rowsFor(anySurface(page, 'Active editor'), ATTACKER_NAME).first().waitFor({ state: 'visible', timeout: 20_000 });
+		assert.equal(await previewFrame(page).locator('img').count(), 0);
+		const text = await tooltipText(page);
+		assert.ok(text.includes(ATTACKER_NAME), `tooltip: ${text}`);
+		assert.deepEqual(dialogs, []);
+	});
+	await shot(page, 'attacker-tooltip-light');
+}
