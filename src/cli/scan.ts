@@ -166,7 +166,7 @@ export const scanCommand: CliCommand = {
 			io.stdout.write(
 				`\n${result.stats.files} files (${counts}); ${result.skipped.length} not content-scanned; ` +
 					`${(result.stats.bytes / 1e6).toFixed(1)} MB in ${result.stats.ms} ms\n` +
-					`Workspace: ${verdict.level}${verdict.restricted ? ', restricted' : ''} (policy: ${policy.name})\n`,
+					`Workspace level: ${verdict.level}; ${verdict.restricted ? 'restricted' : 'not restricted'} (policy: ${policy.name})\n`,
 			);
 		}
 		return failed ? ExitCode.threshold : ExitCode.ok;

@@ -13,7 +13,8 @@ const FAMILY_OF: Partial<Record<ReasonKind, DetectorFamily>> = { secret: 'secret
 const FAMILIES: DetectorFamily[] = ['secrets', 'privateKeys', 'pii', 'markers'];
 const THRESHOLD = 0.95;
 
-describe('classification accuracy (seeded labelled corpus)', () => {
+describe('classification accuracy (seeded labelled corpus)', function () {
+	this.timeout(120_000);
 	const corpus = labelledCorpus(20261124, 20);
 	const { classifier } = compileClassifier(testPolicy());
 	const stats = new Map(FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
