@@ -86,7 +86,9 @@ function node24Env() {
 	};
 }
 
-const dpkgInstalled = (pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0;
+/** `dpkg -s` also succeeds for removed packages that left config files: ask for the status itself. */
+const dpkgInstalled = (pkg) =>
+	spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.trim() === 'install ok installed';
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 function missingAptPackages() {
