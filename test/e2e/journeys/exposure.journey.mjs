@@ -188,7 +188,7 @@ export default async function run(j) {
 		assert.match(text, /Context Warden/);
 		assert.match(text, /This workspace is restricted \(Restricted\)/, text);
 		assert.match(text, /Restricted: [1-9]/, text);
-		assert.match(text, /Active file app\.ts: Public/, text);
+		assert.match(text, /Active file src\/app\.ts: Public/, text);
 	});
 	await shot(page, 'tooltip');
 	await page.mouse.move(700, 300);
@@ -209,6 +209,22 @@ export default async function run(j) {
 		);
 	});
 	await shot(page, 'preview');
+	await j.check('the .env row\'s actions (Open, Close tab, Explain) fit in the preview, not clipped off its right edge', async () => {
+		const row = rowsFor(anySurface(page, 'Open tabs'), '.env').first();
+		const names = await row.locator('td.actions button').evaluateAll((buttons) =>
+			buttons.map((b) => {
+				const r = b.getBoundingClientRect();
+				const width = b.ownerDocument.documentElement.clientWidth;
+				return { name: b.textContent, right: Math.round(r.right), width, inside: r.left >= 0 && r.right <= width };
+			}),
+		);
+		assert.deepEqual(
+			names.map((b) => b.textContent ?? b.name),
+			['Open', 'Close tab', 'Explain'],
+		);
+		const clipped = names.filter((b) => !b.inside);
+		assert.deepEqual(clipped, [], `buttons past the preview's right edge: ${JSON.stringify(clipped)}`);
+	});
 
 	// ---- 4. closing the .env tab updates the preview --------------------------------------------------------
 	await j.check('closing the .env editor tab removes .env from the preview\'s "Open tabs"', async () => {
