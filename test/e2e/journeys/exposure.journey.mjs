@@ -219,7 +219,7 @@ export default async function run(j) {
 			}),
 		);
 		assert.deepEqual(
-			names.map((b) => b.textContent ?? b.name),
+			names.map((b) => b.name),
 			['Open', 'Close tab', 'Explain'],
 		);
 		const clipped = names.filter((b) => !b.inside);
