@@ -58,8 +58,11 @@ describe('packaging (.vscodeignore)', () => {
 		);
 	});
 
-	it('the dev build has source maps on disk, and the allow-list still leaves them out', () => {
+	it('source maps on disk (dev build) are left out', function () {
 		const maps = readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.map'));
+		if (maps.length === 0) {
+			this.skip(); // a production build: nothing to leave out
+		}
 		for (const m of maps) {
 			assert.ok(!files.includes(`dist/${m}`), `dist/${m} would ship`);
 		}
