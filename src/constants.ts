@@ -9,6 +9,7 @@ export const Commands = {
 	showExposurePreview: 'contextWarden.showExposurePreview',
 	rescanWorkspace: 'contextWarden.rescanWorkspace',
 	cancelScan: 'contextWarden.cancelScan',
+	restoreAssistantSettings: 'contextWarden.restoreAssistantSettings',
 } as const;
 
 export const ContextKeys = {

@@ -7,7 +7,7 @@ import { SensitivityDecorations } from './vscode/decorations';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { explainFile } from './vscode/explainFile';
 import { ExposureProvider } from './vscode/exposureProvider';
-import { CatalogueOnlyAssistants } from './vscode/catalogueAssistants';
+import { GovernanceService } from './vscode/governance/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
 import { PolicyService } from './vscode/policyService';
@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const effectiveDoc = new EffectivePolicyDocument(policy);
 	const decorations = new SensitivityDecorations(index);
 	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
-	const assistants = new CatalogueOnlyAssistants();
+	const assistants = new GovernanceService(context, log, policy, index);
 	const exposure = new ExposureProvider(index, policy, assistants);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 				...(rel && activeLevel ? { active: { name: rel, level: activeLevel } } : {}),
 				scanning: index.scanning,
 				...(index.lastScan ? { lastScan: index.lastScan } : {}),
-				assistants: [],
+				assistants: assistants.statusLines(),
 			});
 			void vscode.commands.executeCommand('setContext', ContextKeys.restricted, summary?.restricted ?? false);
 		}, 50);
@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 			void vscode.commands.executeCommand('setContext', ContextKeys.policyState, effective.state);
 		}),
 		index.onDidChange(refreshStatus),
+		assistants.onDidChange(refreshStatus),
 		index.onDidChangeScanning((scanning) => {
 			refreshStatus();
 			void vscode.commands.executeCommand('setContext', ContextKeys.scanning, scanning);
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		registerCommand(log, Commands.openLog, () => log.show()),
 		registerCommand(log, Commands.explainFile, (uri) => explainFile(index, uri instanceof vscode.Uri ? uri : undefined)),
 		registerCommand(log, Commands.showExposurePreview, () => void ExposurePanel.show(context.extensionUri, exposure, log)),
+		registerCommand(log, Commands.restoreAssistantSettings, () => assistants.restore()),
 		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
 		registerCommand(log, Commands.cancelScan, () => index.cancelScan()),
 	);
@@ -88,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		},
 		summary: () => (policy.effective ? summarizeWorkspace(policy.effective.policy, index.all().values()) : undefined),
 		isScanning: () => index.scanning,
+		governance: () => assistants,
 	};
 }
 
@@ -103,6 +106,8 @@ export interface ContextWardenApi {
 	classification(uri: vscode.Uri): FileClassification | undefined;
 	summary(): WorkspaceSummary | undefined;
 	isScanning(): boolean;
+	/** The assistant governance service (for tests and the audit). */
+	governance(): GovernanceService;
 }
 
 export function deactivate(): void {
