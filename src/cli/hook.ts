@@ -7,13 +7,12 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import type { Level, PathRule } from '../core/policy/schema';
-import { HOOK_LEVELS as LEVELS } from '../core/hooks/levels';
+import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
-import { type HookClassifier, pathRuleClassifier } from '../core/hooks/classifierPort';
+import { classifierPort, type HookClassification, type HookClassifier } from '../core/hooks/classifierPort';
 import type { SensitivityLookup } from '../core/hooks/decide';
-import { evaluateRequest } from '../core/hooks/evaluate';
+import { type Evaluation, evaluateRequest } from '../core/hooks/evaluate';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 
@@ -28,7 +27,8 @@ Options:
   --agent <id>          the agent whose payload and output format to use (required)
   --snapshot <file>     the sensitivity snapshot the extension writes
   --snapshot-dir <dir>  a folder of snapshots named by workspace root (see snapshotFileName)
-  --policy <file>       a policy (JSON) whose path rules classify files when there is no snapshot
+  --policy <file>       the org policy (default: the machine's well-known path); with the workspace's layers
+                        it classifies files the snapshot does not know, or everything without a snapshot
   --workspace <dir>     the workspace root when neither the snapshot nor the payload gives it
   --log <file>          append deny/ask decisions as JSON lines (paths and rules, never content)
   --heartbeat <file>    write {agent, at} on every run, so the extension can show "hooks active"
@@ -124,22 +124,34 @@ function loadSnapshot(args: HookArgs, req: HookRequest, notes: string[]): HookSn
 	return undefined;
 }
 
-/** Reads a policy file leniently: its path rules and sensitive level (the full layering is the extension's). */
-function loadPolicy(file: string, notes: string[]): { rules: PathRule[]; threshold?: Level } {
+/**
+ * The effective policy of the workspace (org policy from `--policy` or the machine's well-known path, then the
+ * workspace's layers) compiled into the real classifier. Loaded lazily: the snapshot-only path never pays for zod.
+ */
+async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, notes: string[]): Promise<{ classifier: HookClassifier; threshold: Level } | undefined> {
 	try {
-		const data = JSON.parse(readFileSync(file, 'utf8')) as { pathRules?: unknown; workspace?: { sensitiveLevel?: unknown } };
-		const rules = Array.isArray(data.pathRules)
-			? data.pathRules.filter((r): r is PathRule => typeof r === 'object' && r !== null && Array.isArray((r as PathRule).globs) && (LEVELS as readonly string[]).includes((r as PathRule).level))
-			: [];
-		const sl = data.workspace?.sensitiveLevel;
-		return { rules, ...(typeof sl === 'string' && (LEVELS as readonly string[]).includes(sl) ? { threshold: sl as Level } : {}) };
+		// require, not import(): the bundler initialises these modules (and zod) only when this runs.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { loadEffectivePolicy } = require('./policyInputs') as typeof import('./policyInputs');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { compileClassifier } = require('../core/classify/classifier') as typeof import('../core/classify/classifier');
+		const { effective, warnings } = await loadEffectivePolicy({ ...(args.policy ? { policyFile: args.policy } : {}), workspaceDir: root, cwd: io.cwd, env: io.env });
+		notes.push(...warnings);
+		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
+			notes.push(`policy: ${effective.state} (${effective.diagnostics.filter((d) => d.severity === 'error').length} error(s) in the policy layers)`);
+		}
+		const { classifier, errors } = compileClassifier(effective.policy, effective.exceptions.active);
+		for (const e of errors) {
+			notes.push(`policy ${e.family} ${e.id}: ${e.message}`);
+		}
+		return { classifier: classifierPort(classifier), threshold: effective.policy.workspace.sensitiveLevel };
 	} catch (err) {
-		notes.push(`policy ${file}: ${err instanceof Error ? err.message : String(err)}`);
-		return { rules: [] };
+		notes.push(`policy: cannot load, nothing classified on demand: ${err instanceof Error ? err.message : String(err)}`);
+		return undefined;
 	}
 }
 
-/** Runs the hook once. Exported for tests; `deps` replaces the classifier. */
+/** Runs the hook once. Exported for tests; `deps.classifier` replaces the policy's classifier (and its loading). */
 export async function runHook(argv: string[], io: CliIo, deps: { classifier?: HookClassifier; now?: () => Date } = {}): Promise<number> {
 	const args = parseArgs(argv);
 	if (typeof args === 'string' || !args.agent) {
@@ -177,24 +189,23 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 			return ExitCode.ok;
 		}
 		const snapshot = loadSnapshot(args, req, notes);
-		const policy = args.policy ? loadPolicy(args.policy, notes) : undefined;
-		const classifier = deps.classifier ?? (policy ? pathRuleClassifier(policy.rules) : undefined);
 		const root = toPosix(snapshot?.root ?? args.workspace ?? req.roots[0] ?? req.cwd ?? io.cwd);
-		const threshold: Level = snapshot?.threshold ?? policy?.threshold ?? 'confidential';
+		let classifier: HookClassifier | undefined = deps.classifier;
+		let threshold: Level = snapshot?.threshold ?? 'confidential';
+		let policyTried = false;
+		if (!snapshot && !classifier) {
+			policyTried = true;
+			// No snapshot: the policy decides everything, so load it now (its threshold is needed too).
+			const loaded = await loadPolicyClassifier(args, root, io, notes);
+			if (loaded) {
+				classifier = loaded.classifier;
+				threshold = loaded.threshold;
+			} else {
+				notes.push('no snapshot and no usable policy: nothing is known to be sensitive');
+			}
+		}
 		const onDisk = (rel: string): string => join(root, rel);
-		const classify = classifier
-			? (rel: string): Level | undefined => {
-					try {
-						const st = statSync(onDisk(rel));
-						if (!st.isFile()) {
-							return undefined;
-						}
-						return st.size <= MAX_CLASSIFY_BYTES ? classifier.classifyBytes(rel, readFileSync(onDisk(rel))).level : classifier.classifyPath(rel).level;
-					} catch {
-						return classifier.classifyPath(rel).level;
-					}
-				}
-			: undefined;
+		const rules = new Map<string, string>();
 		const lookup: SensitivityLookup = snapshot
 			? snapshotLookup(snapshot, (rel, since) => {
 					try {
@@ -203,18 +214,50 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 						return false;
 					}
 				})
-			: { levelOf: () => undefined, sensitiveUnder: () => [], ruleOf: (rel) => classifier?.classifyPath(rel).reasons?.[0]?.rule };
-		if (!snapshot && !classifier) {
-			notes.push('no snapshot and no policy: nothing is known to be sensitive');
+			: { levelOf: () => undefined, sensitiveUnder: () => [], ruleOf: (rel) => rules.get(rel) };
+		// With a snapshot, the classifier is needed only for what the snapshot does not know (a file changed since,
+		// content to check): a first pass notes whether it is; the policy is then loaded and the request decided again.
+		let wanted = false;
+		const classify = (rel: string): Level | undefined => {
+			if (!classifier) {
+				wanted = true;
+				return undefined;
+			}
+			let c: HookClassification;
+			try {
+				const st = statSync(onDisk(rel));
+				if (!st.isFile()) {
+					return undefined;
+				}
+				c = st.size <= MAX_CLASSIFY_BYTES ? classifier.classifyBytes(rel, readFileSync(onDisk(rel))) : classifier.classifyPath(rel);
+			} catch {
+				c = classifier.classifyPath(rel);
+			}
+			const rule = c.reasons?.[0]?.rule;
+			if (rule !== undefined) {
+				rules.set(rel, rule);
+			}
+			return c.level;
+		};
+		const classifyContent = (rel: string, text: string): { level: Level; rule?: string } | undefined => {
+			if (snapshot && lookup.levelOf(rel) !== undefined) {
+				return undefined; // the snapshot knows this file and it has not changed since
+			}
+			if (!classifier) {
+				wanted = true;
+				return undefined;
+			}
+			return toContentVerdict(classifier.classifyBytes(rel, Buffer.from(text, 'utf8')));
+		};
+		const evaluate = (): Evaluation => evaluateRequest(req, adapter, { root, threshold, lookup, classify, classifyContent, home: toPosix(io.env.HOME ?? homedir()) });
+		let result = evaluate();
+		if (wanted && !classifier && !policyTried && result.decision.decision !== 'deny') {
+			const loaded = await loadPolicyClassifier(args, root, io, notes);
+			if (loaded) {
+				classifier = loaded.classifier;
+				result = evaluate();
+			}
 		}
-		const result = evaluateRequest(req, adapter, {
-			root,
-			threshold,
-			lookup,
-			...(classify ? { classify } : {}),
-			...(classifier ? { classifyContent: (rel: string, text: string) => toContentVerdict(classifier.classifyBytes(rel, Buffer.from(text, 'utf8'))) } : {}),
-			home: toPosix(io.env.HOME ?? homedir()),
-		});
 		if (result.decision.decision !== 'allow' && args.log) {
 			try {
 				mkdirSync(dirname(args.log), { recursive: true });

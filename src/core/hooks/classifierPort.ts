@@ -1,9 +1,11 @@
 /**
  * What the hook needs from the classifier, as a port: the real one (`compileClassifier(policy)` in
- * src/core/classify/classifier.ts) is wired by the CLI when it lands; until then a path-rule-only
- * classifier stands in.
+ * src/core/classify/classifier.ts, adapted by `classifierPort`) is loaded lazily by the CLI; tests may pass
+ * a path-rule-only classifier.
  */
 import { minimatch } from 'minimatch';
+import type { Classifier } from '../classify/classifier';
+import type { Reason } from '../classify/types';
 import type { Level, PathRule } from '../policy/schema';
 import { rankOf as levelRank } from './levels';
 
@@ -40,4 +42,27 @@ export function pathRuleClassifier(rules: PathRule[]): HookClassifier {
 		return { level, reasons };
 	};
 	return { classifyPath, classifyBytes: (relPath) => classifyPath(relPath) };
+}
+
+function fromReasons(reasons: readonly Reason[], level?: Level): HookClassification {
+	let top: Level = level ?? 'public';
+	if (level === undefined) {
+		for (const r of reasons) {
+			if (levelRank(r.level) > levelRank(top)) {
+				top = r.level;
+			}
+		}
+	}
+	return { level: top, reasons: reasons.map((r) => ({ rule: r.rule, level: r.level })) };
+}
+
+/** The real classifier seen through the hook's port: levels and rule ids only, never findings or previews. */
+export function classifierPort(classifier: Classifier): HookClassifier {
+	return {
+		classifyPath: (relPath) => fromReasons(classifier.classifyPath(relPath)),
+		classifyBytes: (relPath, bytes) => {
+			const c = classifier.classifyBytes(relPath, bytes);
+			return fromReasons(c.reasons, c.level);
+		},
+	};
 }
