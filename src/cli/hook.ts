@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import type * as ClassifierModule from '../core/classify/classifier';
 import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
@@ -15,6 +16,7 @@ import type { SensitivityLookup } from '../core/hooks/decide';
 import { type Evaluation, evaluateRequest } from '../core/hooks/evaluate';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import type * as PolicyInputs from './policyInputs';
 
 const HELP = `Usage: context-warden hook --agent <id> [options]
 
@@ -132,9 +134,9 @@ async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, not
 	try {
 		// require, not import(): the bundler initialises these modules (and zod) only when this runs.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { loadEffectivePolicy } = require('./policyInputs') as typeof import('./policyInputs');
+		const { loadEffectivePolicy } = require('./policyInputs') as typeof PolicyInputs;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { compileClassifier } = require('../core/classify/classifier') as typeof import('../core/classify/classifier');
+		const { compileClassifier } = require('../core/classify/classifier') as typeof ClassifierModule;
 		const { effective, warnings } = await loadEffectivePolicy({ ...(args.policy ? { policyFile: args.policy } : {}), workspaceDir: root, cwd: io.cwd, env: io.env });
 		notes.push(...warnings);
 		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
