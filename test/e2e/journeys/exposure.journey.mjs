@@ -201,8 +201,12 @@ export default async function run(j) {
 	});
 	await j.check('the preview lists .env under "Any assistant" > Open tabs: Restricted, sensitive, "Would be sent"', async () => {
 		await assertEnvListed(page);
-		// No assistant is installed in the test editor: "Any assistant" is the only section.
-		assert.equal(await previewFrame(page).locator('details.assistant').count(), 1, 'only "Any assistant"');
+		// No assistant extension is installed in the test editor, but the editor ships its own AI (chat, agent
+		// mode): it is detected and listed first, and "Any assistant" comes last.
+		const sections = previewFrame(page).locator('details.assistant');
+		assert.equal(await sections.count(), 2, 'the editor\'s built-in AI and "Any assistant"');
+		assert.match(await sections.first().locator('.assistant-name').innerText(), /built-in AI/);
+		assert.equal(await sections.last().evaluate((e) => e.classList.contains('any')), true, '"Any assistant" is last');
 		assert.equal(
 			(await previewFrame(page).locator('details.assistant.any .assistant-name').innerText()).trim(),
 			'Any assistant',
