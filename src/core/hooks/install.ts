@@ -16,6 +16,15 @@ export interface HookCommandOptions {
 	snapshotDir?: string;
 	log?: string;
 	heartbeat?: string;
+	/** The org policy file, when not the machine's well-known path (used when the snapshot is missing). */
+	policy?: string;
+	/** The workspace root (used when the snapshot is missing and the payload gives no root). */
+	workspace?: string;
+	/**
+	 * `node` is an Electron binary (VS Code's `process.execPath` on the desktop): run it as plain Node with
+	 * `ELECTRON_RUN_AS_NODE=1`, or it would start another editor window.
+	 */
+	electronRunAsNode?: boolean;
 }
 
 /** One file to create or merge into. */
@@ -52,6 +61,12 @@ function hookArgs(o: HookCommandOptions): string[] {
 	if (o.heartbeat) {
 		args.push('--heartbeat', o.heartbeat);
 	}
+	if (o.policy) {
+		args.push('--policy', o.policy);
+	}
+	if (o.workspace) {
+		args.push('--workspace', o.workspace);
+	}
 	return args;
 }
 
@@ -62,9 +77,10 @@ function hookArgs(o: HookCommandOptions): string[] {
 export function hookCommandLine(o: HookCommandOptions, shell: 'posix' | 'powershell' = 'posix'): string {
 	const words = [o.node, o.cli, ...hookArgs(o)];
 	if (shell === 'powershell') {
-		return `& ${words.map(quotePowerShell).join(' ')}`;
+		return `${o.electronRunAsNode ? "$env:ELECTRON_RUN_AS_NODE='1'; " : ''}& ${words.map(quotePowerShell).join(' ')}`;
 	}
-	return words.map((w) => (w === o.node || w === o.cli ? `"${w.replace(/(["\\$`])/g, '\\$1')}"` : quotePosix(w))).join(' ');
+	const line = words.map((w) => (w === o.node || w === o.cli ? `"${w.replace(/(["\\$`])/g, '\\$1')}"` : quotePosix(w))).join(' ');
+	return o.electronRunAsNode ? `ELECTRON_RUN_AS_NODE=1 ${line}` : line;
 }
 
 const CLAUDE_MATCHER = 'Read|NotebookRead|Grep|Glob|Bash';
@@ -109,10 +125,13 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 				{
 					agent,
 					scope: 'workspace',
-					file: '.claude/settings.local.json',
+					file: '.claude/settings.json',
 					format: 'json',
 					content: { hooks: { PreToolUse: [{ matcher: CLAUDE_MATCHER, hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
-					notes: ['settings.local.json is not committed by Claude Code; VS Code reads it only with chat.useClaudeHooks.'],
+					notes: [
+						...local,
+						'The project settings file, read by Claude Code and by VS Code (which also loads Claude-format hooks). Only the hooks key is ours: permissions.deny there belongs to the governance levers.',
+					],
 				},
 			];
 		}
