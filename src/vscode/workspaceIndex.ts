@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { compileClassifier } from '../core/classify/classifier';
+import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
 import type { EffectivePolicy } from '../core/policy/layering';
 import { type Level, maxLevel } from '../core/policy/schema';
@@ -155,12 +155,12 @@ export class WorkspaceIndex extends Disposable {
 	/** Applies a new effective policy: recompiles and rescans (unchanged files come from the cache). */
 	setPolicy(effective: EffectivePolicy): void {
 		this.effective = effective;
-		const { classifier, errors } = compileClassifier(effective.policy);
+		const { classifier, errors } = compileClassifier(effective.policy, activeExceptions(effective));
 		this.classifier = classifier;
 		for (const e of errors) {
-			this.log.warn('index', `policy pattern rejected: ${typeof e === 'string' ? e : JSON.stringify(e)}`);
+			this.log.warn('index', `policy ${e.family} '${e.id}' not applied: ${e.message}`);
 		}
-		this.worker?.postMessage({ type: 'init', policy: effective.policy } satisfies WorkerRequest);
+		this.worker?.postMessage({ type: 'init', policy: effective.policy, exceptions: activeExceptions(effective) } satisfies WorkerRequest);
 		void this.rescan('policy changed');
 	}
 
@@ -299,7 +299,7 @@ export class WorkspaceIndex extends Disposable {
 			}
 		});
 		if (this.effective) {
-			w.postMessage({ type: 'init', policy: this.effective.policy } satisfies WorkerRequest);
+			w.postMessage({ type: 'init', policy: this.effective.policy, exceptions: activeExceptions(this.effective) } satisfies WorkerRequest);
 		}
 		this.worker = w;
 		return w;
@@ -504,6 +504,11 @@ export class WorkspaceIndex extends Disposable {
 			this.log.warn('index', `cache not saved: ${err instanceof Error ? err.message : String(err)}`);
 		}
 	}
+}
+
+/** The time-boxed exceptions in force, as the classifier takes them. */
+function activeExceptions(effective: EffectivePolicy): ExceptionInput[] {
+	return effective.exceptions.active.map((x) => ({ path: x.path, expires: x.expires, ...(x.reason ? { reason: x.reason } : {}) }));
 }
 
 function readGitignore(root: string): Ignore | undefined {

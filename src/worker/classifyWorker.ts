@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { compileClassifier } from '../core/classify/classifier';
+import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
 import { type Level, maxLevel, type Policy } from '../core/policy/schema';
 
@@ -20,7 +20,7 @@ export interface WorkerScanItem {
 }
 
 export type WorkerRequest =
-	| { type: 'init'; policy: Policy; exceptions?: readonly string[] }
+	| { type: 'init'; policy: Policy; exceptions: readonly ExceptionInput[] }
 	| { type: 'scan'; id: number; items: WorkerScanItem[] };
 
 export type WorkerResult =
@@ -86,7 +86,7 @@ function classifyByPath(c: Compiled, rel: string): FileClassification {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
 	if (msg.type === 'init') {
-		classifier = compileClassifier(msg.policy).classifier;
+		classifier = compileClassifier(msg.policy, msg.exceptions).classifier;
 		maxBytes = msg.policy.content.maxFileSizeBytes;
 		return;
 	}
