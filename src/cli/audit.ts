@@ -4,19 +4,19 @@
  * hooks; the CLI has no editor, so it leaves them out.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { auditEnvironment, auditRunData, collectAuditInput } from '../core/audit/collect';
 import { renderAuditJson } from '../core/audit/formats/json';
 import { renderAuditMarkdown } from '../core/audit/formats/markdown';
 import { renderAuditSarifJson } from '../core/audit/formats/sarif';
 import { fsMirror, openAuditLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
-import { type AuditEnvironment, type AuditReport, buildAuditReport } from '../core/audit/report';
+import { type AuditReport, buildAuditReport } from '../core/audit/report';
 import { compileClassifier } from '../core/classify/classifier';
 import { scanDirectory } from '../core/classify/fileSource';
 import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
-import { type CliCommand, type CliIo, ExitCode } from './io';
+import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
@@ -118,18 +118,6 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
 	return format === 'json' ? renderAuditJson(report) : format === 'sarif' ? renderAuditSarifJson(report) : renderAuditMarkdown(report);
 }
 
-function environment(io: CliIo): AuditEnvironment {
-	let user = io.env.USER ?? io.env.USERNAME ?? '';
-	if (!user) {
-		try {
-			user = os.userInfo().username;
-		} catch {
-			user = 'unknown';
-		}
-	}
-	return { user, host: os.hostname(), platform: process.platform, extensionVersion: VERSION };
-}
-
 /** `context-warden audit`: the audit report of a directory. */
 export const auditCommand: CliCommand = {
 	name: 'audit',
@@ -175,14 +163,15 @@ export const auditCommand: CliCommand = {
 			return ExitCode.usage;
 		}
 		const scan = scanDirectory(root, classifier, effective.policy.content.maxFileSizeBytes, { gitignore: parsed.gitignore });
-		const report = buildAuditReport({
-			environment: environment(io),
-			policy: effective,
-			workspaceName: path.basename(root),
-			files: scan.files,
-			skipped: scan.skipped,
-			...(parsed.minLevel ? { minLevel: parsed.minLevel } : {}),
-		});
+		const report = buildAuditReport(
+			collectAuditInput({
+				environment: auditEnvironment({ env: io.env, extensionVersion: VERSION }),
+				policy: effective,
+				workspaceName: path.basename(root),
+				files: scan.files,
+				...(parsed.minLevel ? { minLevel: parsed.minLevel } : {}),
+			}),
+		);
 		const text = renderAudit(report, parsed.format);
 		if (parsed.out) {
 			const outFile = path.resolve(io.cwd, parsed.out);
@@ -208,15 +197,7 @@ export const auditCommand: CliCommand = {
 					name: path.basename(logFile),
 					...(parsed.mirror ? { mirror: fsMirror(path.resolve(io.cwd, parsed.mirror)) } : {}),
 				});
-				const r = await log.append('audit.run', {
-					workspace: report.workspace.rootName,
-					format: parsed.format,
-					files: report.totals.files,
-					findings: report.totals.findings,
-					level: report.workspace.level,
-					restricted: report.workspace.restricted,
-					...(parsed.out ? { out: parsed.out } : {}),
-				});
+				const r = await log.append('audit.run', auditRunData(report, parsed.format, parsed.out));
 				if (r.mirrorError) {
 					io.stderr.write(`context-warden: warning: audit log mirror: ${r.mirrorError}\n`);
 				}

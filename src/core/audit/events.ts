@@ -68,6 +68,9 @@ export interface AuditEventData {
 	'loosening.refused': { layer: string; source: string; key: string; workspace?: string };
 }
 
+/** One event to record, typed by its type: what a service hands the audit log (e.g. through an event emitter). */
+export type AuditRecord = { [K in AuditEventType]: { type: K; data: AuditEventData[K] } }[AuditEventType];
+
 /** A JSON value as stored in the log. */
 export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
 export type AuditData = { [key: string]: AuditValue };
