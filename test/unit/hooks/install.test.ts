@@ -35,7 +35,7 @@ describe('hooks: installer', () => {
 
 	it('adds its entries next to the user\'s hooks, keeps comments and keys, and restores the exact bytes', () => {
 		const changes = hookDesiredChanges(hookInstallSpecs(O, 'claude')[0]!);
-		assert.deepEqual(changes.map((c) => `${c.kind} ${c.key}`), ['jsonArrayItems /hooks/PreToolUse', 'jsonArrayItems /hooks/UserPromptSubmit']);
+		assert.deepEqual(changes.map((c) => `${c.kind} ${'key' in c ? c.key : ''}`), ['jsonArrayItems /hooks/PreToolUse', 'jsonArrayItems /hooks/UserPromptSubmit']);
 		const files = { '.claude/settings.json': USER_SETTINGS };
 		const plan = planApply(changes, [], files, NOW);
 		assert.deepEqual(plan.problems, []);

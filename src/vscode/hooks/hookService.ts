@@ -1,0 +1,461 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, planApply, restore as planRestore } from '../../core/assistants/ledger';
+import type { DesiredChange } from '../../core/assistants/compile';
+import { summarizeWorkspace } from '../../core/exposure/summary';
+import type { AgentId } from '../../core/hooks/agents/types';
+import { hookInstallSpecs } from '../../core/hooks/install';
+import { hookDesiredChanges } from '../../core/hooks/installPlan';
+import { rankOf } from '../../core/hooks/levels';
+import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
+import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
+import { Disposable } from '../disposable';
+import type { Logger } from '../logger';
+import type { PolicyService } from '../policyService';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+const TAG = 'hooks';
+const DEBOUNCE_MS = 400;
+const StateKeys = {
+	ledger: 'contextWarden.hooks.ledger',
+	/** Folders (workspace-relative) we created to hold a hook file, deepest last. */
+	createdDirs: 'contextWarden.hooks.createdDirs',
+	/** ISO time of the last install, to tell a heartbeat of this install from an older one. */
+	installedAt: 'contextWarden.hooks.installedAt',
+} as const;
+
+/** The agents whose workspace hook files we write, with how to tell they are in use here. */
+const AGENTS: readonly { id: AgentId; name: string; folder?: string; extensions?: string[] }[] = [
+	{ id: 'vscode', name: 'VS Code' },
+	{ id: 'claude', name: 'Claude Code', folder: '.claude', extensions: ['anthropic.claude-code'] },
+	{ id: 'cursor', name: 'Cursor', folder: '.cursor' },
+	{ id: 'gemini', name: 'Gemini CLI', folder: '.gemini', extensions: ['google.gemini-cli-vscode-ide-companion'] },
+	{ id: 'codex', name: 'Codex', folder: '.codex', extensions: ['openai.chatgpt'] },
+	{ id: 'windsurf', name: 'Windsurf', folder: '.windsurf' },
+];
+
+type Mode = 'idle' | 'installed' | 'not-restricted' | 'untrusted' | 'no-folder' | 'suspended' | 'failed';
+
+/**
+ * Tool-level enforcement through the agents' own hooks: keeps the classification snapshot the hook reads up to
+ * date, and, in a restricted and trusted workspace, writes each present agent's hook file (through the ledger, so
+ * that the user's keys and comments survive and `restore()` gives every file back exactly). Leaving the
+ * restricted state restores by itself.
+ */
+export class HookService extends Disposable {
+	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+	/** Fires when the installed state or what `statusLines()` says changes. */
+	readonly onDidChange = this._onDidChange.event;
+
+	private snapshotTimer: NodeJS.Timeout | undefined;
+	private reconcileTimer: NodeJS.Timeout | undefined;
+	private queue: Promise<void> = Promise.resolve();
+	private mode: Mode = 'idle';
+	private problems: string[] = [];
+	/** After an explicit restore: no automatic install until `install()`, or until the workspace stops being restricted. */
+	private suspended = false;
+	private lastSnapshotSha: string | undefined;
+
+	constructor(
+		private readonly context: vscode.ExtensionContext,
+		private readonly log: Logger,
+		private readonly policy: PolicyService,
+		private readonly index: WorkspaceIndex,
+	) {
+		super();
+		this._register(policy.onDidChange(() => this.schedule()));
+		this._register(index.onDidChange(() => this.schedule()));
+		this._register(index.onDidChangeScanning(() => this.schedule()));
+		this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()));
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration('chat.useHooks')) {
+					this._onDidChange.fire();
+				}
+			}),
+		);
+		this._register({ dispose: () => clearTimeout(this.snapshotTimer) });
+		this._register({ dispose: () => clearTimeout(this.reconcileTimer) });
+		this.schedule();
+	}
+
+	/** Installs the hooks now (in a restricted, trusted workspace), and lifts a suspension after `restore()`. */
+	install(): Promise<void> {
+		this.suspended = false;
+		return this.enqueue(async () => {
+			await this.writeSnapshot();
+			await this.reconcile(true);
+		});
+	}
+
+	/** Takes every hook file back to exactly what it was (files we created are deleted). Hooks stay off until `install()`. */
+	restore(): Promise<void> {
+		this.suspended = true;
+		return this.enqueue(() => this.restoreFiles('requested'));
+	}
+
+	/** One line per agent: active, installed, or why hooks cannot run. */
+	statusLines(): string[] {
+		try {
+			return this.describe();
+		} catch (err) {
+			this.log.error(TAG, 'status failed', err);
+			return ['Hooks: status unknown (see the log)'];
+		}
+	}
+
+	// ---- scheduling ------------------------------------------------------------------------------------------
+
+	private schedule(): void {
+		clearTimeout(this.snapshotTimer);
+		this.snapshotTimer = setTimeout(() => {
+			void this.enqueue(async () => {
+				await this.writeSnapshot();
+				await this.reconcile(false);
+			});
+		}, DEBOUNCE_MS);
+	}
+
+	/** Runs one step after the previous ones; a failure is logged, never thrown into VS Code. */
+	private enqueue(step: () => Promise<void>): Promise<void> {
+		this.queue = this.queue.then(step).catch((err: unknown) => {
+			this.log.error(TAG, 'failed', err);
+			this.problems = [err instanceof Error ? err.message : String(err)];
+			this.mode = 'failed';
+			this._onDidChange.fire();
+		});
+		return this.queue;
+	}
+
+	// ---- snapshot --------------------------------------------------------------------------------------------
+
+	private folder(): vscode.WorkspaceFolder | undefined {
+		const f = vscode.workspace.workspaceFolders?.[0];
+		return f && f.uri.scheme === 'file' ? f : undefined;
+	}
+
+	private storageDir(): string {
+		return (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
+	}
+
+	private snapshotFile(root: string): string {
+		return path.join(this.storageDir(), 'hooks', snapshotFileName(toPosix(root)));
+	}
+
+	private heartbeatFile(agent: AgentId): string {
+		return path.join(this.storageDir(), 'hooks', `heartbeat-${agent}.json`);
+	}
+
+	private logFile(): string {
+		return path.join(this.storageDir(), 'hooks', 'hook.log');
+	}
+
+	/**
+	 * Writes the snapshot once the index has finished a scan under the current policy. While a scan runs, a
+	 * snapshot of another policy is removed: the hook then classifies on demand instead of trusting stale levels.
+	 */
+	private async writeSnapshot(): Promise<void> {
+		const folder = this.folder();
+		const effective = this.policy.effective;
+		if (!folder || !effective) {
+			return;
+		}
+		const file = this.snapshotFile(folder.uri.fsPath);
+		if (this.index.scanning || !this.index.lastScan) {
+			if (this.lastSnapshotSha !== undefined && this.lastSnapshotSha !== effective.sha256) {
+				await fs.promises.rm(file, { force: true });
+				this.lastSnapshotSha = undefined;
+			}
+			return;
+		}
+		const policy = effective.policy;
+		const threshold = policy.workspace.sensitiveLevel;
+		const files = [...this.index.all().values()]
+			.filter((c) => !c.path.startsWith('untitled:'))
+			.map((c) => ({ path: c.path, level: c.level, ...(c.reasons[0] ? { rule: c.reasons[0].rule } : {}) }));
+		const snapshot = buildSnapshot({
+			root: toPosix(folder.uri.fsPath),
+			policySha256: effective.sha256,
+			policyName: policy.name,
+			threshold,
+			files,
+			sensitiveGlobs: policy.pathRules.filter((r) => rankOf(r.level) >= rankOf(threshold)).flatMap((r) => r.globs),
+		});
+		await atomicWrite(file, `${JSON.stringify(snapshot)}\n`);
+		this.lastSnapshotSha = effective.sha256;
+	}
+
+	// ---- install and restore ---------------------------------------------------------------------------------
+
+	private restricted(): boolean | undefined {
+		const effective = this.policy.effective;
+		if (!effective || this.index.scanning || !this.index.lastScan) {
+			return undefined; // not known yet: change nothing
+		}
+		return summarizeWorkspace(effective.policy, this.index.all().values()).restricted;
+	}
+
+	private async reconcile(explicit: boolean): Promise<void> {
+		const folder = this.folder();
+		const restricted = this.restricted();
+		if (!folder) {
+			this.setMode('no-folder');
+			return;
+		}
+		if (restricted === undefined) {
+			return;
+		}
+		if (!restricted) {
+			this.suspended = false;
+			if (this.ledger().length > 0) {
+				await this.restoreFiles('the workspace is no longer restricted');
+			}
+			this.setMode('not-restricted');
+			return;
+		}
+		if (this.suspended && !explicit) {
+			this.setMode('suspended');
+			return;
+		}
+		if (!vscode.workspace.isTrusted) {
+			this.setMode('untrusted');
+			return;
+		}
+		const desired = this.desired(folder);
+		const ledger = this.ledger();
+		const files = await this.readFiles(folder, [...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
+		const plan = planApply(desired, ledger, files, new Date());
+		this.problems = plan.problems.map((p) => `${p.file}: ${p.message}`);
+		for (const p of this.problems) {
+			this.log.warn(TAG, `not installed in ${p}`);
+		}
+		if (plan.edits.length > 0) {
+			const written = await this.writeEdits(folder, plan.edits);
+			await this.saveLedger([...ledger, ...plan.records.filter((r) => written.has(r.file))]);
+			await this.context.workspaceState.update(StateKeys.installedAt, new Date().toISOString());
+			this.log.info(TAG, `hooks installed: ${[...written].join(', ') || '(none)'}`);
+		}
+		this.setMode(this.ledger().length > 0 ? 'installed' : this.problems.length > 0 ? 'failed' : 'installed');
+	}
+
+	private desired(folder: vscode.WorkspaceFolder): DesiredChange[] {
+		const orgPolicy = this.policy.orgPolicyPath();
+		const options = {
+			node: process.execPath,
+			cli: path.join(this.context.extensionPath, 'dist', 'hook.js'),
+			snapshot: this.snapshotFile(folder.uri.fsPath),
+			log: this.logFile(),
+			workspace: folder.uri.fsPath,
+			...(orgPolicy !== wellKnownOrgPolicyPath(process.platform, process.env) ? { policy: orgPolicy } : {}),
+			...(process.versions.electron ? { electronRunAsNode: true } : {}),
+		};
+		return this.presentAgents(folder).flatMap((a) =>
+			hookInstallSpecs({ ...options, heartbeat: this.heartbeatFile(a.id) }, a.id).flatMap(hookDesiredChanges),
+		);
+	}
+
+	private presentAgents(folder: vscode.WorkspaceFolder): typeof AGENTS {
+		return AGENTS.filter(
+			(a) =>
+				a.folder === undefined ||
+				fs.existsSync(path.join(folder.uri.fsPath, a.folder)) ||
+				(a.extensions ?? []).some((id) => vscode.extensions.getExtension(id) !== undefined),
+		);
+	}
+
+	private async restoreFiles(why: string): Promise<void> {
+		const folder = this.folder();
+		const ledger = this.ledger();
+		if (!folder || ledger.length === 0) {
+			this.setMode(this.mode === 'installed' ? 'idle' : this.mode);
+			return;
+		}
+		const files = await this.readFiles(folder, ledger.map((r) => r.file));
+		const result = planRestore(ledger, files);
+		const written = await this.writeEdits(folder, result.edits);
+		const done = result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f));
+		await this.saveLedger(forgetFiles(ledger, done));
+		for (const d of result.drift) {
+			this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
+		}
+		await this.removeCreatedDirs(folder);
+		this.log.info(TAG, `hooks restored (${why}): ${[...written].join(', ') || '(nothing to write)'}`);
+		this.setMode(this.suspended ? 'suspended' : 'idle');
+	}
+
+	// ---- files -----------------------------------------------------------------------------------------------
+
+	private async readFiles(folder: vscode.WorkspaceFolder, rels: readonly string[]): Promise<Record<string, string | undefined>> {
+		const out: Record<string, string | undefined> = {};
+		for (const rel of new Set(rels)) {
+			try {
+				// Buffer#toString keeps a byte-order mark, so the exact bytes come back on restore.
+				out[rel] = (await fs.promises.readFile(path.join(folder.uri.fsPath, rel))).toString('utf8');
+			} catch {
+				out[rel] = undefined;
+			}
+		}
+		return out;
+	}
+
+	/** Writes edits; returns the files done. A failure is logged and that file left out of the ledger. */
+	private async writeEdits(folder: vscode.WorkspaceFolder, edits: readonly FileEdit[]): Promise<Set<string>> {
+		const done = new Set<string>();
+		const created = new Set(this.context.workspaceState.get<string[]>(StateKeys.createdDirs, []));
+		for (const e of edits) {
+			const abs = path.join(folder.uri.fsPath, e.file);
+			try {
+				if (e.action === 'delete') {
+					await fs.promises.rm(abs, { force: true });
+				} else {
+					for (const dir of missingDirs(folder.uri.fsPath, path.dirname(e.file))) {
+						created.add(dir);
+					}
+					await fs.promises.mkdir(path.dirname(abs), { recursive: true });
+					await fs.promises.writeFile(abs, e.text, 'utf8');
+				}
+				done.add(e.file);
+			} catch (err) {
+				this.log.error(TAG, `cannot ${e.action} ${e.file}`, err);
+			}
+		}
+		await this.context.workspaceState.update(StateKeys.createdDirs, created.size > 0 ? [...created] : undefined);
+		return done;
+	}
+
+	/** Removes the folders we created for hook files, deepest first, when they are empty. */
+	private async removeCreatedDirs(folder: vscode.WorkspaceFolder): Promise<void> {
+		const created = this.context.workspaceState.get<string[]>(StateKeys.createdDirs, []);
+		const kept: string[] = [];
+		for (const dir of [...created].sort((a, b) => b.length - a.length)) {
+			try {
+				await fs.promises.rmdir(path.join(folder.uri.fsPath, dir));
+			} catch (err) {
+				if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+					kept.push(dir); // not empty: someone put something there
+				}
+			}
+		}
+		await this.context.workspaceState.update(StateKeys.createdDirs, kept.length > 0 ? kept : undefined);
+	}
+
+	private ledger(): Ledger {
+		return this.context.workspaceState.get<LedgerRecord[]>(StateKeys.ledger, []);
+	}
+
+	private async saveLedger(ledger: Ledger): Promise<void> {
+		await this.context.workspaceState.update(StateKeys.ledger, ledger.length > 0 ? ledger : undefined);
+	}
+
+	// ---- status ----------------------------------------------------------------------------------------------
+
+	private setMode(mode: Mode): void {
+		if (mode !== this.mode) {
+			this.mode = mode;
+			this._onDidChange.fire();
+		}
+	}
+
+	private describe(): string[] {
+		switch (this.mode) {
+			case 'no-folder':
+				return ['Hooks: not installed (no local workspace folder)'];
+			case 'not-restricted':
+				return ['Hooks: not installed (the workspace is not restricted)'];
+			case 'untrusted':
+				return ["Hooks: not installed: agents don't run workspace hooks in Restricted Mode (trust the workspace)"];
+			case 'suspended':
+				return ['Hooks: removed on request (install them again with "Install Agent Hooks")'];
+			case 'idle':
+				return ['Hooks: not installed yet (waiting for the policy and the first scan)'];
+			case 'failed':
+				if (this.ledger().length === 0) {
+					return [`Hooks: not installed: ${this.problems.join('; ') || 'see the log'}`];
+				}
+				break;
+			case 'installed':
+				break;
+		}
+		const installed = new Set(this.ledger().map((r) => r.file));
+		const installedAt = Date.parse(this.context.workspaceState.get<string>(StateKeys.installedAt, '')) || 0;
+		const lines: string[] = [];
+		for (const a of AGENTS) {
+			const files = hookInstallSpecs({ node: '', cli: '' }, a.id).map((s) => s.file);
+			if (!files.some((f) => installed.has(f))) {
+				continue;
+			}
+			const blocked = a.id === 'vscode' ? vscodeHooksBlocked() : undefined;
+			if (blocked) {
+				lines.push(`${a.name}: hooks can't run: ${blocked}`);
+				continue;
+			}
+			const last = readHeartbeat(this.heartbeatFile(a.id));
+			lines.push(last !== undefined && last >= installedAt - 60_000 ? `${a.name}: hooks active (last run ${formatTime(last)})` : `${a.name}: hooks installed, not run yet`);
+		}
+		for (const p of this.problems) {
+			lines.push(`Hooks: not installed in ${p}`);
+		}
+		return lines.length > 0 ? lines : ['Hooks: no agent hooks installed'];
+	}
+}
+
+/** Why VS Code's own agent will not run workspace hooks, or undefined when nothing says it won't. */
+function vscodeHooksBlocked(): string | undefined {
+	if (!vscode.workspace.isTrusted) {
+		return 'the workspace is not trusted';
+	}
+	const inspected = vscode.workspace.getConfiguration('chat').inspect<boolean>('useHooks');
+	if (inspected === undefined) {
+		return 'this editor has no agent hooks (chat.useHooks is not available)';
+	}
+	if (vscode.workspace.getConfiguration('chat').get<boolean>('useHooks') === false) {
+		return 'chat.useHooks is off';
+	}
+	return undefined;
+}
+
+function readHeartbeat(file: string): number | undefined {
+	try {
+		const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { at?: unknown };
+		const at = typeof data.at === 'string' ? Date.parse(data.at) : NaN;
+		return Number.isNaN(at) ? undefined : at;
+	} catch {
+		return undefined;
+	}
+}
+
+function formatTime(ms: number): string {
+	const d = new Date(ms);
+	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function toPosix(p: string): string {
+	return p.replace(/\\/g, '/');
+}
+
+/** The folders (workspace-relative, shallowest first) that do not exist yet on the way to `relDir`. */
+function missingDirs(root: string, relDir: string): string[] {
+	const out: string[] = [];
+	const parts = relDir.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+	for (let i = 1; i <= parts.length; i++) {
+		const rel = parts.slice(0, i).join('/');
+		if (!fs.existsSync(path.join(root, rel))) {
+			out.push(rel);
+		}
+	}
+	return out;
+}
+
+/** Writes a file through a temporary file and a rename, so the hook never reads half a snapshot. */
+async function atomicWrite(file: string, text: string): Promise<void> {
+	await fs.promises.mkdir(path.dirname(file), { recursive: true });
+	const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+	try {
+		await fs.promises.writeFile(tmp, text, 'utf8');
+		await fs.promises.rename(tmp, file);
+	} catch (err) {
+		await fs.promises.rm(tmp, { force: true });
+		throw err;
+	}
+}
