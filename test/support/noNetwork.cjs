@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node --require` */
 // Preloaded (node --require) by the offline test: any attempt to open a network connection or resolve a
 // name is recorded to the file named by CW_NET_LOG and then fails.
 const fs = require('node:fs');

@@ -18,6 +18,7 @@ const ALLOWED: readonly RegExp[] = [
 	/^CHANGELOG\.md$/,
 	/^package\.json$/,
 	/^package\.nls(\.[A-Za-z-]+)?\.json$/,
+	/^l10n\/bundle\.l10n(\.[A-Za-z-]+)?\.json$/,
 ];
 
 function vsceLs(): string[] {
@@ -79,7 +80,11 @@ describe('packaging (.vscodeignore)', () => {
 		const policies = existsSync(path.join(ROOT, 'policies'))
 			? readdirSync(path.join(ROOT, 'policies')).map((f) => `policies/${f}`)
 			: [];
-		for (const f of [...nls, ...policies]) {
+		const bundles = existsSync(path.join(ROOT, 'l10n'))
+			? readdirSync(path.join(ROOT, 'l10n')).filter((f) => f.endsWith('.json')).map((f) => `l10n/${f}`)
+			: [];
+		assert.ok(bundles.includes('l10n/bundle.l10n.zh-cn.json'), 'the zh-cn bundle exists');
+		for (const f of [...nls, ...policies, ...bundles]) {
 			assert.ok(files.includes(f), `${f} is on disk but not in the package`);
 		}
 	});

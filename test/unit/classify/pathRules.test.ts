@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { compilePathRules, expandGlob } from '../../../src/core/classify/pathRules';
 import type { PathRule } from '../../../src/core/policy/schema';
-import { cpuMs } from '../../support/cpuTime';
 
 const rules: PathRule[] = [
 	{ id: 'dotenv', globs: ['.env', '.env.*', '!.env.example', '!**/.env.sample'], level: 'restricted', reason: 'Environment files' },
@@ -69,19 +68,15 @@ describe('path rules', () => {
 		assert.deepEqual(expandGlob('**/x/**'), ['**/x/**']);
 	});
 
-	it('classifies 100k paths well under a second', () => {
+	it('matches none of 100k ordinary paths against 20 extra rules (speed: npm run bench)', () => {
 		const many = compilePathRules([
 			...rules,
 			...Array.from({ length: 20 }, (_, i): PathRule => ({ id: `r${i}`, globs: [`**/*.ext${i}`, `dir${i}/**`], level: 'internal' })),
 		]);
 		const paths = Array.from({ length: 100_000 }, (_, i) => `src/module${i % 300}/sub${i % 7}/file${i}.${['ts', 'js', 'md', 'json', 'env'][i % 5]}`);
 		many.match(paths[0] as string); // warm up
-		const { ms, value: n } = cpuMs(() => {
-			let hits = 0;
-			for (const p of paths) hits += many.match(p).length;
-			return hits;
-		});
-		assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+		let n = 0;
+		for (const p of paths) n += many.match(p).length;
 		assert.equal(n, 0);
 	});
 });

@@ -124,13 +124,11 @@ describe('policy parse', () => {
 		assert.match(r.diagnostics[0]?.message ?? '', new RegExp(`nesting deeper than ${MAX_POLICY_DEPTH} levels`));
 	});
 
-	it('refuses huge input quickly', () => {
+	it('refuses huge input before parsing it', () => {
 		const text = `{"version":1,"name":"${'x'.repeat(3 * 1024 * 1024)}"}`;
-		const started = Date.now();
 		const r = parseOrgPolicy(text, 'p.json');
 		assert.equal(r.ok, false);
 		assert.match(r.diagnostics[0]?.message ?? '', /too large/);
-		assert.ok(Date.now() - started < 2000);
 	});
 
 	it('treats __proto__ as an unknown key, not as a prototype', () => {
