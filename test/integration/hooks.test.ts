@@ -1,0 +1,147 @@
+// Agent hooks in a real extension host, through the extension's exported API (`hooks`): in a restricted, trusted
+// workspace the VS Code and Claude Code hook files are written (the user's key and comment in .claude/settings.json
+// intact); the command written there, run by hand with a Claude Code PreToolUse payload for `cat .env`, denies; and
+// restore gives every file back byte for byte (files and folders we created are gone).
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as vscode from 'vscode';
+import { parse } from 'jsonc-parser';
+import { EXTENSION_ID } from '../../src/constants';
+import type { ContextWardenApi } from '../../src/extension';
+import { waitFor, workspaceRoot } from './helpers';
+
+/** What the suite needs of the API; `hooks` is added to ContextWardenApi when HookService is wired in. */
+interface HooksApi {
+	install(): Promise<void>;
+	restore(): Promise<void>;
+	statusLines(): string[];
+}
+
+const CLAUDE = '.claude/settings.json';
+const VSCODE = '.github/hooks/context-warden.json';
+const WATCHED = [CLAUDE, VSCODE, '.env', '.vscode/context-policy.json'];
+const COMMENT = "// The team's Claude Code settings: Context Warden must keep this comment byte for byte.";
+
+async function read(rel: string): Promise<string | undefined> {
+	try {
+		return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), rel)));
+	} catch {
+		return undefined;
+	}
+}
+
+async function exists(rel: string): Promise<boolean> {
+	try {
+		await vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceRoot(), rel));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function files(): Promise<Record<string, string | undefined>> {
+	const out: Record<string, string | undefined> = {};
+	for (const f of WATCHED) {
+		out[f] = await read(f);
+	}
+	return out;
+}
+
+/** Runs a hook command line through the shell, as an agent does, with the payload on stdin. */
+function runCommand(command: string, payload: unknown, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.stdin.end(JSON.stringify(payload));
+	});
+}
+
+type ClaudeSettings = { model?: string; env?: Record<string, string>; hooks?: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> };
+
+suite('hooks', () => {
+	let api: ContextWardenApi | undefined;
+	let hooks: HooksApi | undefined;
+	let before: Record<string, string | undefined> = {};
+
+	suiteSetup(async function () {
+		this.timeout(60_000);
+		before = await files();
+		assert.ok(before[CLAUDE]?.includes(COMMENT), 'the fixture has a commented .claude/settings.json');
+		assert.equal(before[VSCODE], undefined);
+		assert.equal(await exists('.github'), false);
+		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
+		assert.ok(ext, 'Context Warden is not installed');
+		api = await ext.activate();
+		hooks = (api as ContextWardenApi & { hooks?: HooksApi }).hooks;
+		assert.ok(hooks, 'the extension API has no `hooks` (HookService is not wired into activate() yet)');
+		const ready = await waitFor(() => !api?.isScanning() && api?.summary()?.restricted === true, 45_000, 200);
+		assert.ok(ready, `the workspace did not become restricted: ${JSON.stringify(api.summary())}`);
+	});
+
+	test('the run is trusted and the workspace restricted', () => {
+		assert.equal(vscode.workspace.isTrusted, true);
+		assert.equal(api?.summary()?.restricted, true);
+	});
+
+	test('install writes the VS Code and Claude Code hook files; the user\'s key and comment survive', async function () {
+		this.timeout(30_000);
+		assert.ok(hooks);
+		await hooks.install();
+		const written = await waitFor(async () => (await read(VSCODE)) !== undefined && /context-warden|hook\.js/.test((await read(CLAUDE)) ?? ''), 20_000, 200);
+		assert.ok(written, `hook files not written; .claude/settings.json:\n${(await read(CLAUDE)) ?? '(missing)'}`);
+		const claude = (await read(CLAUDE)) ?? '';
+		assert.ok(claude.includes(COMMENT), `the comment was lost:\n${claude}`);
+		assert.ok(claude.startsWith(`{\n\t${COMMENT}\n\t"model": "sonnet",\n\t"env": { "TEAM": "payments" }`), `the user's lines moved:\n${claude}`);
+		const value = parse(claude) as ClaudeSettings;
+		assert.equal(value.model, 'sonnet');
+		assert.deepEqual(value.env, { TEAM: 'payments' });
+		assert.equal(value.hooks?.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
+		const local = parse((await read(VSCODE)) ?? '') as { hooks?: Record<string, { type: string; command: string }[]> };
+		assert.match(local.hooks?.PreToolUse?.[0]?.command ?? '', /dist\/hook\.js" hook --agent vscode --snapshot /);
+		assert.ok(local.hooks?.UserPromptSubmit?.[0]);
+		assert.ok(hooks.statusLines().some((l) => /^Claude Code: hooks (installed, not run yet|active)/.test(l)), hooks.statusLines().join('\n'));
+	});
+
+	test('the configured Claude Code command denies `cat .env`, and the status turns active', async function () {
+		this.timeout(30_000);
+		assert.ok(hooks);
+		const value = parse((await read(CLAUDE)) ?? '') as ClaudeSettings;
+		const command = value.hooks?.PreToolUse?.[0]?.hooks[0]?.command;
+		assert.ok(command, 'no PreToolUse command');
+		const root = workspaceRoot().fsPath;
+		const payload = { session_id: 's1', transcript_path: '/tmp/t.jsonl', cwd: root, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'cat .env' }, tool_use_id: 'toolu_1' };
+		const r = await runCommand(command, payload, root);
+		assert.equal(r.code, 0, r.stderr);
+		const out = JSON.parse(r.stdout) as { hookSpecificOutput?: { hookEventName?: string; permissionDecision?: string; permissionDecisionReason?: string } };
+		assert.equal(out.hookSpecificOutput?.hookEventName, 'PreToolUse');
+		assert.equal(out.hookSpecificOutput?.permissionDecision, 'deny', r.stdout);
+		assert.match(out.hookSpecificOutput?.permissionDecisionReason ?? '', /\.env/);
+		assert.ok(!r.stdout.includes('hunter2') && !r.stderr.includes('hunter2'), 'the secret never appears');
+		// A public file is allowed: no output at all.
+		const ok = await runCommand(command, { ...payload, tool_input: { command: 'cat README.md' } }, root);
+		assert.equal(ok.stdout, '');
+		assert.ok(hooks.statusLines().some((l) => /^Claude Code: hooks active \(last run \d\d:\d\d\)$/.test(l)), hooks.statusLines().join('\n'));
+	});
+
+	test('restore gives every file back byte for byte, and what was created is gone', async function () {
+		this.timeout(30_000);
+		assert.ok(hooks);
+		await hooks.restore();
+		let now: Record<string, string | undefined> = {};
+		const same = await waitFor(async () => {
+			now = await files();
+			return WATCHED.every((f) => now[f] === before[f]);
+		}, 15_000, 200);
+		assert.ok(same, WATCHED.filter((f) => now[f] !== before[f]).map((f) => `${f}: ${JSON.stringify(now[f])} (was ${JSON.stringify(before[f])})`).join('\n'));
+		assert.equal(await exists('.github'), false, 'the .github folder created for the hook file is still there');
+		// And it stays restored: no re-installation while nothing asks for it.
+		await new Promise((r) => setTimeout(r, 2_000));
+		assert.deepEqual(await files(), before);
+		assert.equal(await exists('.github'), false);
+	});
+});
