@@ -10,6 +10,8 @@ export const Commands = {
 	rescanWorkspace: 'contextWarden.rescanWorkspace',
 	cancelScan: 'contextWarden.cancelScan',
 	restoreAssistantSettings: 'contextWarden.restoreAssistantSettings',
+	auditWorkspace: 'contextWarden.auditWorkspace',
+	verifyAuditLog: 'contextWarden.verifyAuditLog',
 } as const;
 
 export const ContextKeys = {

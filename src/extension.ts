@@ -7,6 +7,7 @@ import { SensitivityDecorations } from './vscode/decorations';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { explainFile } from './vscode/explainFile';
 import { ExposureProvider } from './vscode/exposureProvider';
+import { AuditService } from './vscode/audit/auditService';
 import { GovernanceService } from './vscode/governance/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
@@ -30,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const decorations = new SensitivityDecorations(index);
 	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
 	const assistants = new GovernanceService(context, log, policy, index);
+	const audit = new AuditService(context, log, policy, index, assistants);
+	context.subscriptions.push(audit);
 	const exposure = new ExposureProvider(index, policy, assistants);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
@@ -73,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		registerCommand(log, Commands.explainFile, (uri) => explainFile(index, uri instanceof vscode.Uri ? uri : undefined)),
 		registerCommand(log, Commands.showExposurePreview, () => void ExposurePanel.show(context.extensionUri, exposure, log)),
 		registerCommand(log, Commands.restoreAssistantSettings, () => assistants.restore()),
+		registerCommand(log, Commands.auditWorkspace, () => audit.runAudit()),
+		registerCommand(log, Commands.verifyAuditLog, () => audit.verifyLog()),
 		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
 		registerCommand(log, Commands.cancelScan, () => index.cancelScan()),
 	);
@@ -91,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		summary: () => (policy.effective ? summarizeWorkspace(policy.effective.policy, index.all().values()) : undefined),
 		isScanning: () => index.scanning,
 		governance: () => assistants,
+		audit: () => audit,
 	};
 }
 
@@ -108,6 +114,8 @@ export interface ContextWardenApi {
 	isScanning(): boolean;
 	/** The assistant governance service (for tests and the audit). */
 	governance(): GovernanceService;
+	/** The audit service (for tests and the hook installer). */
+	audit(): AuditService;
 }
 
 export function deactivate(): void {

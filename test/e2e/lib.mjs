@@ -18,7 +18,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspaces');
 /** What the .vsix carries (see .vscodeignore): the installed extension is exactly this. */
 export function extensionFiles() {
 	const nls = readdirSync(ROOT).filter((f) => /^package\.nls(\..+)?\.json$/.test(f));
-	return ['package.json', ...nls, 'dist', 'media', 'policies', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+	return ['package.json', ...nls, 'l10n', 'dist', 'media', 'policies', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 }
 
 /**
@@ -49,6 +49,7 @@ export async function startEditor(o = {}) {
 			// Keep the chat side bar closed so screenshots show the editor.
 			settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...o.settings },
 			env: o.env,
+			...(o.locale ? { locale: o.locale } : {}),
 			extensions: [{ dir: ROOT, files: extensionFiles() }, ...(o.extensions ?? []).map((d) => join(ROOT, d))],
 			logFile: o.logFile,
 			quiet: true,

@@ -63,6 +63,34 @@ export function extensionFolderName(extDir) {
  * Copies an extension into an extensions dir. `files` limits the copy to those top-level entries
  * (e.g. the .vsix contents) so node_modules and sources stay out.
  */
+/**
+ * Registers the language packs among the installed extension folders in `<user-data>/languagepacks.json`, as
+ * VS Code does after installing one (copying a folder skips that step); `--locale` then takes effect.
+ */
+function writeLanguagePacks(userDataDir, installedDirs) {
+	const packs = {};
+	for (const dir of installedDirs) {
+		let manifest;
+		try {
+			manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+		} catch {
+			continue;
+		}
+		for (const loc of manifest.contributes?.localizations ?? []) {
+			const translations = Object.fromEntries((loc.translations ?? []).map((t) => [t.id, join(dir, t.path)]));
+			packs[loc.languageId] = {
+				hash: `${manifest.publisher}.${manifest.name}-${manifest.version}`,
+				extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+				translations,
+				label: loc.localizedLanguageName ?? loc.languageName ?? loc.languageId,
+			};
+		}
+	}
+	if (Object.keys(packs).length) {
+		writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+	}
+}
+
 export function installExtensionFolder(extDir, extensionsDir, files) {
 	const target = join(extensionsDir, extensionFolderName(extDir));
 	mkdirSync(target, { recursive: true });
@@ -119,6 +147,7 @@ export async function startCodeServer(options = {}) {
 		...options.settings,
 	};
 	writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
+	writeLanguagePacks(userDataDir, installed);
 	const configFile = join(tmp, 'config.yaml');
 	writeFileSync(configFile, 'auth: none\n');
 
@@ -138,6 +167,10 @@ export async function startCodeServer(options = {}) {
 	];
 	if (options.trusted !== false) {
 		args.push('--disable-workspace-trust');
+	}
+	if (options.locale) {
+		// The display language: extensions' l10n bundles follow it (vscode.env.language).
+		args.push('--locale', options.locale);
 	}
 	if (options.workspace) {
 		args.push(options.workspace);
