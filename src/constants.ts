@@ -11,6 +11,8 @@ export const Commands = {
 	cancelScan: 'contextWarden.cancelScan',
 	restoreAssistantSettings: 'contextWarden.restoreAssistantSettings',
 	auditWorkspace: 'contextWarden.auditWorkspace',
+	installHooks: 'contextWarden.installHooks',
+	restoreHooks: 'contextWarden.restoreHooks',
 	verifyAuditLog: 'contextWarden.verifyAuditLog',
 } as const;
 

@@ -8,6 +8,7 @@ import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { explainFile } from './vscode/explainFile';
 import { ExposureProvider } from './vscode/exposureProvider';
 import { AuditService } from './vscode/audit/auditService';
+import { HookService } from './vscode/hooks/hookService';
 import { GovernanceService } from './vscode/governance/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
@@ -33,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const assistants = new GovernanceService(context, log, policy, index);
 	const audit = new AuditService(context, log, policy, index, assistants);
 	context.subscriptions.push(audit);
+	const hooks = new HookService(context, log, policy, index);
+	context.subscriptions.push(hooks);
 	const exposure = new ExposureProvider(index, policy, assistants);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 				scanning: index.scanning,
 				...(index.lastScan ? { lastScan: index.lastScan } : {}),
 				assistants: assistants.statusLines(),
+				hooks: hooks.statusLines(),
 			});
 			void vscode.commands.executeCommand('setContext', ContextKeys.restricted, summary?.restricted ?? false);
 		}, 50);
@@ -66,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		}),
 		index.onDidChange(refreshStatus),
 		assistants.onDidChange(refreshStatus),
+		hooks.onDidChange(refreshStatus),
 		index.onDidChangeScanning((scanning) => {
 			refreshStatus();
 			void vscode.commands.executeCommand('setContext', ContextKeys.scanning, scanning);
@@ -76,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		registerCommand(log, Commands.explainFile, (uri) => explainFile(index, uri instanceof vscode.Uri ? uri : undefined)),
 		registerCommand(log, Commands.showExposurePreview, () => void ExposurePanel.show(context.extensionUri, exposure, log)),
 		registerCommand(log, Commands.restoreAssistantSettings, () => assistants.restore()),
+		registerCommand(log, Commands.installHooks, () => hooks.install()),
+		registerCommand(log, Commands.restoreHooks, () => hooks.restore()),
 		registerCommand(log, Commands.auditWorkspace, () => audit.runAudit()),
 		registerCommand(log, Commands.verifyAuditLog, () => audit.verifyLog()),
 		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
@@ -97,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		isScanning: () => index.scanning,
 		governance: () => assistants,
 		audit: () => audit,
+		hooks: { install: () => hooks.install(), restore: () => hooks.restore(), statusLines: () => hooks.statusLines() },
 	};
 }
 
@@ -116,6 +124,8 @@ export interface ContextWardenApi {
 	governance(): GovernanceService;
 	/** The audit service (for tests and the hook installer). */
 	audit(): AuditService;
+	/** Agent hooks: install, restore (exact), one status line per agent. */
+	readonly hooks: { install(): Promise<void>; restore(): Promise<void>; statusLines(): string[] };
 }
 
 export function deactivate(): void {
