@@ -5,7 +5,7 @@ import { compileLevers, type CompileTarget, type DesiredChange, WORKSPACE_SETTIN
 import { coverageFor } from '../../core/assistants/coverage';
 import { type DecisionResult, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
-import { detectDrift } from '../../core/assistants/drift';
+import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
 import {
 	appliedLeverIds,
 	type FileEdit,
@@ -20,6 +20,8 @@ import {
 import { removeBlock } from '../../core/assistants/managedBlock';
 import { getJsonValue, parsePointer } from '../../core/assistants/managedJson';
 import type { CatalogueEntry, DetectedAssistant, Lever } from '../../core/assistants/types';
+import type { AuditRecord } from '../../core/audit/events';
+import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import { summarizeWorkspace } from '../../core/exposure/summary';
 import type { Policy } from '../../core/policy/schema';
@@ -50,6 +52,22 @@ const LEVER_FILES = [
 	]),
 ];
 
+/** The most drift events kept for the audit report. */
+const MAX_DRIFT_KEPT = 50;
+
+/** A drift event as the audit may keep it: never what was expected or found (a file's lines, a value typed in). */
+type KeptDrift = Pick<DriftEvent, 'file' | 'kind' | 'message' | 'key'> & { leverIds: string[] };
+
+/** What the service can do in this window now. */
+export interface GovernanceStatus {
+	/** Levers are due but the workspace is not trusted, so nothing is written. */
+	trustNeeded: boolean;
+	/** The files that would be written once the workspace is trusted (workspace-relative). */
+	pendingFiles: readonly string[];
+	/** One line for the user when `trustNeeded`. */
+	message?: string;
+}
+
 interface Governed {
 	detected: DetectedAssistant;
 	decision: DecisionResult;
@@ -67,6 +85,9 @@ interface Governed {
 export class GovernanceService extends Disposable implements AssistantSource {
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
 	readonly onDidChange = this._onDidChange.event;
+	private readonly _onDidRecordAudit = this._register(new vscode.EventEmitter<AuditRecord>());
+	/** The governance entries for the audit log: assistant.warned / disabled / restored, drift.detected. */
+	readonly onDidRecordAudit: vscode.Event<AuditRecord> = this._onDidRecordAudit.event;
 
 	private readonly globs = [...new Set(CATALOGUE.flatMap((e) => e.instructionFiles.map((f) => f.glob)))];
 	private governed: Governed[] = [];
@@ -82,6 +103,12 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private readonly driftWarned = new Set<string>();
 	/** After a restore, levers are not applied again until the desired state changes. */
 	private suspendedFor: string | undefined;
+	/** Files a plan would write, held back because the workspace is not trusted. */
+	private pendingUntrusted: string[] = [];
+	/** Drift keys already recorded and still present (recorded again only after they went away). */
+	private reportedDrift = new Set<string>();
+	/** Drift events since the levers were applied, for the audit report. */
+	private driftSeen: KeptDrift[] = [];
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -162,7 +189,54 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		for (const u of this.unrecognised) {
 			lines.push({ name: u.id, state: vscode.l10n.t('unrecognised AI extension') });
 		}
+		const status = this.status();
+		if (status.message) {
+			lines.push({ name: vscode.l10n.t('Context Warden'), state: status.message });
+		}
 		return lines;
+	}
+
+	/** Whether the levers wait for workspace trust, and which files they would write. */
+	status(): GovernanceStatus {
+		const trustNeeded = this.pendingUntrusted.length > 0 && !vscode.workspace.isTrusted;
+		return {
+			trustNeeded,
+			pendingFiles: trustNeeded ? [...this.pendingUntrusted] : [],
+			...(trustNeeded ? { message: vscode.l10n.t('Trust the workspace to let Context Warden apply its levers.') } : {}),
+		};
+	}
+
+	/** Each assistant present as the audit report takes it: decision, levers applied, coverage gaps, drift. */
+	auditAssistants(): AuditAssistantInput[] {
+		const applied = appliedLeverIds(this.ledger());
+		const out: AuditAssistantInput[] = this.governed.map(({ detected: { entry }, decision, unregistered }) => {
+			const ids = new Set(entry.levers.map((l) => l.id));
+			const drift = this.driftSeen
+				.filter((d) => d.leverIds.some((id) => ids.has(id)))
+				.map((d) => ({ file: d.file, kind: d.kind, message: d.message, leverIds: d.leverIds.filter((id) => ids.has(id)) }));
+			return {
+				id: entry.id,
+				name: entry.name,
+				decision: decision.decision,
+				why: [...decision.why, ...unregistered],
+				leversApplied: entry.levers.filter((l) => applied.has(l.id)).map((l) => l.id),
+				coverageGaps: coverageFor(entry, applied, { disabled: this.isDisabled(entry, applied) }).gaps,
+				...(drift.length > 0 ? { drift } : {}),
+			};
+		});
+		const p = this.policy.effective?.policy;
+		for (const u of this.unrecognised) {
+			const d = p ? decideAssistant(p, unrecognisedSubject(u.id), this.restricted) : { decision: 'warn' as const, why: [] };
+			out.push({
+				id: u.id,
+				name: u.id,
+				decision: d.decision,
+				why: [...d.why, `Not in the catalogue; looks like an AI assistant: ${u.evidence.join('; ')}.`],
+				leversApplied: [],
+				coverageGaps: ['Not in the catalogue: no lever restricts it.'],
+			});
+		}
+		return out;
 	}
 
 	async showGovernance(assistantId: string): Promise<void> {
@@ -188,7 +262,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			const files = await this.readFiles(ledger.map((r) => r.file));
 			const result = planRestore(ledger, files);
 			const written = await this.writeEdits(result.edits);
-			await this.saveLedger(forgetFiles(ledger, result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f))));
+			const after = forgetFiles(ledger, result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f)));
+			await this.saveLedger(after);
+			this.auditLeverChanges(appliedLeverIds(ledger), appliedLeverIds(after));
+			this.driftSeen = [];
+			this.reportedDrift.clear();
 			for (const d of result.drift) {
 				this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
 			}
@@ -282,6 +360,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const signature = this.desiredSignature(desired);
 		if (this.suspendedFor !== undefined) {
 			if (signature === this.suspendedFor) {
+				this.pendingUntrusted = [];
 				return;
 			}
 			this.suspendedFor = undefined;
@@ -293,9 +372,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			this.log.warn(TAG, `${problem.file}: ${problem.message}`);
 		}
 		if (plan.edits.length === 0) {
+			this.pendingUntrusted = [];
 			return;
 		}
 		if (!vscode.workspace.isTrusted) {
+			this.pendingUntrusted = [...new Set(plan.edits.map((e) => e.file))];
 			this.log.info(TAG, `workspace not trusted: ${plan.edits.length} file(s) left unchanged`);
 			if (!this.untrustedSaid) {
 				this.untrustedSaid = true;
@@ -303,6 +384,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			}
 			return;
 		}
+		this.pendingUntrusted = [];
 		await this.executePlan(plan.edits, plan.records, files, ledger);
 	}
 
@@ -318,7 +400,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		const written = await this.writeEdits(others);
 		kept = kept.filter((r) => r.file === WORKSPACE_SETTINGS_FILE || written.has(r.file));
-		await this.saveLedger([...ledger, ...kept]);
+		const after = [...ledger, ...kept];
+		await this.saveLedger(after);
+		this.auditLeverChanges(appliedLeverIds(ledger), appliedLeverIds(after));
 		this.log.info(TAG, `applied levers: ${[...new Set(kept.map((r) => r.file))].join(', ') || '(none)'}`);
 	}
 
@@ -354,19 +438,21 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private async checkDrift(): Promise<void> {
 		const ledger = this.ledger();
 		if (ledger.length === 0) {
+			this.reportedDrift.clear();
 			return;
 		}
 		const files = await this.readFiles(ledger.map((r) => r.file));
 		const report = detectDrift(ledger, files);
 		await this.refreshCaches();
 		if (report.events.length === 0) {
+			this.reportedDrift.clear();
 			return;
 		}
 		const enforce = this.governed.some((g) => g.decision.decision === 'disable') && this.suspendedFor === undefined;
 		for (const e of report.events) {
 			this.log.warn(TAG, `drift: ${e.message}${enforce ? ' Applying it again.' : ''}`);
 		}
-		const key = report.events.map((e) => `${e.file}|${e.kind}|${e.key ?? ''}`).join('\n');
+		const key = report.events.map(driftKey).join('\n');
 		if (!this.driftWarned.has(key)) {
 			this.driftWarned.add(key);
 			const first = report.events[0]?.message ?? '';
@@ -376,11 +462,90 @@ export class GovernanceService extends Disposable implements AssistantSource {
 					: vscode.l10n.t('Context Warden: {0}', first),
 			);
 		}
+		let still = report.events;
 		if (enforce) {
 			await this.applyLevers();
 			await this.refreshCaches();
+			const now = this.ledger();
+			still = detectDrift(now, await this.readFiles(now.map((r) => r.file))).events;
 		}
+		this.recordDrift(report.events, new Set(still.map(driftKey)));
 		this._onDidChange.fire();
+	}
+
+	/** One drift.detected entry per drift event not recorded yet (never the expected or actual values). */
+	private recordDrift(events: readonly DriftEvent[], remaining: ReadonlySet<string>): void {
+		for (const e of events) {
+			const k = driftKey(e);
+			if (this.reportedDrift.has(k)) {
+				continue;
+			}
+			this.recordAudit({
+				type: 'drift.detected',
+				data: { file: e.file, kind: e.kind, levers: [...e.leverIds], reapplied: !remaining.has(k), ...this.workspaceField() },
+			});
+			this.driftSeen.push({ file: e.file, kind: e.kind, message: e.message, leverIds: [...e.leverIds], ...(e.key !== undefined ? { key: e.key } : {}) });
+		}
+		this.driftSeen = this.driftSeen.slice(-MAX_DRIFT_KEPT);
+		// What is still there stays recorded; what was re-applied is recorded again if it comes back.
+		this.reportedDrift = new Set(events.map(driftKey).filter((k) => remaining.has(k)));
+	}
+
+	// ---- audit ------------------------------------------------------------------------------------------------
+
+	/**
+	 * Records what a ledger change did to each assistant: levers newly applied for a disable decision
+	 * (`assistant.disabled`), levers no longer applied (`assistant.restored`).
+	 */
+	private auditLeverChanges(before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+		const byEntry = new Map<CatalogueEntry, { added: string[]; removed: string[] }>();
+		const entryOf = (leverId: string): CatalogueEntry | undefined =>
+			this.governed.find((g) => g.detected.entry.levers.some((l) => l.id === leverId))?.detected.entry ??
+			CATALOGUE.find((e) => e.levers.some((l) => l.id === leverId));
+		const note = (leverId: string, what: 'added' | 'removed'): void => {
+			const entry = entryOf(leverId);
+			if (entry) {
+				const change = byEntry.get(entry) ?? { added: [], removed: [] };
+				change[what].push(leverId);
+				byEntry.set(entry, change);
+			}
+		};
+		for (const id of after) {
+			if (!before.has(id)) {
+				note(id, 'added');
+			}
+		}
+		for (const id of before) {
+			if (!after.has(id)) {
+				note(id, 'removed');
+			}
+		}
+		for (const [entry, change] of byEntry) {
+			const g = this.governed.find((x) => x.detected.entry.id === entry.id);
+			if (change.added.length > 0 && g?.decision.decision === 'disable') {
+				const levers = entry.levers.filter((l) => after.has(l.id)).map((l) => l.id);
+				const gaps = coverageFor(entry, after, { disabled: this.isDisabled(entry, after) }).gaps;
+				this.recordAudit({ type: 'assistant.disabled', data: { assistantId: entry.id, name: entry.name, levers, gaps, ...this.workspaceField() } });
+			}
+			if (change.removed.length > 0) {
+				this.recordAudit({ type: 'assistant.restored', data: { assistantId: entry.id, name: entry.name, levers: change.removed, ...this.workspaceField() } });
+			}
+		}
+	}
+
+	private recordAudit(record: AuditRecord): void {
+		try {
+			this._onDidRecordAudit.fire(record);
+		} catch (err) {
+			this.log.error(TAG, `cannot hand ${record.type} to the audit log`, err);
+		}
+	}
+
+	/** The workspace folder's name (never a path), for the entries of a log shared by every window. */
+	private workspaceField(): { workspace?: string } {
+		const folders = vscode.workspace.workspaceFolders ?? [];
+		const name = folders.length === 1 && folders[0] ? folders[0].name : vscode.workspace.name;
+		return name ? { workspace: name } : {};
 	}
 
 	// ---- notifications ----------------------------------------------------------------------------------------
@@ -404,6 +569,18 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			}
 			notified[id] = signature;
 			changed = true;
+			if (g.decision.decision === 'warn') {
+				this.recordAudit({
+					type: 'assistant.warned',
+					data: {
+						assistantId: id,
+						name: g.detected.entry.name,
+						...(g.detected.extensionId ? { extensionId: g.detected.extensionId } : {}),
+						why: [...g.decision.why],
+						...this.workspaceField(),
+					},
+				});
+			}
 			if (!muted.has(id)) {
 				void this.notify(g);
 			}
@@ -472,6 +649,17 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		for (const u of fresh) {
 			warned.add(u.id.toLowerCase());
+			const d = decideAssistant(p, unrecognisedSubject(u.id), this.restricted);
+			this.recordAudit({
+				type: 'assistant.warned',
+				data: {
+					assistantId: u.id,
+					name: u.id,
+					extensionId: u.id,
+					why: [...d.why, `Not in the catalogue; looks like an AI assistant: ${u.evidence.join('; ')}.`],
+					...this.workspaceField(),
+				},
+			});
 		}
 		void this.context.workspaceState.update(StateKeys.unrecognisedWarned, [...warned]);
 		void vscode.window.showWarningMessage(
@@ -607,6 +795,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		this.wardenIgnores = warden;
 	}
+}
+
+function driftKey(e: DriftEvent): string {
+	return `${e.file}|${e.kind}|${e.key ?? ''}`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
