@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const assistants = new GovernanceService(context, log, policy, index);
 	const audit = new AuditService(context, log, policy, index, assistants);
 	context.subscriptions.push(audit);
-	const hooks = new HookService(context, log, policy, index);
+	const hooks = new HookService(context, log, policy, index, audit.logFile);
 	context.subscriptions.push(hooks);
 	const exposure = new ExposureProvider(index, policy, assistants);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));

@@ -4,9 +4,9 @@
  * agent's answer, and exits 0 (Windsurf: 2 with the reason on stderr to block). It never crashes into the
  * agent: garbage in gives no output, exit 0 and a note on stderr.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import type * as ClassifierModule from '../core/classify/classifier';
 import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
@@ -262,11 +262,20 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		}
 		if (result.decision.decision !== 'allow' && args.log) {
 			try {
-				mkdirSync(dirname(args.log), { recursive: true });
-				appendFileSync(
-					args.log,
-					`${JSON.stringify({ type: `hook.${result.decision.decision}`, agent: adapter.id, tool: req.tool ?? req.event, paths: result.decision.paths, rule: result.decision.rule ?? null, at: now().toISOString() })}\n`,
-				);
+				// The hash-chained audit log, loaded only when there is something to record.
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const { openAuditLog } = require('../core/audit/log') as typeof import('../core/audit/log');
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const { fsLogStore } = require('../core/audit/logStore') as typeof import('../core/audit/logStore');
+				const auditLog = openAuditLog({ store: fsLogStore(dirname(args.log)), name: basename(args.log), now });
+				const tool = req.tool ?? req.event;
+				const data = {
+					agent: adapter.id,
+					paths: result.decision.paths,
+					...(tool ? { tool } : {}),
+					...(result.decision.rule ? { rule: result.decision.rule } : {}),
+				};
+				await (result.decision.decision === 'deny' ? auditLog.append('hook.deny', data) : auditLog.append('hook.ask', data));
 			} catch (err) {
 				notes.push(`log: ${err instanceof Error ? err.message : String(err)}`);
 			}

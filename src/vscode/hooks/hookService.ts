@@ -62,6 +62,8 @@ export class HookService extends Disposable {
 		private readonly log: Logger,
 		private readonly policy: PolicyService,
 		private readonly index: WorkspaceIndex,
+		/** The hash-chained audit log the hooks append their denials to; a log of their own when absent. */
+		private readonly auditLogFile?: string,
 	) {
 		super();
 		this._register(policy.onDidChange(() => this.schedule()));
@@ -148,7 +150,7 @@ export class HookService extends Disposable {
 	}
 
 	private logFile(): string {
-		return path.join(this.storageDir(), 'hooks', 'hook.log');
+		return this.auditLogFile ?? path.join(this.storageDir(), 'hooks', 'hook.log');
 	}
 
 	/**

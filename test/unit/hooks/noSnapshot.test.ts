@@ -3,11 +3,13 @@
  * decides. With no org policy on the machine, the built-in default policy is in force.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHook } from '../../../src/cli/hook';
 import type { CliIo } from '../../../src/cli/io';
+import { verifyLog } from '../../../src/core/audit/log';
+import { fsLogStore } from '../../../src/core/audit/logStore';
 import { buildSnapshot } from '../../../src/core/hooks/snapshot';
 
 function workspace(): string {
@@ -34,6 +36,23 @@ async function hook(dir: string, payload: unknown, extra: string[] = []): Promis
 const bash = (dir: string, command: string): unknown => ({ cwd: dir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
 describe('hook without a snapshot: the effective policy decides', () => {
+	it('records a denial in the hash-chained audit log given by --log, without content, and the chain verifies', async function () {
+		this.timeout(20_000);
+		const dir = workspace();
+		const logDir = mkdtempSync(join(tmpdir(), 'cw-hook-log-'));
+		const r = await hook(dir, bash(dir, 'cat .env'), ['--workspace', dir, '--log', join(logDir, 'audit.jsonl')]);
+		assert.match(r.out, /"deny"/);
+		assert.match((await hook(dir, bash(dir, 'cat README.md'), ['--workspace', dir, '--log', join(logDir, 'audit.jsonl')])).out, /^$/);
+		const verified = await verifyLog(fsLogStore(logDir), 'audit.jsonl');
+		assert.equal(verified.ok, true);
+		assert.deepEqual(
+			verified.entries.map((e) => [e.type, (e.data as { agent?: string }).agent, (e.data as { paths?: string[] }).paths]),
+			[['hook.deny', 'claude', ['.env']]],
+			'one entry: the denial (an allow is not recorded)',
+		);
+		assert.ok(!readFileSync(join(logDir, 'audit.jsonl'), 'utf8').includes('made-up-not-a-secret'));
+	});
+
 	it('denies `cat .env` under the built-in default policy', async function () {
 		this.timeout(20_000);
 		const dir = workspace();
