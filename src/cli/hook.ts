@@ -7,6 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, posix } from 'node:path';
+import type * as AuditLogModule from '../core/audit/log';
+import type * as LogStoreModule from '../core/audit/logStore';
 import type * as ClassifierModule from '../core/classify/classifier';
 import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
@@ -264,9 +266,9 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 			try {
 				// The hash-chained audit log, loaded only when there is something to record.
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { openAuditLog } = require('../core/audit/log') as typeof import('../core/audit/log');
+				const { openAuditLog } = require('../core/audit/log') as typeof AuditLogModule;
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { fsLogStore } = require('../core/audit/logStore') as typeof import('../core/audit/logStore');
+				const { fsLogStore } = require('../core/audit/logStore') as typeof LogStoreModule;
 				const auditLog = openAuditLog({ store: fsLogStore(dirname(args.log)), name: basename(args.log), now });
 				const tool = req.tool ?? req.event;
 				const data = {
