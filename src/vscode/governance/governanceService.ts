@@ -270,7 +270,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			for (const d of result.drift) {
 				this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
 			}
-			this.suspendedFor = this.desiredSignature(this.desired());
+			this.suspendedFor = this.suspensionKey();
 			this.log.info(TAG, `restored ${written.size} file(s): ${[...written].join(', ') || '(none)'}`);
 			await this.refreshCaches();
 			this._onDidChange.fire();
@@ -356,15 +356,14 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (this.index.scanning || !this.index.lastScan) {
 			return; // a half-scanned workspace looks unrestricted: do not undo levers on its account
 		}
-		const desired = this.desired();
-		const signature = this.desiredSignature(desired);
 		if (this.suspendedFor !== undefined) {
-			if (signature === this.suspendedFor) {
+			if (this.suspensionKey() === this.suspendedFor) {
 				this.pendingUntrusted = [];
 				return;
 			}
 			this.suspendedFor = undefined;
 		}
+		const desired = this.desired();
 		const ledger = this.ledger();
 		const files = await this.readFiles([...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
 		const plan = planApply(desired, ledger, files, new Date());
@@ -712,8 +711,20 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			.filter(Boolean);
 	}
 
-	private desiredSignature(desired: readonly DesiredChange[]): string {
-		return JSON.stringify(desired);
+	/**
+	 * What a restore holds for: the policy, the decisions and the sensitive files. Not the compiled changes, which
+	 * also move when the editor registers a setting key late or the index catches up with the files restore
+	 * deleted: those must not bring back levers the user just removed.
+	 */
+	private suspensionKey(): string {
+		const effective = this.policy.effective;
+		const summary = effective ? summarizeWorkspace(effective.policy, this.index.all().values()) : undefined;
+		return JSON.stringify({
+			policy: effective?.sha256,
+			restricted: this.restricted,
+			sensitive: summary?.sensitive,
+			decisions: this.governed.map((g) => `${g.detected.entry.id}:${g.decision.decision}`).sort(),
+		});
 	}
 
 	private ledger(): Ledger {
