@@ -13,16 +13,17 @@ import { fsMirror, openAuditLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
 import { type AuditReport, buildAuditReport } from '../core/audit/report';
 import { compileClassifier } from '../core/classify/classifier';
-import { scanDirectory } from '../core/classify/fileSource';
+import { scanDirectoryParallel } from '../core/classify/parallel';
 import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
+import { parseJobs } from './scan';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-const HELP = `Usage: context-warden audit <dir> [--policy <file>] [--format md|json|sarif] [--out <file>] [--fail-on <level>]
+const HELP = `Usage: context-warden audit <dir> [--policy <file>] [--format md|json|sarif] [--out <file>] [--fail-on <level>] [--jobs <n>]
 
 Writes the audit report of <dir>: the effective policy (org policy, then <dir>'s workspace layers, which can
 only tighten), its sources and their sha256, refused loosenings, exceptions, and every file above public with
@@ -37,6 +38,8 @@ Options:
   --no-gitignore      scan gitignored files' content too
   --log <file>        also append an audit.run entry to the audit log <file> (hash-chained JSONL)
   --mirror <file>     with --log: also append the entry to <file>, for a log shipper
+  --jobs <n>          read and classify with <n> worker threads (default: the available CPUs;
+                      1 = on the main thread; small trees are always scanned on the main thread)
   -h, --help          show this help
 
 SARIF results are relative to the audited directory (uriBaseId %SRCROOT%): audit the repository root for
@@ -55,6 +58,7 @@ export interface AuditArgs {
 	gitignore: boolean;
 	log?: string;
 	mirror?: string;
+	jobs?: number;
 }
 
 /** Parses `audit`'s arguments, or says what is wrong with them. */
@@ -80,6 +84,12 @@ export function parseAuditArgs(args: readonly string[]): AuditArgs | string {
 			} else {
 				out[key] = v;
 			}
+		} else if (flag === '--jobs') {
+			const jobs = parseJobs(value());
+			if (jobs === undefined) {
+				return '--jobs needs a positive whole number';
+			}
+			out.jobs = jobs;
 		} else if (flag === '--format') {
 			const v = value();
 			if (!v || !(AUDIT_FORMATS as readonly string[]).includes(v)) {
@@ -155,14 +165,18 @@ export const auditCommand: CliCommand = {
 		for (const d of effective.diagnostics) {
 			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
 		}
-		const { classifier, errors } = compileClassifier(effective.policy, effective.exceptions.active);
+		// Compiled here for its errors only: the scan compiles its own (one per worker thread).
+		const { errors } = compileClassifier(effective.policy, effective.exceptions.active);
 		if (errors.length > 0) {
 			for (const e of errors) {
 				io.stderr.write(`context-warden audit: policy ${e.family} '${e.id}': ${e.message}\n`);
 			}
 			return ExitCode.usage;
 		}
-		const scan = scanDirectory(root, classifier, effective.policy.content.maxFileSizeBytes, { gitignore: parsed.gitignore });
+		const scan = await scanDirectoryParallel(root, effective.policy, effective.exceptions.active, effective.policy.content.maxFileSizeBytes, {
+			gitignore: parsed.gitignore,
+			...(parsed.jobs ? { jobs: parsed.jobs } : {}),
+		});
 		const report = buildAuditReport(
 			collectAuditInput({
 				environment: auditEnvironment({ env: io.env, extensionVersion: VERSION }),

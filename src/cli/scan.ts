@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileClassifier } from '../core/classify/classifier';
-import { scanDirectory } from '../core/classify/fileSource';
+import { scanDirectoryParallel } from '../core/classify/parallel';
 import type { FileClassification } from '../core/classify/types';
 import { workspaceVerdict } from '../core/classify/verdict';
 import { formatDiagnosticGnu } from '../core/policy/parse';
@@ -13,7 +13,7 @@ import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
 
-const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>]
+const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>] [--jobs <n>]
 
 Classifies every file under <dir> with the effective policy (the org policy, then <dir>'s workspace
 layers, which can only tighten): path rules, secrets, private keys, PII, confidentiality markers and
@@ -26,6 +26,8 @@ Options:
   --min-level <level> list only files at or above <level> (public, internal, confidential, restricted)
   --fail-on <level>   exit 3 when a file is at or above <level>
   --no-gitignore      scan gitignored files' content too
+  --jobs <n>          read and classify with <n> worker threads (default: the available CPUs;
+                      1 = on the main thread; small trees are always scanned on the main thread)
   -h, --help          show this help
 
 Findings never show a secret: positions and rule ids only (and masked previews in the table).
@@ -39,6 +41,7 @@ interface ScanArgs {
 	minLevel: Level;
 	failOn?: Level;
 	gitignore: boolean;
+	jobs?: number;
 }
 
 function parseArgs(args: string[]): ScanArgs | string {
@@ -57,6 +60,10 @@ function parseArgs(args: string[]): ScanArgs | string {
 			const v = value();
 			if (!v) return '--policy needs a file';
 			out.policyFile = v;
+		} else if (flag === '--jobs') {
+			const jobs = parseJobs(value());
+			if (jobs === undefined) return '--jobs needs a positive whole number';
+			out.jobs = jobs;
 		} else if (flag === '--min-level' || flag === '--fail-on') {
 			const v = value();
 			if (!v || !(LEVELS as readonly string[]).includes(v)) {
@@ -75,7 +82,14 @@ function parseArgs(args: string[]): ScanArgs | string {
 	if (out.dir === undefined) {
 		return 'no directory given';
 	}
-	return { dir: out.dir, json: out.json, gitignore: out.gitignore, minLevel: out.minLevel ?? 'public', ...(out.policyFile ? { policyFile: out.policyFile } : {}), ...(out.failOn ? { failOn: out.failOn } : {}) };
+	return { dir: out.dir, json: out.json, gitignore: out.gitignore, minLevel: out.minLevel ?? 'public', ...(out.policyFile ? { policyFile: out.policyFile } : {}), ...(out.failOn ? { failOn: out.failOn } : {}), ...(out.jobs ? { jobs: out.jobs } : {}) };
+}
+
+/** `--jobs`' value: a whole number from 1 to 256, or undefined when it is not one. */
+export function parseJobs(v: string | undefined): number | undefined {
+	if (!v || !/^[0-9]+$/.test(v)) return undefined;
+	const n = Number(v);
+	return n >= 1 && n <= 256 ? n : undefined;
 }
 
 /** The JSON shape of a reason in `scan --json`: no message, no preview (nothing derived from a secret). */
@@ -127,14 +141,18 @@ export const scanCommand: CliCommand = {
 			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
 		}
 		const policy = effective.policy;
-		const { classifier, errors } = compileClassifier(policy, effective.exceptions.active);
+		// Compiled here for its errors only: the scan compiles its own (one per worker thread).
+		const { errors } = compileClassifier(policy, effective.exceptions.active);
 		if (errors.length > 0) {
 			for (const e of errors) {
 				io.stderr.write(`context-warden scan: policy ${e.family} '${e.id}': ${e.message}\n`);
 			}
 			return ExitCode.usage;
 		}
-		const result = scanDirectory(root, classifier, policy.content.maxFileSizeBytes, { gitignore: parsed.gitignore });
+		const result = await scanDirectoryParallel(root, policy, effective.exceptions.active, policy.content.maxFileSizeBytes, {
+			gitignore: parsed.gitignore,
+			...(parsed.jobs ? { jobs: parsed.jobs } : {}),
+		});
 		const verdict = workspaceVerdict(policy, result.files.map((f) => f.level));
 		const min = levelRank(parsed.minLevel);
 		const listed = result.files.filter((f) => levelRank(f.level) >= min);

@@ -1,0 +1,266 @@
+/**
+ * Scanning a directory with worker threads: the main thread walks the tree (cheap) and hands out batches of
+ * entries; each worker reads and classifies them with its own compiled classifier and sends back plain
+ * `FileClassification`s. The result is the same as `scanDirectory`'s (files, skipped, bytes; sorted by path).
+ *
+ * Decisions:
+ * - The worker is the same file as the caller (the CLI is one bundle): `runScanWorkerIfWorker()`, called first
+ *   thing in the entry point, turns a thread started with `workerData.contextWardenScanWorker` into a worker.
+ * - `jobs: 1`, trees of fewer than `PARALLEL_MIN_FILES` files, and a worker file that Node cannot run as is
+ *   (a `.ts` source under tsx) take the sequential path: starting threads costs more than it saves there.
+ * - Batches are dealt out on demand (a few in flight per worker), so a worker that drew big files is not
+ *   handed more while the other one idles.
+ */
+import * as os from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Policy } from '../policy/schema';
+import { type Classifier, compileClassifier, type ExceptionInput, levelOf } from './classifier';
+import { type DirectoryScan, scanDirectory, type SkippedFile } from './fileSource';
+import type { FileClassification, SkipReason } from './types';
+import { readFileBounded, type WalkEntry, walkWorkspace, type WalkOptions } from './walk';
+
+/** Below this many walked entries the scan stays on the calling thread. */
+export const PARALLEL_MIN_FILES = 200;
+const BATCH_FILES = 256;
+const BATCH_BYTES = 8 * 1024 * 1024;
+const IN_FLIGHT_PER_WORKER = 3;
+
+export interface ParallelScanOptions extends WalkOptions {
+	/** Worker threads to use; 1 scans on the calling thread. Default: `os.availableParallelism()`. */
+	jobs?: number;
+	/** The script the workers run (it must call `runScanWorkerIfWorker()` first). Default: this bundle. */
+	workerFile?: string;
+	/** Scan with workers even for a small tree (tests). */
+	forceParallel?: boolean;
+}
+
+interface ScanWorkerData {
+	contextWardenScanWorker: true;
+	policy: Policy;
+	exceptions: readonly (string | ExceptionInput)[];
+	maxBytes: number;
+}
+
+interface BatchRequest {
+	id: number;
+	entries: WalkEntry[];
+}
+
+type BatchResponse = { id: number; files: FileClassification[]; bytes: number } | { id: number; error: string };
+
+/** The default number of jobs: the machine's available parallelism. */
+export function defaultJobs(): number {
+	return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/**
+ * Classifies one walked entry exactly as `scanDirectory` does; returns the classification and the bytes read.
+ * `state.buffer` is reused between calls.
+ */
+export function classifyEntry(classifier: Classifier, entry: WalkEntry, maxBytes: number, state: { buffer: Uint8Array }): { file: FileClassification; bytes: number } {
+	const pathOnly = (rel: string, reason: SkipReason, detail?: string): { file: FileClassification; bytes: number } => {
+		const reasons = classifier.classifyPath(rel);
+		const exception = classifier.exceptionFor(rel);
+		return {
+			file: { path: rel, level: levelOf(reasons), reasons, skipped: { reason, ...(detail ? { detail } : {}) }, ...(exception ? { exception } : {}) },
+			bytes: 0,
+		};
+	};
+	if (entry.kind === 'skip') {
+		return pathOnly(entry.rel, entry.reason, entry.detail);
+	}
+	if (entry.size > maxBytes) {
+		return pathOnly(entry.rel, 'too-large', `${entry.size} bytes`);
+	}
+	if (entry.size + 1 > state.buffer.length) {
+		state.buffer = new Uint8Array(Math.min(maxBytes + 1, Math.max(entry.size + 1, state.buffer.length * 2)));
+	}
+	const read = readFileBounded(entry.abs, maxBytes, state.buffer);
+	if (read.kind === 'too-large') {
+		return pathOnly(entry.rel, 'too-large', `${read.size} bytes`);
+	}
+	if (read.kind === 'error') {
+		return pathOnly(entry.rel, 'unreadable', read.message);
+	}
+	return { file: classifier.classifyBytes(entry.rel, read.bytes), bytes: read.bytes.length };
+}
+
+/**
+ * When this thread was started as a scan worker: serves batches until the parent closes it, and returns true
+ * (the caller must then not run its own main). Otherwise returns false and does nothing.
+ */
+export function runScanWorkerIfWorker(): boolean {
+	const data = workerData as Partial<ScanWorkerData> | null | undefined;
+	if (isMainThread || !data?.contextWardenScanWorker || !parentPort) {
+		return false;
+	}
+	const port = parentPort;
+	const maxBytes = data.maxBytes ?? 0;
+	const { classifier } = compileClassifier(data.policy as Policy, data.exceptions ?? []);
+	const state = { buffer: new Uint8Array(Math.min(maxBytes + 1, 4 * 1024 * 1024)) };
+	port.on('message', (req: BatchRequest) => {
+		try {
+			const files: FileClassification[] = [];
+			let bytes = 0;
+			for (const entry of req.entries) {
+				const r = classifyEntry(classifier, entry, maxBytes, state);
+				files.push(r.file);
+				bytes += r.bytes;
+			}
+			port.postMessage({ id: req.id, files, bytes } satisfies BatchResponse);
+		} catch (err) {
+			port.postMessage({ id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies BatchResponse);
+		}
+	});
+	return true;
+}
+
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+function finish(files: FileClassification[], bytes: number, t0: number): DirectoryScan {
+	files.sort(byPath);
+	const skipped: SkippedFile[] = [];
+	for (const f of files) {
+		if (f.skipped) {
+			skipped.push({ path: f.path, reason: f.skipped.reason, ...(f.skipped.detail ? { detail: f.skipped.detail } : {}) });
+		}
+	}
+	return { files, skipped, stats: { files: files.length, bytes, ms: Math.round(performance.now() - t0) } };
+}
+
+function sequential(root: string, policy: Policy, exceptions: readonly (string | ExceptionInput)[], maxBytes: number, options: WalkOptions): DirectoryScan {
+	const { classifier } = compileClassifier(policy, exceptions);
+	return scanDirectory(root, classifier, maxBytes, options);
+}
+
+/**
+ * `scanDirectory` with up to `options.jobs` worker threads reading and classifying. Same result (except
+ * `stats.ms`). Rejects if a worker fails; never rejects for a file-system problem.
+ */
+export async function scanDirectoryParallel(
+	root: string,
+	policy: Policy,
+	exceptions: readonly (string | ExceptionInput)[],
+	maxBytes: number,
+	options: ParallelScanOptions = {},
+): Promise<DirectoryScan> {
+	const { jobs: jobsOption, workerFile: workerFileOption, forceParallel, ...walkOptions } = options;
+	const jobs = Math.max(1, Math.floor(jobsOption ?? defaultJobs()));
+	const workerFile = workerFileOption ?? __filename;
+	if (jobs === 1 || !/\.(c?js|mjs)$/.test(workerFile)) {
+		return sequential(root, policy, exceptions, maxBytes, walkOptions);
+	}
+	const t0 = performance.now();
+	const walker = walkWorkspace(root, walkOptions);
+	// Look ahead: a small tree is scanned on this thread (walked again: it is small).
+	const head: WalkEntry[] = [];
+	let walkDone = false;
+	while (head.length < PARALLEL_MIN_FILES) {
+		const n = walker.next();
+		if (n.done) {
+			walkDone = true;
+			break;
+		}
+		head.push(n.value);
+	}
+	if (walkDone && !forceParallel) {
+		return sequential(root, policy, exceptions, maxBytes, walkOptions);
+	}
+
+	const data: ScanWorkerData = { contextWardenScanWorker: true, policy, exceptions, maxBytes };
+	const workers: { w: Worker; inFlight: number }[] = [];
+	const results: FileClassification[][] = [];
+	let bytes = 0;
+	let nextId = 0;
+	let failure: Error | undefined;
+	let wake: (() => void) | undefined;
+	const notify = (): void => {
+		const w = wake;
+		wake = undefined;
+		w?.();
+	};
+	for (let i = 0; i < jobs; i++) {
+		const slot = { w: new Worker(workerFile, { workerData: data }), inFlight: 0 };
+		slot.w.on('message', (res: BatchResponse) => {
+			slot.inFlight--;
+			if ('error' in res) {
+				failure ??= new Error(`scan worker: ${res.error}`);
+			} else {
+				results.push(res.files);
+				bytes += res.bytes;
+			}
+			notify();
+		});
+		slot.w.on('error', (err: Error) => {
+			failure ??= err;
+			notify();
+		});
+		slot.w.on('exit', (code) => {
+			if (slot.inFlight > 0) {
+				failure ??= new Error(`scan worker exited (code ${code}) with ${slot.inFlight} batches in flight`);
+			}
+			notify();
+		});
+		workers.push(slot);
+	}
+	const waitForMessage = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
+	const freeWorker = (): { w: Worker; inFlight: number } | undefined => {
+		let best: { w: Worker; inFlight: number } | undefined;
+		for (const s of workers) {
+			if (s.inFlight < IN_FLIGHT_PER_WORKER && (!best || s.inFlight < best.inFlight)) {
+				best = s;
+			}
+		}
+		return best;
+	};
+	const send = async (entries: WalkEntry[]): Promise<void> => {
+		let slot = freeWorker();
+		while (!slot && !failure) {
+			await waitForMessage();
+			slot = freeWorker();
+		}
+		if (failure || !slot) {
+			return;
+		}
+		slot.inFlight++;
+		slot.w.postMessage({ id: nextId++, entries } satisfies BatchRequest);
+	};
+
+	try {
+		let batch: WalkEntry[] = [];
+		let batchBytes = 0;
+		const add = async (e: WalkEntry): Promise<void> => {
+			batch.push(e);
+			batchBytes += e.kind === 'file' && e.size <= maxBytes ? e.size : 0;
+			if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+				const b = batch;
+				batch = [];
+				batchBytes = 0;
+				await send(b);
+			}
+		};
+		for (const e of head) {
+			await add(e);
+		}
+		if (!walkDone) {
+			for (const e of walker) {
+				await add(e);
+				if (failure) {
+					break;
+				}
+			}
+		}
+		if (batch.length > 0) {
+			await send(batch);
+		}
+		while (!failure && workers.some((s) => s.inFlight > 0)) {
+			await waitForMessage();
+		}
+		if (failure) {
+			throw failure;
+		}
+	} finally {
+		await Promise.all(workers.map((s) => s.w.terminate()));
+	}
+	return finish(results.flat(), bytes, t0);
+}
