@@ -87,6 +87,12 @@ suite('governance', () => {
 		}
 	});
 
+	/** The governance service in use: the extension's, or the suite's own. */
+	function governed(): ReturnType<GovernanceService['views']> {
+		const api = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID)?.exports;
+		return (service ?? api?.governance())?.views() ?? [];
+	}
+
 	suiteTeardown(() => {
 		for (const d of disposables.reverse()) {
 			d.dispose();
@@ -166,9 +172,20 @@ suite('governance', () => {
 		assert.ok(same, WATCHED.filter((f) => now[f] !== before[f]).map((f) => `${f}: ${JSON.stringify(now[f])} (was ${JSON.stringify(before[f])})`).join('\n'));
 		const reloaded = await waitFor(() => vscode.workspace.getConfiguration().inspect('continue.enableTabAutocomplete')?.workspaceValue === undefined, 10_000);
 		assert.ok(reloaded, 'the editor still sees the workspace value after restore');
-		// And it stays restored (no re-application while nothing changed).
+		// And it stays restored (no re-application while nothing changed). The editor may bring up an assistant of
+		// its own late (code-server enables its built-in Copilot Chat asynchronously): that one is governed as new,
+		// so then only the files of the assistants restored are compared.
+		const present = new Set(governed().map((v) => v.id));
 		await new Promise((r) => setTimeout(r, 2_000));
 		now = await snapshot();
-		assert.deepEqual(now, before);
+		const appeared = governed().filter((v) => !present.has(v.id));
+		if (appeared.length === 0) {
+			assert.deepEqual(now, before);
+		} else {
+			for (const f of ['.clineignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore']) {
+				assert.equal(now[f], before[f], `${f} came back after restore (new: ${appeared.map((v) => v.id).join(', ')})`);
+			}
+			assert.equal(vscode.workspace.getConfiguration().inspect('continue.enableTabAutocomplete')?.workspaceValue, undefined);
+		}
 	});
 });

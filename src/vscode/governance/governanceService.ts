@@ -101,8 +101,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private timer: NodeJS.Timeout | undefined;
 	private untrustedSaid = false;
 	private readonly driftWarned = new Set<string>();
-	/** After a restore, levers are not applied again until the desired state changes. */
-	private suspendedFor: string | undefined;
+	/**
+	 * After a restore: the assistants restored (`id:decision`), whose levers are not applied again until the policy or
+	 * the sensitive files change (`key`) or their decision does. An assistant detected later is governed as usual.
+	 */
+	private suspended: { key: string; assistants: Set<string> } | undefined;
 	/** Files a plan would write, held back because the workspace is not trusted. */
 	private pendingUntrusted: string[] = [];
 	/** Drift keys already recorded and still present (recorded again only after they went away). */
@@ -270,7 +273,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			for (const d of result.drift) {
 				this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
 			}
-			this.suspendedFor = this.suspensionKey();
+			this.suspended = { key: this.suspensionKey(), assistants: new Set(this.governed.map(decisionKey)) };
 			this.log.info(TAG, `restored ${written.size} file(s): ${[...written].join(', ') || '(none)'}`);
 			await this.refreshCaches();
 			this._onDidChange.fire();
@@ -337,6 +340,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			return [];
 		}
 		const targets: CompileTarget[] = this.governed
+			.filter((g) => !this.isSuspended(g))
 			.filter((g) => g.decision.decision === 'disable' || (this.restricted && g.decision.decision === 'allowed'))
 			.map((g) => ({ entry: this.writableEntry(g), decision: g.decision.decision }));
 		if (!targets.some((t) => t.decision === 'disable')) {
@@ -356,12 +360,12 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (this.index.scanning || !this.index.lastScan) {
 			return; // a half-scanned workspace looks unrestricted: do not undo levers on its account
 		}
-		if (this.suspendedFor !== undefined) {
-			if (this.suspensionKey() === this.suspendedFor) {
-				this.pendingUntrusted = [];
-				return;
-			}
-			this.suspendedFor = undefined;
+		if (this.suspended && this.suspensionKey() !== this.suspended.key) {
+			this.suspended = undefined;
+		}
+		if (this.suspended && this.governed.every((g) => this.isSuspended(g) || g.decision.decision !== 'disable')) {
+			this.pendingUntrusted = [];
+			return; // restored, and nothing new to enforce
 		}
 		const desired = this.desired();
 		const ledger = this.ledger();
@@ -447,7 +451,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			this.reportedDrift.clear();
 			return;
 		}
-		const enforce = this.governed.some((g) => g.decision.decision === 'disable') && this.suspendedFor === undefined;
+		const enforce = this.governed.some((g) => g.decision.decision === 'disable' && !this.isSuspended(g));
 		for (const e of report.events) {
 			this.log.warn(TAG, `drift: ${e.message}${enforce ? ' Applying it again.' : ''}`);
 		}
@@ -712,19 +716,19 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	}
 
 	/**
-	 * What a restore holds for: the policy, the decisions and the sensitive files. Not the compiled changes, which
-	 * also move when the editor registers a setting key late or the index catches up with the files restore
-	 * deleted: those must not bring back levers the user just removed.
+	 * What a restore holds for, for the whole workspace: the policy and the sensitive files. Not the compiled
+	 * changes, which also move when the editor registers a setting key late or the index catches up with the files
+	 * restore deleted: those must not bring back levers the user just removed.
 	 */
 	private suspensionKey(): string {
 		const effective = this.policy.effective;
 		const summary = effective ? summarizeWorkspace(effective.policy, this.index.all().values()) : undefined;
-		return JSON.stringify({
-			policy: effective?.sha256,
-			restricted: this.restricted,
-			sensitive: summary?.sensitive,
-			decisions: this.governed.map((g) => `${g.detected.entry.id}:${g.decision.decision}`).sort(),
-		});
+		return JSON.stringify({ policy: effective?.sha256, restricted: this.restricted, sensitive: summary?.sensitive });
+	}
+
+	/** Restored, and its decision unchanged since: its levers stay off. An assistant that appears later is governed. */
+	private isSuspended(g: Governed): boolean {
+		return this.suspended?.assistants.has(decisionKey(g)) ?? false;
 	}
 
 	private ledger(): Ledger {
@@ -806,6 +810,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		this.wardenIgnores = warden;
 	}
+}
+
+function decisionKey(g: Governed): string {
+	return `${g.detected.entry.id}:${g.decision.decision}`;
 }
 
 function driftKey(e: DriftEvent): string {
