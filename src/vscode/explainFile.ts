@@ -49,5 +49,8 @@ export async function explainFile(index: WorkspaceIndex, target?: vscode.Uri): P
 	}
 	const start = new vscode.Position(pick.line - 1, (pick.column ?? 1) - 1);
 	const end = new vscode.Position((pick.endLine ?? pick.line) - 1, (pick.endColumn ?? pick.column ?? 1) - 1);
-	await vscode.window.showTextDocument(uri, { selection: new vscode.Range(start, end), preview: false });
+	// The finding is selected with the cursor at its start, so the view shows where it begins.
+	const editor = await vscode.window.showTextDocument(uri, { preview: false });
+	editor.selection = new vscode.Selection(end, start);
+	editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

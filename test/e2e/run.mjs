@@ -28,6 +28,7 @@ async function runJourney(file) {
 	try {
 		ed = await startEditor({ ...mod.editor, logFile: join(dir, 'server.log') });
 		journey = new Journey(name, ed.page);
+		journey.workspace = ed.workspace;
 		let timer;
 		await Promise.race([
 			mod.default(journey),
