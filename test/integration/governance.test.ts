@@ -16,7 +16,7 @@ import { runConfig } from './runConfig';
 
 const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
 const STUBS = ['Continue.continue', 'saoudrizwan.claude-dev', 'RooVeterinaryInc.roo-cline', 'Alibaba-Cloud.tongyi-lingma'];
-const WATCHED = ['.vscode/settings.json', '.clineignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore'];
+const WATCHED = ['.vscode/settings.json', '.clineignore', '.cursorignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore'];
 
 class MemoryMemento implements vscode.Memento {
 	private readonly values = new Map<string, unknown>();
@@ -119,7 +119,7 @@ suite('governance', () => {
 		const settings = (await read('.vscode/settings.json')) ?? '';
 		assert.doesNotMatch(settings, /github\.copilot/);
 		// The ignore files: a managed block with the secret file, the user's own lines first and unchanged.
-		for (const f of ['.continueignore', '.clineignore', '.rooignore']) {
+		for (const f of ['.continueignore', '.clineignore', '.rooignore', '.cursorignore']) {
 			const text = (await read(f)) ?? '';
 			assert.match(text, /# >>> context-warden managed/, `${f} has no managed block`);
 			assert.ok(ignore().add(text).ignores('.env'), `${f} does not exclude .env:\n${text}`);
@@ -131,6 +131,11 @@ suite('governance', () => {
 		const original = before['.clineignore'] ?? '';
 		assert.ok(original.length > 0);
 		assert.ok(cline.startsWith(original), `the user's lines were changed:\n${cline}`);
+		// A team that also uses the Cursor fork: its .cursorignore (CRLF, as the user wrote it) keeps every byte.
+		const cursor = (await read('.cursorignore')) ?? '';
+		const cursorBefore = before['.cursorignore'] ?? '';
+		assert.ok(cursorBefore.includes('\r\n'));
+		assert.ok(cursor.startsWith(cursorBefore), `the user's .cursorignore lines were changed:\n${JSON.stringify(cursor)}`);
 		const settings = (await read('.vscode/settings.json')) ?? '';
 		for (const comment of ['// The team\'s editor settings. Context Warden must keep this comment byte for byte.', '/* a block comment\n\t   over two lines */']) {
 			assert.ok(settings.includes(comment), `lost: ${comment}\n${settings}`);
@@ -182,7 +187,7 @@ suite('governance', () => {
 		if (appeared.length === 0) {
 			assert.deepEqual(now, before);
 		} else {
-			for (const f of ['.clineignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore']) {
+			for (const f of ['.clineignore', '.cursorignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore']) {
 				assert.equal(now[f], before[f], `${f} came back after restore (new: ${appeared.map((v) => v.id).join(', ')})`);
 			}
 			assert.equal(vscode.workspace.getConfiguration().inspect('continue.enableTabAutocomplete')?.workspaceValue, undefined);

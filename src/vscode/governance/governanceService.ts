@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
-import { CATALOGUE } from '../../core/assistants/catalogue';
+import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
 import { compileLevers, type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
 import { type DecisionResult, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
@@ -346,6 +348,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (!targets.some((t) => t.decision === 'disable')) {
 			return []; // nothing to enforce: leaving the restricted state gives the files back
 		}
+		// Teams that also use the Cursor fork: its .cursorignore is kept in step too (the fork never runs here).
+		const cursor = getEntry('cursor');
+		if (cursor && this.usesCursor()) {
+			targets.push({ entry: cursor, decision: decideAssistant(effective.policy, cursor, this.restricted).decision });
+		}
 		const result = compileLevers(effective.policy, [...this.index.all().values()], targets);
 		for (const w of result.warnings) {
 			this.log.warn(TAG, w);
@@ -676,6 +683,15 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	// ---- helpers ----------------------------------------------------------------------------------------------
 
 	/** The entry with only the setting levers this editor registers (others would throw on update). */
+	/** Whether the workspace shows the team uses the Cursor fork: a `.cursorignore` or `.cursor/` at its root. */
+	private usesCursor(): boolean {
+		const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+		if (!root || root.scheme !== 'file') {
+			return false;
+		}
+		return ['.cursorignore', '.cursor'].some((name) => fs.existsSync(path.join(root.fsPath, name)));
+	}
+
 	private writableEntry(g: Governed): CatalogueEntry {
 		const entry = g.detected.entry;
 		const multiRoot = vscode.workspace.workspaceFile !== undefined;
