@@ -4,9 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runHook } from '../../../src/cli/hook';
 import type { CliIo } from '../../../src/cli/io';
+import { verifyLog } from '../../../src/core/audit/log';
+import { fsLogStore } from '../../../src/core/audit/logStore';
 import { ADAPTERS } from '../../../src/core/hooks/agents/registry';
 import { hookCommandLine, hookInstallSpecs } from '../../../src/core/hooks/install';
 import { HOOK_LEVELS } from '../../../src/core/hooks/levels';
@@ -248,11 +250,16 @@ describe('hooks: agents', () => {
 		}
 	});
 
-	it('logs deny decisions as plain data and writes a heartbeat', async () => {
+	it('logs deny decisions as plain data in the hash-chained audit log and writes a heartbeat', async () => {
 		const log = join(snapDir, 'log', 'hook.jsonl');
 		const beat = join(snapDir, 'beat.json');
 		await hook('claude', { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: '/w/.env' } }, ['--log', log, '--heartbeat', beat]);
-		assert.deepEqual(JSON.parse(readFileSync(log, 'utf8').trim()), { type: 'hook.deny', agent: 'claude', tool: 'Read', paths: ['.env'], rule: 'secrets.dotenv', at: '2026-11-24T00:00:00.000Z' });
+		const verified = await verifyLog(fsLogStore(dirname(log)), basename(log));
+		assert.equal(verified.ok, true);
+		assert.deepEqual(
+			verified.entries.map((e) => ({ type: e.type, at: e.at, data: e.data })),
+			[{ type: 'hook.deny', at: '2026-11-24T00:00:00.000Z', data: { agent: 'claude', tool: 'Read', paths: ['.env'], rule: 'secrets.dotenv' } }],
+		);
 		assert.deepEqual(JSON.parse(readFileSync(beat, 'utf8')), { agent: 'claude', at: '2026-11-24T00:00:00.000Z' });
 	});
 });
