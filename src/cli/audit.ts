@@ -12,12 +12,10 @@ import { renderAuditSarifJson } from '../core/audit/formats/sarif';
 import { fsMirror, openAuditLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
 import { type AuditReport, buildAuditReport } from '../core/audit/report';
-import { compileClassifier } from '../core/classify/classifier';
 import { scanDirectoryParallel } from '../core/classify/parallel';
-import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type CliCommand, ExitCode } from './io';
-import { loadEffectivePolicy } from './policyInputs';
+import { prepareScan } from './prepareScan';
 import { parseJobs } from './scan';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
@@ -139,40 +137,11 @@ export const auditCommand: CliCommand = {
 			io.stderr.write(`context-warden audit: ${parsed}\n\n${HELP}`);
 			return ExitCode.usage;
 		}
-		const root = path.resolve(io.cwd, parsed.dir);
-		let isDir = false;
-		try {
-			isDir = fs.statSync(root).isDirectory();
-		} catch {
-			io.stderr.write(`context-warden audit: no such directory: ${parsed.dir}\n`);
-			return ExitCode.usage;
+		const prepared = await prepareScan('audit', parsed.dir, parsed.policyFile, io);
+		if (typeof prepared === 'number') {
+			return prepared;
 		}
-		if (!isDir) {
-			io.stderr.write(`context-warden audit: not a directory: ${parsed.dir}\n`);
-			return ExitCode.usage;
-		}
-		const { effective, warnings } = await loadEffectivePolicy({ policyFile: parsed.policyFile, workspaceDir: parsed.dir, cwd: io.cwd, env: io.env });
-		for (const w of warnings) {
-			io.stderr.write(`context-warden: warning: ${w}\n`);
-		}
-		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
-			for (const d of effective.diagnostics.filter((x) => x.severity === 'error')) {
-				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
-			}
-			io.stderr.write('context-warden audit: the org policy is invalid or unreadable\n');
-			return ExitCode.usage;
-		}
-		for (const d of effective.diagnostics) {
-			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
-		}
-		// Compiled here for its errors only: the scan compiles its own (one per worker thread).
-		const { errors } = compileClassifier(effective.policy, effective.exceptions.active);
-		if (errors.length > 0) {
-			for (const e of errors) {
-				io.stderr.write(`context-warden audit: policy ${e.family} '${e.id}': ${e.message}\n`);
-			}
-			return ExitCode.usage;
-		}
+		const { root, effective } = prepared;
 		const scan = await scanDirectoryParallel(root, effective.policy, effective.exceptions.active, effective.policy.content.maxFileSizeBytes, {
 			gitignore: parsed.gitignore,
 			...(parsed.jobs ? { jobs: parsed.jobs } : {}),

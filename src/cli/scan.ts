@@ -2,16 +2,12 @@
  * `context-warden scan <dir>`: classifies every file of a directory with the effective policy and prints the
  * result as a table or as JSON, for CI gates and audits.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { compileClassifier } from '../core/classify/classifier';
 import { scanDirectoryParallel } from '../core/classify/parallel';
 import type { FileClassification } from '../core/classify/types';
 import { workspaceVerdict } from '../core/classify/verdict';
-import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type CliCommand, ExitCode } from './io';
-import { loadEffectivePolicy } from './policyInputs';
+import { prepareScan } from './prepareScan';
 
 const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>] [--jobs <n>]
 
@@ -113,42 +109,12 @@ export const scanCommand: CliCommand = {
 			io.stderr.write(`context-warden scan: ${parsed}\n\n${HELP}`);
 			return ExitCode.usage;
 		}
-		const root = path.resolve(io.cwd, parsed.dir);
-		let st: fs.Stats;
-		try {
-			st = fs.statSync(root);
-		} catch {
-			io.stderr.write(`context-warden scan: no such directory: ${parsed.dir}\n`);
-			return ExitCode.usage;
+		const prepared = await prepareScan('scan', parsed.dir, parsed.policyFile, io);
+		if (typeof prepared === 'number') {
+			return prepared;
 		}
-		if (!st.isDirectory()) {
-			io.stderr.write(`context-warden scan: not a directory: ${parsed.dir}\n`);
-			return ExitCode.usage;
-		}
-		const { effective, warnings } = await loadEffectivePolicy({ policyFile: parsed.policyFile, workspaceDir: parsed.dir, cwd: io.cwd, env: io.env });
-		for (const w of warnings) {
-			io.stderr.write(`context-warden: warning: ${w}\n`);
-		}
-		const policyErrors = effective.diagnostics.filter((d) => d.severity === 'error');
-		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
-			for (const d of policyErrors) {
-				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
-			}
-			io.stderr.write('context-warden scan: the org policy is invalid or unreadable\n');
-			return ExitCode.usage;
-		}
-		for (const d of effective.diagnostics) {
-			io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
-		}
+		const { root, effective } = prepared;
 		const policy = effective.policy;
-		// Compiled here for its errors only: the scan compiles its own (one per worker thread).
-		const { errors } = compileClassifier(policy, effective.exceptions.active);
-		if (errors.length > 0) {
-			for (const e of errors) {
-				io.stderr.write(`context-warden scan: policy ${e.family} '${e.id}': ${e.message}\n`);
-			}
-			return ExitCode.usage;
-		}
 		const result = await scanDirectoryParallel(root, policy, effective.exceptions.active, policy.content.maxFileSizeBytes, {
 			gitignore: parsed.gitignore,
 			...(parsed.jobs ? { jobs: parsed.jobs } : {}),

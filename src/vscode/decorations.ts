@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FileClassification } from '../core/classify/types';
 import { type Level, levelRank, maxLevel } from '../core/policy/schema';
 import { Disposable } from './disposable';
+import { levelLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Badges and theme colours per level; public files get no decoration. */
@@ -10,20 +11,6 @@ const BADGES: Record<Exclude<Level, 'public'>, { badge: string; color: string }>
 	confidential: { badge: 'C', color: 'contextWarden.confidentialForeground' },
 	restricted: { badge: 'R', color: 'contextWarden.restrictedForeground' },
 };
-
-/** Localised level names, shared by every view. */
-export function levelLabel(level: Level): string {
-	switch (level) {
-		case 'public':
-			return vscode.l10n.t('Public');
-		case 'internal':
-			return vscode.l10n.t('Internal');
-		case 'confidential':
-			return vscode.l10n.t('Confidential');
-		case 'restricted':
-			return vscode.l10n.t('Restricted');
-	}
-}
 
 /**
  * Marks files in the Explorer by level (badge, theme colour, tooltip with the top reasons); a folder shows the

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { levelRank } from '../core/policy/schema';
-import { levelLabel } from './decorations';
+import { levelLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 interface ReasonPick extends vscode.QuickPickItem {

@@ -3,7 +3,7 @@ import { Commands, STATUS_BAR_ID } from '../constants';
 import type { WorkspaceSummary } from '../core/exposure/summary';
 import type { EffectivePolicy } from '../core/policy/layering';
 import { type Level, LEVELS } from '../core/policy/schema';
-import { levelLabel } from './decorations';
+import { levelLabel } from './labels';
 import { Disposable } from './disposable';
 
 /** One line per assistant in the tooltip: its name and its state in this workspace. */

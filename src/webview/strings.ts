@@ -5,21 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Surface, Verdict } from '../core/exposure/model';
-import type { Level } from '../core/policy/schema';
+import { levelLabel as level } from '../vscode/labels';
 import type { ItemPart, UiLabels, ViewStrings } from './viewModel';
-
-function level(l: Level): string {
-	switch (l) {
-		case 'public':
-			return vscode.l10n.t('Public');
-		case 'internal':
-			return vscode.l10n.t('Internal');
-		case 'confidential':
-			return vscode.l10n.t('Confidential');
-		case 'restricted':
-			return vscode.l10n.t('Restricted');
-	}
-}
 
 function verdict(v: Verdict): string {
 	switch (v) {

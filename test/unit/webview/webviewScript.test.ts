@@ -51,7 +51,14 @@ interface Posted {
 const js = <T>(page: Page, expression: string): Promise<T> => page.evaluate<T>(expression);
 const posted = (page: Page) => js<Posted[]>(page, 'window.__posted');
 const stateOf = (page: Page) => js<{ open: Record<string, boolean>; scrollY: number; filter: string }>(page, 'window.__state');
-const send = (page: Page, m: unknown) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`);
+/**
+ * Posts a host message and resolves once the webview has handled it: a listener added after the webview's own runs
+ * after it in the same dispatch (the webview renders synchronously in its listener), so no assertion races the render.
+ */
+const send = (page: Page, m: unknown) =>
+	page.evaluate(
+		`new Promise((resolve) => { window.addEventListener('message', () => setTimeout(resolve, 0), { once: true }); window.postMessage(${JSON.stringify(m)}, '*'); })`,
+	);
 const isOpen = (details: Locator) => details.evaluate((d: { open?: boolean }) => d.open === true);
 
 describe('exposure webview script in Chromium', function () {
@@ -170,6 +177,7 @@ describe('exposure webview script in Chromium', function () {
 		assert.equal(await isOpen(pub), false);
 		await pub.locator('summary').focus();
 		await page.keyboard.press('Enter');
+		await page.waitForFunction(`window.__state?.open['assistant:copilot/index/public'] === true`);
 		await page.locator('details.assistant.any > summary').click();
 		await page.waitForFunction(`window.__state?.open['any'] === false`);
 		const state = await stateOf(page);
