@@ -52,7 +52,7 @@ async function whyRows(page) {
 export default async function run(j) {
 	const { page } = j;
 	await statusBarItem(page, /^Context Warden/).first().waitFor({ state: 'visible', timeout: 30_000 });
-	writeFileSync(join(j.workspace, 'src', 'deploy-notes.txt'), `Deployment notes\n${pemKey()}`);
+	writeFileSync(join(j.workspace, 'deploy-notes.txt'), `Deployment notes\n${pemKey()}`);
 
 	await j.check('for .env, the path rule and its reason are listed', async () => {
 		await quickOpen(page, '.env', '.env');
@@ -63,7 +63,11 @@ export default async function run(j) {
 	await j.screenshot('why-env');
 
 	await j.check('for a file holding a private key, the finding is listed with its line, and picking it jumps there', async () => {
-		await quickOpen(page, 'deploy-notes', 'deploy-notes.txt');
+		// A file made during the run: opened from the Explorer (Quick Open's index can lag behind a new file).
+		const entry = page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: 'deploy-notes.txt' }) }).first();
+		await entry.waitFor({ state: 'visible', timeout: 15_000 });
+		await entry.dblclick();
+		await page.locator('.tabs-container .tab[aria-selected="true"]').filter({ hasText: 'deploy-notes.txt' }).waitFor({ state: 'visible', timeout: 15_000 });
 		let rows = [];
 		const end = Date.now() + 15_000;
 		while (Date.now() < end) {
