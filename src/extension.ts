@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	context.subscriptions.push(audit);
 	const hooks = new HookService(context, log, policy, index, audit.logFile);
 	context.subscriptions.push(hooks);
+	audit.setHookSource(hooks);
 	const exposure = new ExposureProvider(index, policy, assistants);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 

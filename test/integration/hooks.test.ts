@@ -128,6 +128,22 @@ suite('hooks', () => {
 		assert.ok(hooks.statusLines().some((l) => /^Claude Code: hooks active \(last run \d\d:\d\d\)$/.test(l)), hooks.statusLines().join('\n'));
 	});
 
+	test('the denial is in the audit log, and the audit report lists the installed hooks with their counts', async function () {
+		this.timeout(30_000);
+		assert.ok(api);
+		const verified = await api.audit().verify();
+		assert.equal(verified.ok, true, 'the chain verifies with the hook\'s entry in it');
+		assert.ok(
+			verified.entries.some((e) => e.type === 'hook.deny' && (e.data as { paths?: string[] }).paths?.includes('.env')),
+			'a hook.deny entry for .env',
+		);
+		const report = await api.audit().buildReport();
+		const claude = report.hooks?.find((h) => h.agent === 'claude');
+		assert.ok(claude?.installed, JSON.stringify(report.hooks));
+		assert.ok((claude?.denies ?? 0) >= 1, JSON.stringify(claude));
+		assert.equal(claude?.config, '.claude/settings.json');
+	});
+
 	test('restore gives every file back byte for byte, and what was created is gone', async function () {
 		this.timeout(30_000);
 		assert.ok(hooks);

@@ -12,7 +12,7 @@ import { renderAuditSarifJson } from '../../core/audit/formats/sarif';
 import { type AuditLog, DEFAULT_LOG_NAME, fsMirror, type LogProblem, openAuditLog, type VerifyResult, verifyLog } from '../../core/audit/log';
 import { fsLogStore, type LogStore } from '../../core/audit/logStore';
 import { type PolicyEventInput, policyChangeRecords, type RestrictionState, restrictionRecord } from '../../core/audit/policyEvents';
-import { type AuditAssistantInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
+import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
 import { summarizeWorkspace } from '../../core/exposure/summary';
 import { Disposable } from '../disposable';
 import type { GovernanceService } from '../governance/governanceService';
@@ -63,6 +63,7 @@ export class AuditService extends Disposable {
 	/** The active segment's file: what `--log` takes. */
 	readonly logFile: string;
 	private readonly store: LogStore;
+	private hookSource: { auditHooks(): AuditHookInput[] } | undefined;
 	private log: AuditLog;
 	private mirrorFile: string | undefined;
 	private mirrorWarned = false;
@@ -194,8 +195,42 @@ export class AuditService extends Disposable {
 				workspaceName: workspaceName(),
 				files: this.index.all().values(),
 				assistants: this.assistants(effective.policy),
+				hooks: await this.hooks(),
 			}),
 		);
+	}
+
+	/** The agent hooks source (set once the hook service exists: it needs this log's path first). */
+	setHookSource(source: { auditHooks(): AuditHookInput[] }): void {
+		this.hookSource = source;
+	}
+
+	/** Installed hooks, with their denials and asks counted from this log. */
+	private async hooks(): Promise<AuditHookInput[]> {
+		const hooks = this.hookSource?.auditHooks() ?? [];
+		if (!hooks.length) {
+			return hooks;
+		}
+		const counts = new Map<string, { denies: number; asks: number }>();
+		try {
+			const result = await this.verify();
+			for (const e of result.entries) {
+				if (e.type !== 'hook.deny' && e.type !== 'hook.ask') {
+					continue;
+				}
+				const agent = String((e.data as { agent?: unknown }).agent ?? '');
+				const c = counts.get(agent) ?? { denies: 0, asks: 0 };
+				if (e.type === 'hook.deny') {
+					c.denies++;
+				} else {
+					c.asks++;
+				}
+				counts.set(agent, c);
+			}
+		} catch (err) {
+			this.logger.warn(TAG, `hook counts not read from the audit log: ${err instanceof Error ? err.message : String(err)}`);
+		}
+		return hooks.map((h) => ({ ...h, denies: counts.get(h.agent)?.denies ?? 0, asks: counts.get(h.agent)?.asks ?? 0 }));
 	}
 
 	/**

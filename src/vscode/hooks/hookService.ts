@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AuditHookInput } from '../../core/audit/report';
 import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, planApply, restore as planRestore } from '../../core/assistants/ledger';
 import type { DesiredChange } from '../../core/assistants/compile';
 import { summarizeWorkspace } from '../../core/exposure/summary';
@@ -105,6 +106,20 @@ export class HookService extends Disposable {
 			this.log.error(TAG, 'status failed', err);
 			return ['Hooks: status unknown (see the log)'];
 		}
+	}
+
+	/** Per agent whose hook is installed: its config file and what its status line says, for the audit report. */
+	auditHooks(): AuditHookInput[] {
+		const installed = new Set(this.ledger().map((r) => r.file));
+		const lines = this.statusLines();
+		return AGENTS.flatMap((a) => {
+			const files = hookInstallSpecs({ node: '', cli: '' }, a.id).map((s) => s.file);
+			const config = files.find((f) => installed.has(f));
+			if (!config) {
+				return [];
+			}
+			return [{ agent: a.id, installed: true, config, notes: lines.filter((l) => l.startsWith(`${a.name}:`)) }];
+		});
 	}
 
 	// ---- scheduling ------------------------------------------------------------------------------------------
