@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { prng } from '../support/prng.ts';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -21,16 +22,6 @@ const skipSecretlint = args.includes('--skip-secretlint');
 // secretlint runs at about 0.1 MB/s: it is compared on a fixed sample of the tree (both tools, the same files).
 const SECRETLINT_FILES = opt('secretlint-files', 5000);
 
-function prng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const rnd = prng(42);
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const str = (n, cs = B62) => Array.from({ length: n }, () => cs[Math.floor(rnd() * cs.length)]).join('');

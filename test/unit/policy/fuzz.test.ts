@@ -6,18 +6,8 @@ import { parseOrgPolicy, parsePolicyLayer, salvagePolicyLayer } from '../../../s
 import { renderEffectivePolicy, renderEffectivePolicyJson } from '../../../src/core/policy/render';
 import { levelRank, type Policy, PolicySchema, RESTRICTED_AT } from '../../../src/core/policy/schema';
 import { settingsToLayer } from '../../../src/core/policy/settingsLayer';
+import { prng } from '../../support/prng';
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SEEDS = [

@@ -9,17 +9,8 @@ import type { AuditReportInput } from '../../../../src/core/audit/report';
 import type { FileClassification } from '../../../../src/core/classify/types';
 import { resolveEffectivePolicy } from '../../../../src/core/policy/layering';
 
-/** mulberry32: small, seeded, good enough for test strings. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { prng } from '../../../support/prng';
+
 
 function pick(rand: () => number, alphabet: string, n: number): string {
 	let s = '';
