@@ -176,7 +176,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const applied = appliedLeverIds(this.ledger());
 		const lines = this.governed.map(({ detected: { entry }, decision }) => {
 			const levers = entry.levers.filter((l) => applied.has(l.id));
-			const what = [...new Set(levers.map((l) => (l.kind === 'setting' ? 'settings' : l.kind === 'none' ? '' : l.path)))].filter(Boolean);
+			const what = [...new Set(levers.map((l) => (l.kind === 'setting' ? vscode.l10n.t('settings') : l.kind === 'none' ? '' : l.path)))].filter(Boolean);
 			const noLever = entry.levers.some((l) => l.kind === 'none') && !levers.some((l) => l.purpose === 'disable');
 			let state: string;
 			if (decision.decision === 'allowed') {

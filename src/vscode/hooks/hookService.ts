@@ -104,7 +104,7 @@ export class HookService extends Disposable {
 			return this.describe();
 		} catch (err) {
 			this.log.error(TAG, 'status failed', err);
-			return ['Hooks: status unknown (see the log)'];
+			return [vscode.l10n.t('Hooks: status unknown (see the log)')];
 		}
 	}
 
@@ -377,18 +377,18 @@ export class HookService extends Disposable {
 	private describe(): string[] {
 		switch (this.mode) {
 			case 'no-folder':
-				return ['Hooks: not installed (no local workspace folder)'];
+				return [vscode.l10n.t('Hooks: not installed (no local workspace folder)')];
 			case 'not-restricted':
-				return ['Hooks: not installed (the workspace is not restricted)'];
+				return [vscode.l10n.t('Hooks: not installed (the workspace is not restricted)')];
 			case 'untrusted':
-				return ["Hooks: not installed: agents don't run workspace hooks in Restricted Mode (trust the workspace)"];
+				return [vscode.l10n.t("Hooks: not installed: agents don't run workspace hooks in Restricted Mode (trust the workspace)")];
 			case 'suspended':
-				return ['Hooks: removed on request (install them again with "Install Agent Hooks")'];
+				return [vscode.l10n.t('Hooks: removed on request (install them again with "Install Agent Hooks")')];
 			case 'idle':
-				return ['Hooks: not installed yet (waiting for the policy and the first scan)'];
+				return [vscode.l10n.t('Hooks: not installed yet (waiting for the policy and the first scan)')];
 			case 'failed':
 				if (this.ledger().length === 0) {
-					return [`Hooks: not installed: ${this.problems.join('; ') || 'see the log'}`];
+					return [vscode.l10n.t('Hooks: not installed: {0}', this.problems.join('; ') || vscode.l10n.t('see the log'))];
 				}
 				break;
 			case 'installed':
@@ -404,30 +404,34 @@ export class HookService extends Disposable {
 			}
 			const blocked = a.id === 'vscode' ? vscodeHooksBlocked() : undefined;
 			if (blocked) {
-				lines.push(`${a.name}: hooks can't run: ${blocked}`);
+				lines.push(vscode.l10n.t("{0}: hooks can't run: {1}", a.name, blocked));
 				continue;
 			}
 			const last = readHeartbeat(this.heartbeatFile(a.id));
-			lines.push(last !== undefined && last >= installedAt - 60_000 ? `${a.name}: hooks active (last run ${formatTime(last)})` : `${a.name}: hooks installed, not run yet`);
+			lines.push(
+				last !== undefined && last >= installedAt - 60_000
+					? vscode.l10n.t('{0}: hooks active (last run {1})', a.name, formatTime(last))
+					: vscode.l10n.t('{0}: hooks installed, not run yet', a.name),
+			);
 		}
 		for (const p of this.problems) {
-			lines.push(`Hooks: not installed in ${p}`);
+			lines.push(vscode.l10n.t('Hooks: not installed in {0}', p));
 		}
-		return lines.length > 0 ? lines : ['Hooks: no agent hooks installed'];
+		return lines.length > 0 ? lines : [vscode.l10n.t('Hooks: no agent hooks installed')];
 	}
 }
 
 /** Why VS Code's own agent will not run workspace hooks, or undefined when nothing says it won't. */
 function vscodeHooksBlocked(): string | undefined {
 	if (!vscode.workspace.isTrusted) {
-		return 'the workspace is not trusted';
+		return vscode.l10n.t('the workspace is not trusted');
 	}
 	const inspected = vscode.workspace.getConfiguration('chat').inspect<boolean>('useHooks');
 	if (inspected === undefined) {
-		return 'this editor has no agent hooks (chat.useHooks is not available)';
+		return vscode.l10n.t('this editor has no agent hooks (chat.useHooks is not available)');
 	}
 	if (vscode.workspace.getConfiguration('chat').get<boolean>('useHooks') === false) {
-		return 'chat.useHooks is off';
+		return vscode.l10n.t('chat.useHooks is off');
 	}
 	return undefined;
 }
