@@ -806,7 +806,7 @@ class Parser {
 			return { kind: 'arith', raw };
 		}
 		if (n === '{') {
-			const close = findBraceClose(this.src, this.pos + 2);
+			const close = findBalanced(this.src, this.pos + 1, '{', '}');
 			if (close < 0) {
 				throw new ShellSyntaxError('unterminated ${', this.pos);
 			}
@@ -915,31 +915,6 @@ function findBalanced(src: string, from: number, open: string, close: string): n
 		} else if (c === open) {
 			depth++;
 		} else if (c === close) {
-			depth--;
-			if (depth === 0) {
-				return i;
-			}
-		}
-	}
-	return -1;
-}
-
-/** Index of the `}` closing a `${`, whose content starts at `from`. */
-function findBraceClose(src: string, from: number): number {
-	let depth = 1;
-	for (let i = from; i < src.length; i++) {
-		const c = src[i];
-		if (c === '\\') {
-			i++;
-		} else if (c === "'") {
-			const e = src.indexOf("'", i + 1);
-			if (e < 0) {
-				return -1;
-			}
-			i = e;
-		} else if (c === '{') {
-			depth++;
-		} else if (c === '}') {
 			depth--;
 			if (depth === 0) {
 				return i;
