@@ -7,34 +7,13 @@ import ignore from 'ignore';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
-import { GovernanceService } from '../../src/vscode/governance/governanceService';
-import { Logger } from '../../src/vscode/logger';
-import { PolicyService } from '../../src/vscode/policyService';
-import { WorkspaceIndex } from '../../src/vscode/workspaceIndex';
+import { type GovernanceService } from '../../src/vscode/governance/governanceService';
 import { waitFor, workspaceRoot } from './helpers';
 import { runConfig } from './runConfig';
 
 const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
 const STUBS = ['Continue.continue', 'saoudrizwan.claude-dev', 'RooVeterinaryInc.roo-cline', 'Alibaba-Cloud.tongyi-lingma'];
 const WATCHED = ['.vscode/settings.json', '.clineignore', '.cursorignore', '.continueignore', '.rooignore', '.tongyiignore', '.lingmaignore'];
-
-class MemoryMemento implements vscode.Memento {
-	private readonly values = new Map<string, unknown>();
-	keys(): readonly string[] {
-		return [...this.values.keys()];
-	}
-	get<T>(key: string, defaultValue?: T): T | undefined {
-		return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-	}
-	update(key: string, value: unknown): Thenable<void> {
-		if (value === undefined) {
-			this.values.delete(key);
-		} else {
-			this.values.set(key, value);
-		}
-		return Promise.resolve();
-	}
-}
 
 async function read(rel: string): Promise<string | undefined> {
 	try {
@@ -54,50 +33,22 @@ async function snapshot(): Promise<Record<string, string | undefined>> {
 
 suite('governance', () => {
 	const config = runConfig();
-	const disposables: vscode.Disposable[] = [];
-	let service: GovernanceService | undefined;
+	let service: GovernanceService;
 	let before: Record<string, string | undefined> = {};
-	let wired = false;
 
 	suiteSetup(async function () {
 		this.timeout(60_000);
 		before = await snapshot();
 		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
 		assert.ok(ext, 'Context Warden is not installed');
-		await ext.activate();
-		wired = (await vscode.commands.getCommands(true)).includes(RESTORE_COMMAND);
-		if (!wired) {
-			// Until extension.ts runs the service itself, the suite runs its own instance over the real editor.
-			const memento = new MemoryMemento();
-			const context = {
-				subscriptions: [],
-				workspaceState: memento,
-				globalState: Object.assign(new MemoryMemento(), { setKeysForSync: () => undefined }),
-				extensionPath: ext.extensionPath,
-				extensionUri: ext.extensionUri,
-				storageUri: undefined,
-			} as unknown as vscode.ExtensionContext;
-			const log = new Logger();
-			const policy = new PolicyService(context, log);
-			const index = new WorkspaceIndex(context, log);
-			disposables.push(log, policy, index, policy.onDidChange((e) => index.setPolicy(e)));
-			service = new GovernanceService(context, log, policy, index);
-			disposables.push(service);
-			await policy.reload('test');
-		}
+		service = (await ext.activate()).governance();
+		assert.ok((await vscode.commands.getCommands(true)).includes(RESTORE_COMMAND), `${RESTORE_COMMAND} is registered`);
 	});
 
-	/** The governance service in use: the extension's, or the suite's own. */
+	/** The assistants the extension's governance service shows now. */
 	function governed(): ReturnType<GovernanceService['views']> {
-		const api = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID)?.exports;
-		return (service ?? api?.governance())?.views() ?? [];
+		return service.views();
 	}
-
-	suiteTeardown(() => {
-		for (const d of disposables.reverse()) {
-			d.dispose();
-		}
-	});
 
 	test('the run is trusted and the assistant stand-ins are loaded under their real ids', () => {
 		assert.equal(config.trusted, true);
@@ -143,10 +94,7 @@ suite('governance', () => {
 		assert.match(settings, /"editor\.tabSize": 2/);
 	});
 
-	test('the exposure views say what is blocked and what each assistant reads', function () {
-		if (!service) {
-			this.skip();
-		}
+	test('the exposure views say what is blocked and what each assistant reads', () => {
 		const views = service.views();
 		const continueView = views.find((v) => v.id === 'continue');
 		assert.ok(continueView, `views: ${views.map((v) => v.id).join(', ')}`);
@@ -163,12 +111,7 @@ suite('governance', () => {
 
 	test('restore gives every file back exactly as it was', async function () {
 		this.timeout(30_000);
-		if (wired) {
-			await vscode.commands.executeCommand(RESTORE_COMMAND);
-		} else {
-			assert.ok(service);
-			await service.restore();
-		}
+		await vscode.commands.executeCommand(RESTORE_COMMAND);
 		let now: Record<string, string | undefined> = {};
 		const same = await waitFor(async () => {
 			now = await snapshot();
