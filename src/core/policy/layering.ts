@@ -107,20 +107,26 @@ export const LAYER_KEY_RULES: Record<string, string> = {
 /** Arrays whose elements each carry their own origin (the layers add to them). */
 const ADDITIVE_ARRAYS = new Set(['pathRules', 'content.markers', 'content.patterns', 'assistants.block', 'exceptions']);
 
-/** JSON of a value with object keys sorted, for hashing; `undefined` members are left out, as JSON does. */
-export function canonicalJson(value: unknown): string {
+/**
+ * JSON of a value with object keys sorted at every depth, for hashing and stable output: `undefined` and function
+ * members are left out and array holes become null, as JSON does; a Map is written as an object. `indent` as in
+ * `JSON.stringify`.
+ */
+export function canonicalJson(value: unknown, indent?: number): string {
 	const seen = new Set<unknown>();
 	const walk = (v: unknown): unknown => {
 		if (v === null || typeof v !== 'object') {
 			return v;
 		}
 		if (seen.has(v)) {
-			throw new Error('cycle');
+			throw new TypeError('cannot serialise a cycle');
 		}
 		seen.add(v);
 		let out: unknown;
 		if (Array.isArray(v)) {
-			out = v.map((x) => (x === undefined ? null : walk(x)));
+			out = v.map((x) => (x === undefined || typeof x === 'function' ? null : walk(x)));
+		} else if (v instanceof Map) {
+			out = walk(Object.fromEntries(v));
 		} else {
 			const o: Record<string, unknown> = {};
 			for (const k of Object.keys(v).sort()) {
@@ -134,7 +140,7 @@ export function canonicalJson(value: unknown): string {
 		seen.delete(v);
 		return out;
 	};
-	return JSON.stringify(walk(value)) ?? 'null';
+	return JSON.stringify(walk(value), null, indent) ?? 'null';
 }
 
 /** sha256 hex of a string (UTF-8). */
