@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from './constants';
 import type { FileClassification } from './core/classify/types';
-import { summarizeWorkspace, type WorkspaceSummary } from './core/exposure/summary';
+import type { WorkspaceSummary } from './core/exposure/summary';
 import type { EffectivePolicy } from './core/policy/layering';
 import { SensitivityDecorations } from './vscode/decorations';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
@@ -27,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 
 	const policy = new PolicyService(context, log);
 	const index = new WorkspaceIndex(context, log);
+	// The index takes a new policy before any other listener runs, so `index.summary()` is never behind the policy.
+	context.subscriptions.push(policy.onDidChange((effective) => index.setPolicy(effective)));
 	const statusBar = new StatusBar();
 	const effectiveDoc = new EffectivePolicyDocument(policy);
 	const decorations = new SensitivityDecorations(index);
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		clearTimeout(statusTimer);
 		statusTimer = setTimeout(() => {
 			const effective = policy.effective;
-			const summary = effective ? summarizeWorkspace(effective.policy, index.all().values()) : undefined;
+			const summary = index.summary();
 			const editor = vscode.window.activeTextEditor;
 			const rel = editor ? index.relPath(editor.document.uri) : undefined;
 			const activeLevel = rel ? index.get(rel)?.level : undefined;
@@ -65,7 +67,6 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 
 	context.subscriptions.push(
 		policy.onDidChange((effective) => {
-			index.setPolicy(effective);
 			refreshStatus();
 			void vscode.commands.executeCommand('setContext', ContextKeys.policyState, effective.state);
 		}),
@@ -101,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 			const rel = index.relPath(uri);
 			return rel === undefined ? undefined : index.get(rel);
 		},
-		summary: () => (policy.effective ? summarizeWorkspace(policy.effective.policy, index.all().values()) : undefined),
+		summary: () => index.summary(),
 		isScanning: () => index.scanning,
 		governance: () => assistants,
 		audit: () => audit,

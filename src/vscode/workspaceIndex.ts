@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
+import type { WorkspaceSummary } from '../core/exposure/summary';
+import { InvalidatingMap, SummaryCache } from '../core/exposure/summaryCache';
 import type { EffectivePolicy } from '../core/policy/layering';
 import { type Level, maxLevel } from '../core/policy/schema';
 import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerScanItem } from '../worker/classifyWorker';
@@ -45,8 +47,10 @@ export class WorkspaceIndex extends Disposable {
 	private readonly _onDidChangeScanning = this._register(new vscode.EventEmitter<boolean>());
 	readonly onDidChangeScanning = this._onDidChangeScanning.event;
 
-	private readonly disk = new Map<string, CacheEntry>();
-	private readonly buffers = new Map<string, FileClassification>();
+	/** The summary of `disk` and `buffers`: every mutation of either drops it, and so does a new policy. */
+	private readonly summaryCache = new SummaryCache(() => this.classifications());
+	private readonly disk = new InvalidatingMap<string, CacheEntry>(() => this.summaryCache.invalidate());
+	private readonly buffers = new InvalidatingMap<string, FileClassification>(() => this.summaryCache.invalidate());
 	private effective: EffectivePolicy | undefined;
 	private classifier: ReturnType<typeof compileClassifier>['classifier'] | undefined;
 	private worker: Worker | undefined;
@@ -122,6 +126,24 @@ export class WorkspaceIndex extends Disposable {
 		return out;
 	}
 
+	/**
+	 * The workspace summary (level, restriction, counts) under the policy last applied with `setPolicy`, computed at
+	 * most once per change of a classification or of the policy; undefined before the first policy.
+	 */
+	summary(): WorkspaceSummary | undefined {
+		return this.summaryCache.get();
+	}
+
+	/** Every classification, unsaved buffers over the disk, without building a map. */
+	private *classifications(): Generator<FileClassification> {
+		for (const [k, v] of this.disk) {
+			if (!this.buffers.has(k)) {
+				yield v.c;
+			}
+		}
+		yield* this.buffers.values();
+	}
+
 	/** The workspace-relative POSIX key of a URI (folder-prefixed in a multi-root workspace), or `untitled:` name. */
 	relPath(uri: vscode.Uri): string | undefined {
 		if (uri.scheme === 'untitled') {
@@ -155,6 +177,7 @@ export class WorkspaceIndex extends Disposable {
 	/** Applies a new effective policy: recompiles and rescans (unchanged files come from the cache). */
 	setPolicy(effective: EffectivePolicy): void {
 		this.effective = effective;
+		this.summaryCache.setPolicy(effective.policy);
 		const { classifier, errors } = compileClassifier(effective.policy, activeExceptions(effective));
 		this.classifier = classifier;
 		for (const e of errors) {

@@ -13,7 +13,6 @@ import { type AuditLog, DEFAULT_LOG_NAME, fsMirror, type LogProblem, openAuditLo
 import { fsLogStore, type LogStore } from '../../core/audit/logStore';
 import { type PolicyEventInput, policyChangeRecords, type RestrictionState, restrictionRecord } from '../../core/audit/policyEvents';
 import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
-import { summarizeWorkspace } from '../../core/exposure/summary';
 import { Disposable } from '../disposable';
 import type { GovernanceService } from '../governance/governanceService';
 import type { Logger } from '../logger';
@@ -289,11 +288,11 @@ export class AuditService extends Disposable {
 	private async checkRestriction(): Promise<void> {
 		const effective = this.policy.effective;
 		// A half-scanned workspace looks unrestricted: judge only complete scans.
-		if (this.isDisposed || !effective || this.index.scanning || !this.index.lastScan) {
+		const summary = this.index.summary();
+		if (this.isDisposed || !effective || !summary || this.index.scanning || !this.index.lastScan) {
 			return;
 		}
 		try {
-			const summary = summarizeWorkspace(effective.policy, this.index.all().values());
 			const prev = this.context.workspaceState.get<RestrictionState>(RESTRICTION_KEY);
 			const next: RestrictionState = { restricted: summary.restricted, level: summary.level };
 			const r = restrictionRecord(prev, { ...next, restrictedAt: effective.policy.workspace.restrictedAt, sensitiveFiles: summary.sensitive }, workspaceName());
@@ -320,7 +319,7 @@ export class AuditService extends Disposable {
 				this.logger.error(TAG, 'the governance service could not list the assistants', err);
 			}
 		}
-		const restricted = summarizeWorkspace(policy, this.index.all().values()).restricted;
+		const restricted = this.index.summary()?.restricted ?? false;
 		return this.governance.views().map((v) => {
 			const entry = CATALOGUE.find((e) => e.id === v.id);
 			const decision = entry ? decideAssistant(policy, entry, restricted) : { decision: 'warn' as const, why: ['Not in the catalogue.'] };

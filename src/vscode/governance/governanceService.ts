@@ -25,7 +25,6 @@ import type { CatalogueEntry, DetectedAssistant, Lever } from '../../core/assist
 import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
-import { summarizeWorkspace } from '../../core/exposure/summary';
 import type { Policy } from '../../core/policy/schema';
 import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposureProvider';
@@ -318,7 +317,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			...(isRecord(e.packageJSON) && e.packageJSON.isBuiltin === true ? { isBuiltin: true } : {}),
 		}));
 		const detection = matchInstalled(installed);
-		this.restricted = summarizeWorkspace(p, this.index.all().values()).restricted;
+		this.restricted = this.index.summary()?.restricted ?? false;
 		const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
 		this.governed = detection.known.map((detected) => {
 			let decision = decideAssistant(p, detected.entry, this.restricted);
@@ -738,8 +737,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	 */
 	private suspensionKey(): string {
 		const effective = this.policy.effective;
-		const summary = effective ? summarizeWorkspace(effective.policy, this.index.all().values()) : undefined;
-		return JSON.stringify({ policy: effective?.sha256, restricted: this.restricted, sensitive: summary?.sensitive });
+		return JSON.stringify({ policy: effective?.sha256, restricted: this.restricted, sensitive: this.index.summary()?.sensitive });
 	}
 
 	/** Restored, and its decision unchanged since: its levers stay off. An assistant that appears later is governed. */
