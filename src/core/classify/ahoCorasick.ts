@@ -19,6 +19,8 @@ export class KeywordAutomaton {
 	private readonly sparse: Map<number, number>[];
 	private readonly fail: Int32Array;
 	private readonly out: number[][];
+	/** 1 where a state reports keywords: the hot loop tests this instead of `out[s].length`. */
+	private readonly hasOut: Uint8Array;
 	private readonly lengths: number[];
 
 	constructor(readonly keywords: readonly string[]) {
@@ -84,6 +86,13 @@ export class KeywordAutomaton {
 				queue.push(t);
 			}
 		}
+		// ASCII upper case goes where lower case goes, so the hot loop needs no case folding.
+		for (let s = 0; s < n; s++) {
+			for (let c = 65; c <= 90; c++) {
+				delta[s * ASCII + c] = delta[s * ASCII + c + 32] as number;
+			}
+		}
+		this.hasOut = Uint8Array.from(out, (o) => (o.length > 0 ? 1 : 0));
 		this.delta = delta;
 		this.sparse = sparse;
 		this.fail = fail;
@@ -107,22 +116,15 @@ export class KeywordAutomaton {
 	/** Calls `onHit(keyword, start)` for every keyword occurrence in `text`. */
 	scan(text: string, onHit: (keyword: number, start: number) => void): void {
 		const delta = this.delta;
+		const hasOut = this.hasOut;
 		const out = this.out;
 		const lengths = this.lengths;
 		let s = 0;
 		for (let i = 0, n = text.length; i < n; i++) {
-			let c = text.charCodeAt(i);
-			if (c < ASCII) {
-				if (c >= 65 && c <= 90) {
-					c += 32;
-				}
-				s = delta[s * ASCII + c] as number;
-			} else {
-				s = this.sparseStep(this.sparse, this.fail, s, c);
-			}
-			const o = out[s] as number[];
-			if (o.length > 0) {
-				for (const id of o) {
+			const c = text.charCodeAt(i);
+			s = c < ASCII ? (delta[(s << 7) | c] as number) : this.sparseStep(this.sparse, this.fail, s, c);
+			if (hasOut[s] !== 0) {
+				for (const id of out[s] as number[]) {
 					onHit(id, i + 1 - (lengths[id] as number));
 				}
 			}
