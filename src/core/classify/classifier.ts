@@ -227,7 +227,7 @@ class CompiledClassifier implements Classifier {
 		const content: Reason[] = [];
 		const perRule = new Map<string, number>();
 		let omitted = 0;
-		let lines: LineIndex | undefined;
+		const lines = new LineIndex(text);
 		for (const slot of slots) {
 			if (slot.detector.keywords.length > 0 && slot.hits.length === 0) {
 				continue;
@@ -239,7 +239,6 @@ class CompiledClassifier implements Classifier {
 					omitted++;
 					return;
 				}
-				lines ??= new LineIndex(text);
 				const start = lines.position(f.start);
 				const end = lines.position(f.end);
 				content.push({
@@ -253,7 +252,7 @@ class CompiledClassifier implements Classifier {
 					endColumn: end.column,
 					preview: f.preview,
 				});
-			});
+			}, lines);
 		}
 		const warnings = this.patterns?.budgetExceeded ? ['org patterns: time budget exceeded, the rest of the file was not matched'] : [];
 		return { content, omitted, warnings };

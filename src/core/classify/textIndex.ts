@@ -8,9 +8,15 @@ export interface Position {
 	column: number;
 }
 
-/** Maps string offsets to positions; the line table is built on first use, so files without findings pay nothing. */
+/**
+ * Line boundaries of one text, for positions and for the per-line work of the detectors. The line table is
+ * built on first use (files without keyword hits or findings pay nothing); a text without `\r` is split with
+ * the native `indexOf`, the rest with a scan that knows `\r\n` and lone `\r`. Lookups remember the last line,
+ * because detectors ask in text order.
+ */
 export class LineIndex {
 	private starts: number[] | undefined;
+	private last = 0;
 
 	constructor(private readonly text: string) {}
 
@@ -20,35 +26,78 @@ export class LineIndex {
 		}
 		const starts = [0];
 		const t = this.text;
-		for (let i = 0; i < t.length; i++) {
-			const c = t.charCodeAt(i);
-			if (c === 10) {
+		if (t.indexOf('\r') === -1) {
+			for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
 				starts.push(i + 1);
-			} else if (c === 13) {
-				if (t.charCodeAt(i + 1) === 10) {
-					i++;
+			}
+		} else {
+			for (let i = 0; i < t.length; i++) {
+				const c = t.charCodeAt(i);
+				if (c === 10) {
+					starts.push(i + 1);
+				} else if (c === 13) {
+					if (t.charCodeAt(i + 1) === 10) {
+						i++;
+					}
+					starts.push(i + 1);
 				}
-				starts.push(i + 1);
 			}
 		}
 		this.starts = starts;
 		return starts;
 	}
 
-	/** The 1-based line and column of a 0-based offset. */
-	position(offset: number): Position {
+	/** The 0-based index of the line holding a 0-based offset. */
+	lineAt(offset: number): number {
 		const starts = this.table();
+		const n = starts.length;
+		const i = this.last;
+		// Most lookups are for the same line as the last one, or the next.
+		if ((starts[i] as number) <= offset) {
+			if (i + 1 === n || offset < (starts[i + 1] as number)) {
+				return i;
+			}
+			if (i + 2 === n || offset < (starts[i + 2] as number)) {
+				this.last = i + 1;
+				return i + 1;
+			}
+		}
 		let lo = 0;
-		let hi = starts.length - 1;
+		let hi = n - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
-			if ((starts[mid] ?? 0) <= offset) {
+			if ((starts[mid] as number) <= offset) {
 				lo = mid;
 			} else {
 				hi = mid - 1;
 			}
 		}
-		return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+		this.last = lo;
+		return lo;
+	}
+
+	/** The offset where line `line` (0-based) starts. */
+	lineStart(line: number): number {
+		return this.table()[line] ?? this.text.length;
+	}
+
+	/** The offset where line `line` (0-based) ends, before its line break. */
+	lineEnd(line: number): number {
+		const starts = this.table();
+		if (line + 1 >= starts.length) {
+			return this.text.length;
+		}
+		let e = (starts[line + 1] as number) - 1;
+		if (this.text.charCodeAt(e) === 10 && e > (starts[line] as number) && this.text.charCodeAt(e - 1) === 13) {
+			e--;
+		}
+		return e;
+	}
+
+	/** The 1-based line and column of a 0-based offset. */
+	position(offset: number): Position {
+		const line = this.lineAt(offset);
+		return { line: line + 1, column: offset - (this.table()[line] as number) + 1 };
 	}
 }
 
@@ -74,20 +123,40 @@ export function lineEndOf(text: string, offset: number): number {
 	return text.length;
 }
 
+/** Per-code-unit counts for `shannonEntropy`, zeroed again after each call. */
+const asciiCounts = new Int32Array(128);
+const unitCounts = new Int32Array(65536);
+
 /** Shannon entropy in bits per character of a string (−Σ p·log2 p over its characters). */
 export function shannonEntropy(s: string): number {
-	if (s.length === 0) {
+	const n = s.length;
+	if (n === 0) {
 		return 0;
 	}
-	const counts = new Map<number, number>();
-	for (let i = 0; i < s.length; i++) {
+	let counts = asciiCounts;
+	for (let i = 0; i < n; i++) {
 		const c = s.charCodeAt(i);
-		counts.set(c, (counts.get(c) ?? 0) + 1);
+		if (c >= 128) {
+			counts.fill(0);
+			counts = unitCounts;
+			for (let j = 0; j < n; j++) {
+				const u = s.charCodeAt(j);
+				counts[u] = (counts[u] as number) + 1;
+			}
+			break;
+		}
+		counts[c] = (counts[c] as number) + 1;
 	}
+	// Summed in order of first occurrence (each count is zeroed once added): the same float result every time.
 	let h = 0;
-	for (const n of counts.values()) {
-		const p = n / s.length;
-		h -= p * Math.log2(p);
+	for (let i = 0; i < n; i++) {
+		const c = s.charCodeAt(i);
+		const k = counts[c] as number;
+		if (k !== 0) {
+			const p = k / n;
+			h -= p * Math.log2(p);
+			counts[c] = 0;
+		}
 	}
 	return h;
 }

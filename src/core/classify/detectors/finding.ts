@@ -2,6 +2,7 @@
  * What a content detector reports, before the classifier turns it into a `Reason` with a level and a position.
  */
 import type { DetectorFamily } from '../../policy/schema';
+import type { LineIndex } from '../textIndex';
 import type { ReasonKind } from '../types';
 
 /** One content finding: offsets into the scanned text (end exclusive) and a masked preview. */
@@ -17,12 +18,13 @@ export interface Finding {
 
 /**
  * A content detector family. It declares keywords for the shared prefilter and receives, per scan, the hits
- * of its own keywords as flat pairs `[keywordIndex, start, keywordIndex, start, …]`.
+ * of its own keywords as flat pairs `[keywordIndex, start, keywordIndex, start, …]`, in text order, and the
+ * text's line index (shared by every family of one scan).
  */
 export interface ContentDetector {
 	readonly family: DetectorFamily;
 	readonly keywords: readonly string[];
-	detect(text: string, hits: readonly number[], report: (f: Finding) => void): void;
+	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex): void;
 }
 
 /** Lines longer than this are scanned in windows around keyword hits instead of whole. */

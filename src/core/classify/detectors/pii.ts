@@ -6,6 +6,7 @@
  */
 import type { PiiKind } from '../../policy/schema';
 import { maskSecret } from '../mask';
+import type { LineIndex } from '../textIndex';
 import type { ContentDetector, Finding } from './finding';
 
 export const ALL_PII_KINDS: readonly PiiKind[] = ['email', 'phone', 'cnResidentId', 'paymentCard', 'iban'];
@@ -167,17 +168,32 @@ const CN_ID = /(?<![0-9A-Za-z_])([1-9][0-9]{16}[0-9Xx])(?![0-9A-Za-z_])/gd;
 const CARD = /(?<![0-9A-Za-z_.,-])([0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\2[0-9]{4}\2[0-9]{1,7}|3[47][0-9]{2}([ -])[0-9]{6}\3[0-9]{5})(?![0-9A-Za-z_.-])/gd;
 const IBAN = /(?<![A-Za-z0-9])([A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?))(?![A-Za-z0-9])/gd;
 
+/**
+ * What every number-shaped PII match above contains: six digits with at most two of `[ .()+-]` between
+ * neighbours (an ID has 18 in a row, a card 13+, a mobile 11, a North American number 10, a formatted E.164
+ * number at least 6), or, for an IBAN, two capitals and two digits. None of the regexes crosses a line break,
+ * so they run only on the lines where this prefilter matches: the same findings, a fraction of the work.
+ */
+const CANDIDATE = /[0-9](?:[ .()+-]{0,2}[0-9]){5}|[A-Z]{2}[0-9]{2}/g;
+
 /** Validated PII of the kinds the policy asks for. */
 export class PiiDetector implements ContentDetector {
 	readonly family = 'pii' as const;
 	readonly keywords: readonly string[] = [];
 	private readonly kinds: ReadonlySet<PiiKind>;
+	/** Whether any number-shaped kind is asked for. */
+	private readonly numbered: boolean;
 
-	constructor(kinds: readonly PiiKind[] = ALL_PII_KINDS) {
+	/**
+	 * `options.prefilter: false` runs the number-shaped regexes over the whole text instead of the prefiltered
+	 * lines: the reference the prefilter is tested against.
+	 */
+	constructor(kinds: readonly PiiKind[] = ALL_PII_KINDS, private readonly options: { prefilter?: boolean } = {}) {
 		this.kinds = new Set(kinds);
+		this.numbered = kinds.some((k) => k !== 'email');
 	}
 
-	detect(text: string, _hits: readonly number[], report: (f: Finding) => void): void {
+	detect(text: string, _hits: readonly number[], report: (f: Finding) => void, lines: LineIndex): void {
 		const found: Finding[] = [];
 		const push = (rule: PiiKind, message: string, start: number, value: string): void => {
 			found.push({ kind: 'pii', rule: `pii-${kebab(rule)}`, message, start, end: start + value.length, preview: maskSecret(value) });
@@ -185,29 +201,22 @@ export class PiiDetector implements ContentDetector {
 		if (this.kinds.has('email')) {
 			this.emails(text, push);
 		}
-		if (this.kinds.has('cnResidentId')) {
-			this.each(CN_ID, text, (v, at) => {
-				if (isValidCnResidentId(v)) push('cnResidentId', 'Chinese resident ID number', at, v);
-			});
-		}
-		if (this.kinds.has('paymentCard')) {
-			this.each(CARD, text, (v, at) => {
-				if (isValidPaymentCard(v.replace(/[ -]/g, ''))) push('paymentCard', 'Payment card number', at, v);
-			});
-		}
-		if (this.kinds.has('iban')) {
-			this.each(IBAN, text, (v, at) => {
-				if (isValidIban(v.replace(/ /g, ''))) push('iban', 'IBAN (bank account number)', at, v);
-			});
-		}
-		if (this.kinds.has('phone')) {
-			const phone = (v: string, at: number): void => {
-				const digits = v.replace(/[^0-9]/g, '');
-				if (!isDigitSequence(digits.slice(-8))) push('phone', 'Phone number', at, v);
-			};
-			this.each(CN_MOBILE, text, phone);
-			this.each(E164, text, phone);
-			this.each(NANP, text, phone);
+		if (this.numbered && this.options.prefilter === false) {
+			this.numbers(text, 0, push);
+		} else if (this.numbered) {
+			CANDIDATE.lastIndex = 0;
+			let lineEnd = -1;
+			let m: RegExpExecArray | null;
+			while ((m = CANDIDATE.exec(text)) !== null) {
+				if (m.index < lineEnd) {
+					continue;
+				}
+				const line = lines.lineAt(m.index);
+				const lineStart = lines.lineStart(line);
+				lineEnd = lines.lineEnd(line);
+				this.numbers(text.slice(lineStart, lineEnd), lineStart, push);
+				CANDIDATE.lastIndex = lineEnd;
+			}
 		}
 		// One finding per span: an ID number is not also a phone number.
 		found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -220,12 +229,40 @@ export class PiiDetector implements ContentDetector {
 		}
 	}
 
-	private each(re: RegExp, text: string, fn: (value: string, at: number) => void): void {
+	/** The number-shaped kinds on one line (`offset`: where the line starts in the text). */
+	private numbers(line: string, offset: number, push: (rule: PiiKind, message: string, start: number, value: string) => void): void {
+		if (this.kinds.has('cnResidentId')) {
+			this.each(CN_ID, line, offset, (v, at) => {
+				if (isValidCnResidentId(v)) push('cnResidentId', 'Chinese resident ID number', at, v);
+			});
+		}
+		if (this.kinds.has('paymentCard')) {
+			this.each(CARD, line, offset, (v, at) => {
+				if (isValidPaymentCard(v.replace(/[ -]/g, ''))) push('paymentCard', 'Payment card number', at, v);
+			});
+		}
+		if (this.kinds.has('iban')) {
+			this.each(IBAN, line, offset, (v, at) => {
+				if (isValidIban(v.replace(/ /g, ''))) push('iban', 'IBAN (bank account number)', at, v);
+			});
+		}
+		if (this.kinds.has('phone')) {
+			const phone = (v: string, at: number): void => {
+				const digits = v.replace(/[^0-9]/g, '');
+				if (!isDigitSequence(digits.slice(-8))) push('phone', 'Phone number', at, v);
+			};
+			this.each(CN_MOBILE, line, offset, phone);
+			this.each(E164, line, offset, phone);
+			this.each(NANP, line, offset, phone);
+		}
+	}
+
+	private each(re: RegExp, text: string, offset: number, fn: (value: string, at: number) => void): void {
 		re.lastIndex = 0;
 		let m: RegExpExecArray | null;
 		while ((m = re.exec(text)) !== null) {
 			const v = m[1] as string;
-			fn(v, m.indices?.[1]?.[0] ?? m.index);
+			fn(v, offset + (m.indices?.[1]?.[0] ?? m.index));
 		}
 	}
 

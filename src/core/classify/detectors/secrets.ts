@@ -4,7 +4,7 @@
  * reference heuristics. Overlapping findings keep the earlier (more specific) rule.
  */
 import { maskSecret } from '../mask';
-import { shannonEntropy } from '../textIndex';
+import { type LineIndex, shannonEntropy } from '../textIndex';
 import { type ContentDetector, type Finding, HIT_RADIUS } from './finding';
 import { isGenericPlaceholder, isPlaceholderValue, isReference } from './placeholders';
 import { SECRET_RULES, type SecretRule } from './secretRules';
@@ -30,6 +30,8 @@ export class SecretsDetector implements ContentDetector {
 	readonly keywords: string[] = [];
 	private readonly byKeyword: number[][] = [];
 	private readonly rules: CompiledRule[];
+	/** Per rule, the start of the last window it ran on in the current `detect` call (-1: none yet). */
+	private readonly lastWindow: Int32Array;
 
 	constructor(rules: readonly SecretRule[] = SECRET_RULES) {
 		this.rules = rules.map((rule, order) => {
@@ -42,6 +44,7 @@ export class SecretsDetector implements ContentDetector {
 				entropy: rule.entropy ?? (rule.generic ? 3.5 : 3),
 			};
 		});
+		this.lastWindow = new Int32Array(this.rules.length);
 		const index = new Map<string, number>();
 		this.rules.forEach((c, i) => {
 			for (const k of c.rule.keywords) {
@@ -62,12 +65,14 @@ export class SecretsDetector implements ContentDetector {
 		return this.rules.length;
 	}
 
-	detect(text: string, hits: readonly number[], report: (f: Finding) => void): void {
+	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex): void {
 		if (hits.length === 0) {
 			return;
 		}
-		// Each rule runs once per window (line) that holds one of its keywords.
-		const seen = new Map<number, Set<number>>();
+		// Each rule runs once per window (line) that holds one of its keywords. Hits come in text order, so
+		// windows do too: remembering each rule's last window is enough.
+		const lastWindow = this.lastWindow;
+		lastWindow.fill(-1);
 		const found: { f: Finding; order: number }[] = [];
 		let span: Span = { start: -1, end: -1, full: true };
 		for (let h = 0; h < hits.length; h += 2) {
@@ -76,18 +81,13 @@ export class SecretsDetector implements ContentDetector {
 			const kwEnd = at + (this.keywords[kw]?.length ?? 0);
 			// Hits come in text order: most fall in the window of the previous one (the same line).
 			if (at < span.start || kwEnd > span.end || (!span.full && kwEnd + HIT_RADIUS / 2 > span.end)) {
-				span = windowAround(text, at, kwEnd);
+				span = windowAround(lines, at, kwEnd);
 			}
 			for (const ri of this.byKeyword[kw] ?? []) {
-				let s = seen.get(ri);
-				if (!s) {
-					s = new Set();
-					seen.set(ri, s);
-				}
-				if (s.has(span.start)) {
+				if (lastWindow[ri] === span.start) {
 					continue;
 				}
-				s.add(span.start);
+				lastWindow[ri] = span.start;
 				this.runRule(this.rules[ri] as CompiledRule, text, span.start, span.end, found);
 			}
 		}
