@@ -331,6 +331,62 @@
 		return details;
 	}
 
+	/**
+	 * The agent hooks section from a snapshot, or null when it has none or it is malformed: only strings are kept,
+	 * and they are inserted as text.
+	 */
+	function hooksOf(message) {
+		const h = message.hooks;
+		if (!h || typeof h !== 'object' || !Array.isArray(h.agents) || !Array.isArray(h.notes)) {
+			return null;
+		}
+		const str = (v) => typeof v === 'string';
+		return {
+			agents: h.agents.filter(
+				(a) => a && typeof a === 'object' && str(a.id) && str(a.name) && str(a.state) && (a.config === undefined || str(a.config)),
+			),
+			notes: h.notes.filter(str),
+		};
+	}
+
+	/** Per agent, whether Context Warden's pre-tool hook is installed or running: the status bar tooltip's lines. */
+	function renderHooks(hooks) {
+		const details = section('hooks', true, 'hooks', [el('span', 'surface-title', labels.hooksHeading)]);
+		const body = el('div', 'surface-body');
+		body.appendChild(el('p', 'muted small', labels.hooksNote));
+		for (const n of hooks.notes) {
+			body.appendChild(el('p', 'hook-note', n));
+		}
+		if (hooks.agents.length) {
+			const t = el('table', 'items hook-table');
+			t.setAttribute('aria-label', labels.hooksHeading);
+			const thead = el('thead');
+			const hr = el('tr');
+			for (const h of [labels.columnAgent, labels.columnHookState, labels.columnHookFile]) {
+				const th = el('th', null, h);
+				th.scope = 'col';
+				hr.appendChild(th);
+			}
+			thead.appendChild(hr);
+			t.appendChild(thead);
+			const tbody = el('tbody');
+			for (const a of hooks.agents) {
+				const tr = el('tr', 'hook-agent');
+				tr.dataset.agent = a.id;
+				tr.appendChild(el('td', 'agent', a.name));
+				tr.appendChild(el('td', 'hook-state', a.state));
+				const file = el('td', 'hook-file');
+				file.appendChild(a.config ? el('span', 'path', a.config) : el('span', 'muted', '—'));
+				tr.appendChild(file);
+				tbody.appendChild(tr);
+			}
+			t.appendChild(tbody);
+			body.appendChild(t);
+		}
+		details.appendChild(body);
+		return details;
+	}
+
 	function render(message) {
 		if (!frame || frame.labelsKey !== JSON.stringify(labels)) {
 			buildFrame();
@@ -346,6 +402,10 @@
 			for (const a of view.assistants) {
 				content.appendChild(renderAssistant(a));
 			}
+		}
+		const hooks = hooksOf(message);
+		if (hooks) {
+			content.appendChild(renderHooks(hooks));
 		}
 		content.appendChild(renderRedacted(message.redacted));
 		content.appendChild(el('p', 'muted no-match', labels.noMatch));

@@ -6,7 +6,7 @@ import type { EffectivePolicy } from './core/policy/layering';
 import { SensitivityDecorations } from './vscode/decorations';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { explainFile } from './vscode/explainFile';
-import { ExposureProvider } from './vscode/exposureProvider';
+import { ExposureProvider, type HookStatusSource } from './vscode/exposureProvider';
 import { AuditService } from './vscode/audit/auditService';
 import { HookService } from './vscode/hooks/hookService';
 import { GovernanceService } from './vscode/governance/governanceService';
@@ -39,7 +39,13 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const hooks = new HookService(context, log, policy, index, audit.logFile);
 	context.subscriptions.push(hooks);
 	audit.setHookSource(hooks);
-	const exposure = new ExposureProvider(index, policy, assistants);
+	// The preview reads the hooks' state only: the same lines as the status bar tooltip, and who they belong to.
+	const hookStatus: HookStatusSource = {
+		statusLines: () => hooks.statusLines(),
+		installedAgents: () => hooks.auditHooks(),
+		onDidChange: hooks.onDidChange,
+	};
+	const exposure = new ExposureProvider(index, policy, assistants, hookStatus);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
 	let statusTimer: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
 import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../core/exposure/model';
 import { redactText } from '../core/exposure/redact';
+import type { HookStatusInput } from '../webview/viewModel';
 import { Disposable } from './disposable';
 import { explainFile } from './explainFile';
 import type { PolicyService } from './policyService';
@@ -20,9 +21,23 @@ export interface AssistantSource {
 	showGovernance?(assistantId: string): Promise<void>;
 }
 
+/**
+ * A read-only view of the agent hooks, as the status bar tooltip shows them. The extension builds it over the hook
+ * service; the preview only reads.
+ */
+export interface HookStatusSource {
+	/** One line per agent whose hook is installed (`<agent name>: <state>`), or one saying why none is. */
+	statusLines(): string[];
+	/** The agents whose hook is installed: id, the file that holds the hook, and their lines of `statusLines()`. */
+	installedAgents(): readonly { agent: string; config?: string; notes?: readonly string[] }[];
+	/** Fires when what `statusLines()` says changes. */
+	readonly onDidChange: vscode.Event<void>;
+}
+
 export interface ExposureSnapshot {
 	model: ExposureModel;
 	redacted?: { path: string; text: string; truncated: boolean };
+	hooks?: HookStatusInput;
 }
 
 /**
@@ -37,6 +52,7 @@ export class ExposureProvider extends Disposable {
 		private readonly index: WorkspaceIndex,
 		private readonly policy: PolicyService,
 		private readonly assistants: AssistantSource,
+		private readonly hooks?: HookStatusSource,
 	) {
 		super();
 		const fire = () => this._onDidChange.fire();
@@ -47,6 +63,9 @@ export class ExposureProvider extends Disposable {
 		this._register(index.onDidChange(fire));
 		this._register(policy.onDidChange(fire));
 		this._register(assistants.onDidChange(fire));
+		if (hooks) {
+			this._register(hooks.onDidChange(fire));
+		}
 	}
 
 	snapshot(): ExposureSnapshot | undefined {
@@ -69,7 +88,21 @@ export class ExposureProvider extends Disposable {
 			matchGlob,
 			now: new Date(),
 		});
-		return { model, ...this.redactedActive() };
+		const hooks = this.hookStatus();
+		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}) };
+	}
+
+	/** The hooks' state, read afresh (a heartbeat moves it on without an event); none if it cannot be read. */
+	private hookStatus(): HookStatusInput | undefined {
+		if (!this.hooks) {
+			return undefined;
+		}
+		try {
+			return { lines: this.hooks.statusLines(), agents: this.hooks.installedAgents() };
+		} catch {
+			// The preview shows the rest; the status bar tooltip and the log say what the hooks are doing.
+			return undefined;
+		}
 	}
 
 	private editorState(): EditorState {

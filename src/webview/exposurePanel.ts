@@ -15,7 +15,7 @@ import {
 	targetsOf,
 } from './protocol';
 import { uiLabels, viewStrings } from './strings';
-import { buildExposureView, type UiLabels } from './viewModel';
+import { buildExposureView, buildHooksView, type HookStatusInput, type UiLabels } from './viewModel';
 
 /** What the panel renders, computed on request. */
 export interface ExposureSnapshot {
@@ -24,13 +24,15 @@ export interface ExposureSnapshot {
 	redacted?: RedactedFile;
 	/** Overrides of the panel's own labels, already localised. */
 	labels?: Partial<UiLabels>;
+	/** The agent hooks' state (the status bar tooltip's lines), when there is a hook service. */
+	hooks?: HookStatusInput;
 }
 
 /** The data and actions behind the exposure preview; the extension implements it over the exposure provider. */
 export interface ExposureDataProvider {
 	/** The current model and the redacted active file, computed on request; undefined before the policy loads. */
 	snapshot(): ExposureSnapshot | undefined;
-	/** Fires when editors, tabs, selection, classification or policy change; the panel re-renders debounced. */
+	/** Fires when editors, tabs, selection, classification, policy or hooks change; the panel re-renders debounced. */
 	readonly onDidChange: vscode.Event<void>;
 	/** Actions the webview asks for, with a workspace-relative path present in the model it was shown. */
 	openFile(path: string): Promise<void>;
@@ -180,6 +182,9 @@ export class ExposurePanel extends Disposable implements vscode.Disposable {
 			}
 			if (snapshot.redacted) {
 				message.redacted = snapshot.redacted;
+			}
+			if (snapshot.hooks) {
+				message.hooks = buildHooksView(snapshot.hooks);
 			}
 		}
 		this.shown = targetsOf(message.view ? snapshot?.model : undefined, message.redacted?.path);

@@ -113,5 +113,12 @@ export function uiLabels(): UiLabels {
 		redactedTruncated: vscode.l10n.t('Only the start of the file is shown.'),
 		noRedacted: vscode.l10n.t('No workspace file is active.'),
 		actionFailed: vscode.l10n.t('The action failed. See the Context Warden log for details.'),
+		hooksHeading: vscode.l10n.t('Agent hooks'),
+		hooksNote: vscode.l10n.t(
+			"Context Warden's pre-tool hook stops an agent's file tools and shell commands from reading sensitive files. The status bar tooltip shows the same state.",
+		),
+		columnAgent: vscode.l10n.t('Agent'),
+		columnHookState: vscode.l10n.t('Hook'),
+		columnHookFile: vscode.l10n.t('Hook file'),
 	};
 }

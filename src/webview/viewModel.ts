@@ -84,6 +84,11 @@ export interface UiLabels {
 	redactedTruncated: string;
 	noRedacted: string;
 	actionFailed: string;
+	hooksHeading: string;
+	hooksNote: string;
+	columnAgent: string;
+	columnHookState: string;
+	columnHookFile: string;
 }
 
 export interface ItemView {
@@ -146,6 +151,69 @@ export interface ExposureView {
 	};
 	/** Assistants present (most sensitive first), then "Any assistant". */
 	assistants: AssistantSectionView[];
+}
+
+/**
+ * The agent hooks' state as the hook service reports it: the lines the status bar tooltip shows (already localised),
+ * and the agents whose hook is installed, each with its own lines (`<agent name>: <state>`).
+ */
+export interface HookStatusInput {
+	lines: readonly string[];
+	agents: readonly { agent: string; config?: string; notes?: readonly string[] }[];
+}
+
+/** One agent's row: its name, what its hook is doing (installed, active, cannot run) and the file that holds it. */
+export interface HookAgentView {
+	id: string;
+	name: string;
+	state: string;
+	config?: string;
+}
+
+/** The agent hooks section: a row per agent whose hook is installed, and the tooltip's other lines as notes. */
+export interface HooksView {
+	agents: HookAgentView[];
+	notes: string[];
+}
+
+/**
+ * Splits the tooltip's hook lines into a row per agent (a line the hook service attributes to an installed agent,
+ * split at its `name:` prefix) and notes (why no hook is installed, problems). Every line appears exactly once, in
+ * the tooltip's order, so the preview says what the tooltip says.
+ */
+export function buildHooksView(input: HookStatusInput): HooksView {
+	// By the agent's name as its own lines start, so a line whose state moved on since (a heartbeat) still matches.
+	const byName = new Map<string, HookStatusInput['agents'][number]>();
+	for (const a of input.agents) {
+		for (const n of a.notes ?? []) {
+			const name = agentPrefix(n);
+			if (name) {
+				byName.set(name, a);
+			}
+		}
+	}
+	const view: HooksView = { agents: [], notes: [] };
+	for (const line of input.lines) {
+		const name = agentPrefix(line);
+		const agent = name ? byName.get(name) : undefined;
+		if (name && agent) {
+			view.agents.push({
+				id: agent.agent,
+				name,
+				state: line.slice(name.length + 1).trim(),
+				...(agent.config ? { config: agent.config } : {}),
+			});
+		} else {
+			view.notes.push(line);
+		}
+	}
+	return view;
+}
+
+/** The text before a line's first ASCII colon (agent names keep it in every language), if any. */
+function agentPrefix(line: string): string | undefined {
+	const colon = line.indexOf(':');
+	return colon > 0 ? line.slice(0, colon) : undefined;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = {

@@ -2,9 +2,11 @@
 // level and the number of sensitive files in the status bar, reads the tooltip, clicks the item and gets the Exposure
 // Preview, which lists `.env` as Restricted and "Would be sent" (no assistant is installed: "Any assistant"), follows
 // the tabs as they close, and shows a file named like HTML as text. Then the same pictures in a light theme.
+// The preview also shows, per agent, whether Context Warden's pre-tool hook is installed or running: the same lines
+// as the tooltip.
 //
-// Screenshots (test-output/e2e/exposure/): status-bar, tooltip, preview, preview-after-close, attacker-name,
-// attacker-tooltip, and the same with -light.
+// Screenshots (test-output/e2e/exposure/): status-bar, tooltip, preview, preview-hooks, preview-after-close,
+// attacker-name, attacker-tooltip, and the same with -light.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,6 +155,16 @@ async function assertEnvGoneFromTabs(page) {
 	});
 }
 
+/** The preview's hook lines as the tooltip words them: each agent row as "name: state", then each note. */
+async function previewHookLines(page) {
+	const section = previewFrame(page).locator('details.hooks');
+	const rows = await section.locator('tr.hook-agent').evaluateAll((trs) =>
+		trs.map((tr) => `${tr.querySelector('td.agent').textContent}: ${tr.querySelector('td.hook-state').textContent}`),
+	);
+	const notes = await section.locator('p.hook-note').allTextContents();
+	return [...rows, ...notes];
+}
+
 /** The clip of the lower-left of the window: the status bar with some editor above it. */
 async function statusClip(page) {
 	const box = await page.locator('.part.statusbar').boundingBox();
@@ -238,6 +250,36 @@ export default async function run(j) {
 		);
 		const clipped = names.filter((b) => !b.inside);
 		assert.deepEqual(clipped, [], `buttons past the preview's right edge: ${JSON.stringify(clipped)}`);
+	});
+
+	// ---- 3b. the agent hooks, per agent, as the tooltip says ------------------------------------------------
+	await j.check('the preview shows the agent hooks: VS Code\'s own agent has a row once the hook is installed', async () => {
+		const section = previewFrame(page).locator('details.hooks');
+		await section.waitFor({ state: 'visible', timeout: 20_000 });
+		assert.equal((await section.locator('summary').innerText()).trim(), 'Agent hooks');
+		assert.equal(await section.evaluate((d) => d.open), true, 'the section is open');
+		// A restricted, trusted workspace: the hooks are installed after the first scan; the preview follows.
+		const row = section.locator('tr.hook-agent[data-agent="vscode"]');
+		await row.waitFor({ state: 'visible', timeout: 30_000 });
+		assert.equal((await row.locator('td.agent').innerText()).trim(), 'VS Code');
+		assert.match(await row.locator('td.hook-state').innerText(), /^hooks (installed, not run yet|active \(last run [\d:]+\)|can't run: .+)$/);
+		assert.notEqual((await row.locator('td.hook-file').innerText()).trim(), '', 'the row names the file that holds the hook');
+		await section.scrollIntoViewIfNeeded();
+	});
+	await shot(page, 'preview-hooks');
+	await j.check('every hook line of the preview is in the status bar tooltip, word for word', async () => {
+		const lines = await previewHookLines(page);
+		assert.ok(lines.length > 0, 'the preview shows hook lines');
+		await until(page, 'the tooltip shows the preview\'s hook lines', async () => {
+			const tooltip = await tooltipText(page);
+			const missing = lines.filter((l) => !tooltip.includes(`• ${l}`));
+			if (missing.length > 0) {
+				throw new Error(`missing ${JSON.stringify(missing)} in: ${tooltip}`);
+			}
+			return true;
+		});
+		await page.mouse.move(700, 300);
+		await previewFrame(page).locator('h1.title').scrollIntoViewIfNeeded();
 	});
 
 	// ---- 4. closing the .env tab updates the preview --------------------------------------------------------

@@ -73,6 +73,11 @@ export const englishLabels: UiLabels = {
 	redactedTruncated: 'Only the start of the file is shown.',
 	noRedacted: 'No workspace file is active.',
 	actionFailed: 'The action failed.',
+	hooksHeading: 'Agent hooks',
+	hooksNote: "Context Warden's pre-tool hook stops an agent's file tools and shell commands from reading sensitive files.",
+	columnAgent: 'Agent',
+	columnHookState: 'Hook',
+	columnHookFile: 'Hook file',
 };
 
 export function file(path: string, level: Level, size = 100): FileClassification {

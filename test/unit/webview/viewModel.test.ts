@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ExposureItem, ExposureModel, SurfaceExposure } from '../../../src/core/exposure/model';
 import {
 	buildExposureView,
+	buildHooksView,
 	compareItems,
 	formatBytes,
 	formatTokens,
@@ -161,5 +162,53 @@ describe('exposure view model: the whole view', () => {
 		const v = buildExposureView(sampleModel(0), s);
 		const paths = v.assistants.flatMap((a) => a.surfaces.flatMap((x) => x.items.map((i) => i.path)));
 		assert.ok(paths.includes(XSS_NAME));
+	});
+});
+
+describe('exposure view model: agent hooks', () => {
+	it('gives each installed agent its own row (name, state, hook file), in the tooltip\'s order', () => {
+		const lines = ['VS Code: hooks installed, not run yet', 'Claude Code: hooks active (last run 10:42)', 'Hooks: not installed in .gemini/settings.json: not JSON'];
+		const v = buildHooksView({
+			lines,
+			agents: [
+				{ agent: 'claude', config: '.claude/settings.json', notes: [lines[1] ?? ''] },
+				{ agent: 'vscode', config: '.github/hooks/context-warden.json', notes: [lines[0] ?? ''] },
+			],
+		});
+		assert.deepEqual(v.agents, [
+			{ id: 'vscode', name: 'VS Code', state: 'hooks installed, not run yet', config: '.github/hooks/context-warden.json' },
+			{ id: 'claude', name: 'Claude Code', state: 'hooks active (last run 10:42)', config: '.claude/settings.json' },
+		]);
+		assert.deepEqual(v.notes, ['Hooks: not installed in .gemini/settings.json: not JSON']);
+	});
+
+	it('says why no hook is installed as a note, with no agent row (the tooltip\'s single line)', () => {
+		const v = buildHooksView({ lines: ['Hooks: not installed (the workspace is not restricted)'], agents: [] });
+		assert.deepEqual(v, { agents: [], notes: ['Hooks: not installed (the workspace is not restricted)'] });
+	});
+
+	it('matches an agent by its name prefix, so a state that moved on since (a heartbeat) stays on its row', () => {
+		const v = buildHooksView({
+			lines: ['Cursor: hooks active (last run 11:05)'],
+			agents: [{ agent: 'cursor', config: '.cursor/hooks.json', notes: ['Cursor: hooks installed, not run yet'] }],
+		});
+		assert.deepEqual(v.agents, [{ id: 'cursor', name: 'Cursor', state: 'hooks active (last run 11:05)', config: '.cursor/hooks.json' }]);
+		assert.deepEqual(v.notes, []);
+	});
+
+	it('keeps translated lines: agent names keep their ASCII colon, the general lines do not need one', () => {
+		const v = buildHooksView({
+			lines: ['VS Code: 钩子无法运行：chat.useHooks 已关闭', '钩子：未安装到 .codex/hooks.json'],
+			agents: [{ agent: 'vscode', notes: ['VS Code: 钩子无法运行：chat.useHooks 已关闭'] }],
+		});
+		assert.deepEqual(v.agents, [{ id: 'vscode', name: 'VS Code', state: '钩子无法运行：chat.useHooks 已关闭' }]);
+		assert.deepEqual(v.notes, ['钩子：未安装到 .codex/hooks.json']);
+	});
+
+	it('never drops or duplicates a line: every line is a row or a note, once', () => {
+		const lines = ['Hooks: status unknown (see the log)', 'Windsurf: hooks installed, not run yet', `${XSS_NAME}: x`];
+		const v = buildHooksView({ lines, agents: [{ agent: 'windsurf', notes: ['Windsurf: hooks installed, not run yet'] }] });
+		assert.deepEqual([...v.agents.map((a) => `${a.name}: ${a.state}`), ...v.notes].sort(), [...lines].sort());
+		assert.equal(v.agents.length, 1);
 	});
 });

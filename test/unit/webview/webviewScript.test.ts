@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { shellHtml } from '../../../src/webview/html';
 import type { SnapshotMessage } from '../../../src/webview/protocol';
-import { buildExposureView } from '../../../src/webview/viewModel';
+import { buildExposureView, buildHooksView } from '../../../src/webview/viewModel';
 import { englishLabels, englishStrings, sampleModel, XSS_NAME } from './fixtures';
 
 const CHROMIUM = process.env.CW_CHROMIUM ?? '/usr/bin/chromium';
@@ -215,6 +215,57 @@ describe('exposure webview script in Chromium', function () {
 		await page.getByRole('searchbox', { name: 'Filter by path' }).fill('no-such-file');
 		assert.equal(await page.locator('.no-match').isVisible(), true);
 		assert.equal((await stateOf(page)).filter, 'no-such-file');
+		await page.close();
+	});
+
+	it('shows the agent hooks per agent, as text, with the tooltip\'s other lines as notes', async () => {
+		const page = await open();
+		const hooks = buildHooksView({
+			lines: ['VS Code: hooks installed, not run yet', `${XSS_NAME}: hooks active (last run 10:42)`, 'Hooks: not installed in .gemini/settings.json: not JSON'],
+			agents: [
+				{ agent: 'vscode', config: '.github/hooks/context-warden.json', notes: ['VS Code: hooks installed, not run yet'] },
+				{ agent: 'claude', notes: [`${XSS_NAME}: hooks installed, not run yet`] },
+			],
+		});
+		await send(page, { ...snapshot(1), hooks });
+		const section = page.locator('details.hooks');
+		assert.equal(await section.locator('summary').textContent(), 'Agent hooks');
+		assert.equal(await isOpen(section), true);
+		const rows = section.locator('tr.hook-agent');
+		assert.equal(await rows.count(), 2);
+		assert.deepEqual(await rows.nth(0).locator('td').allTextContents(), ['VS Code', 'hooks installed, not run yet', '.github/hooks/context-warden.json']);
+		assert.deepEqual(await rows.nth(1).locator('td').allTextContents(), [XSS_NAME, 'hooks active (last run 10:42)', '—']);
+		assert.equal(await rows.nth(0).getAttribute('data-agent'), 'vscode');
+		assert.equal(await rows.nth(1).getAttribute('data-agent'), 'claude');
+		assert.deepEqual(await section.locator('p.hook-note').allTextContents(), ['Hooks: not installed in .gemini/settings.json: not JSON']);
+		assert.equal(await section.getByRole('table', { name: 'Agent hooks' }).count(), 1);
+		assert.equal(await page.locator('img').count(), 0);
+		assert.deepEqual(await js<string[]>(page, 'window.__violations'), []);
+		// The path filter is about exposure rows: it leaves the hooks alone.
+		await page.getByRole('searchbox', { name: 'Filter by path' }).fill('no-such-file');
+		assert.equal(await rows.first().isVisible(), true);
+		// Collapsed, it stays collapsed across re-renders.
+		await section.locator('summary').click();
+		await page.waitForFunction(`window.__state?.open['hooks'] === false`);
+		await send(page, { ...snapshot(2), hooks });
+		assert.equal(await isOpen(page.locator('details.hooks')), false);
+		await page.close();
+	});
+
+	it('drops a malformed hooks section, and malformed rows of a well-formed one', async () => {
+		const page = await open();
+		await send(page, { ...snapshot(1), hooks: { agents: 'VS Code', notes: [] } });
+		await page.getByText('By assistant').waitFor();
+		assert.equal(await page.locator('details.hooks').count(), 0);
+		await send(page, {
+			...snapshot(2),
+			hooks: { agents: [{ id: 'vscode', name: 'VS Code', state: 1 }, { id: 'cursor', name: 'Cursor', state: 'hooks installed, not run yet' }], notes: [7, 'ok'] },
+		});
+		assert.deepEqual(await page.locator('tr.hook-agent td.agent').allTextContents(), ['Cursor']);
+		assert.deepEqual(await page.locator('p.hook-note').allTextContents(), ['ok']);
+		// No hooks in the snapshot (no hook service): no section.
+		await send(page, snapshot(3));
+		assert.equal(await page.locator('details.hooks').count(), 0);
 		await page.close();
 	});
 
