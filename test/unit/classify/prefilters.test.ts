@@ -8,6 +8,9 @@ import type { Finding } from '../../../src/core/classify/detectors/finding';
 import { LineIndex, shannonEntropy } from '../../../src/core/classify/textIndex';
 import { HIT_RADIUS, MAX_LINE_WINDOW } from '../../../src/core/classify/detectors/finding';
 import { type Span, windowAround } from '../../../src/core/classify/detectors/window';
+import { SecretsDetector } from '../../../src/core/classify/detectors/secrets';
+import { SECRET_RULES } from '../../../src/core/classify/detectors/secretRules';
+import { Rand, SECRET_SAMPLES, secretNearMisses } from '../../support/genCorpus';
 import { prng } from '../../support/prng';
 
 function findings(detector: PiiDetector, text: string): Finding[] {
@@ -162,5 +165,112 @@ describe('prefilters and fast paths find exactly what the plain path finds', () 
 				assert.deepEqual(lines.position(at), { line, column }, `text #${n}, offset ${at}`);
 			}
 		}
+	});
+
+	describe('secrets: rules with a lead are tried only near their keywords', () => {
+		const pieces = (r: Rand): string[] => {
+			const samples = Object.values(SECRET_SAMPLES).map((gen) => gen(r));
+			const keys = ['token', 'TOKEN', 'api.key', 'Auth-Key', 'access_key', 'credentials', 'secret', 'client_secret', 'DB_PASSWORD', 'pwd', 'passphrase', 'aws_secret_access_key', 'AZURE_OPENAI_KEY', 'aoai_key', 'dd-app-key', 'okta_token', 'vault_token', 'heroku_key', 'cloudflare_api'];
+			const ops = [' = ', '=', ': ', ' := ', ' => ', '?=', '"]: ', ' '];
+			const values = [r.b62(12), r.b62(40), `"${r.b62(24)}"`, `'${r.hex(32)}'`, 'req.headers.authorization', 'await getToken()', '${TOKEN}', r.hex(40)];
+			return [
+				...samples,
+				...secretNearMisses(r),
+				`${r.pick(keys)}${r.pick(ops)}${r.pick(values)}`,
+				`${r.pick(keys)}${r.pick(ops)}${r.pick(values)}; ${r.pick(keys)}${r.pick(ops)}${r.pick(values)}`,
+				`postgres://app:${r.b62(10)}@db:5432/x https://u:${r.b62(9)}@h.io jdbc:mysql://root:${r.b62(12)}@m/db`,
+				`Authorization: Bearer ${r.b62(30)} sk${r.hex(32)} SK${r.hex(32)} key-${r.hex(32)} ${r.hex(32)}-us${r.int(20)}`,
+				'export function handler1(req, res) { const token = req.headers.authorization; return res.json({ ok: true }); }',
+				'  secret_name: "service-12"   # reference, not a value',
+			];
+		};
+		const text = (r: Rand): string => {
+			const all = pieces(r);
+			const n = 1 + r.int(6);
+			let t = '';
+			for (let i = 0; i < n; i++) t += `${r.pick(['', '  ', 'const x = 1; ', '// '])}${r.pick(all)}${r.pick(['\n', '\r\n', ' ', '; ', '\n\n'])}`;
+			return t;
+		};
+		const automata = new Map<SecretsDetector, KeywordAutomaton>();
+		const run = (detector: SecretsDetector, t: string): Finding[] => {
+			let automaton = automata.get(detector);
+			if (!automaton) {
+				automaton = new KeywordAutomaton(detector.keywords);
+				automata.set(detector, automaton);
+			}
+			const hits: number[] = [];
+			automaton.scan(t, (k, at) => hits.push(k, at));
+			const out: Finding[] = [];
+			detector.detect(t, hits, (f) => out.push(f), new LineIndex(t));
+			return out;
+		};
+
+		it('every match of such a rule starts at most `lead` characters before one of its keywords (2,000 seeded texts)', function () {
+			this.timeout(60_000);
+			const r = new Rand(31337);
+			const leadRules = SECRET_RULES.filter((rule) => rule.lead !== undefined);
+			assert.ok(leadRules.length >= 20);
+			let matches = 0;
+			for (let n = 0; n < 2000; n++) {
+				const t = text(r);
+				const lower = t.toLowerCase();
+				for (const rule of leadRules) {
+					const re = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gy]/g, '')}g`);
+					for (const line of t.split(/\r\n|\r|\n/)) {
+						const base = t.indexOf(line);
+						for (const m of line.matchAll(re)) {
+							matches++;
+							const start = base + (m.index ?? 0);
+							const near = rule.keywords.some((k) => {
+								const at = lower.indexOf(k, start);
+								return at !== -1 && at <= start + (rule.lead ?? 0);
+							});
+							assert.ok(near, `${rule.id}: a match at ${start} has no keyword within ${rule.lead} characters: ${JSON.stringify(m[0])}`);
+						}
+					}
+				}
+			}
+			assert.ok(matches > 2000, `only ${matches} matches`);
+		});
+
+		it('the anchored detector reports exactly what the whole-window detector reports (2,000 seeded texts)', function () {
+			this.timeout(60_000);
+			const r = new Rand(8080);
+			const fast = new SecretsDetector();
+			const plain = new SecretsDetector(SECRET_RULES, { anchored: false });
+			let total = 0;
+			for (let n = 0; n < 2000; n++) {
+				const t = text(r);
+				const expected = run(plain, t);
+				total += expected.length;
+				assert.deepEqual(run(fast, t), expected, `seeded text #${n}: ${JSON.stringify(t)}`);
+			}
+			assert.ok(total > 2000, `only ${total} findings`);
+		});
+	});
+
+	it('basic-auth-url, matched from its "://", captures what the scheme-first regex captures (3,000 seeded texts)', () => {
+		const schemeFirst = /(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:[a-z][a-z0-9+.-]{1,20}):\/\/[^\s:@/'"`]{1,100}:([^\s@/'"`]{1,200})@[A-Za-z0-9._-]/dgi;
+		const rule = SECRET_RULES.find((x) => x.id === 'basic-auth-url');
+		assert.ok(rule);
+		const fromSeparator = new RegExp(rule.regex.source, 'dgi');
+		const r = new Rand(443);
+		const schemes = ['https', 'jdbc:mysql', 'jdbc:', 'a', 'ab', 'x'.repeat(20), 'x'.repeat(21), 'x'.repeat(22), 'git+ssh', '1ab', 'A.b-c', ''];
+		const before = ['', ' ', '"', 'z', '.', '+', '-', '(', 'url=', '\n'];
+		const users = ['u', 'user', '', 'a b', 'x'.repeat(101), 'u@'];
+		const passes = ['p4ss', '', 'p:w', 'p@ss', 'x'.repeat(201), 'pa ss'];
+		const hosts = ['host', '.h', '', ' h', '-x', '_'];
+		let captured = 0;
+		for (let n = 0; n < 3000; n++) {
+			let t = '';
+			for (let i = 0, len = 1 + r.int(3); i < len; i++) {
+				t += `${r.pick(before)}${r.pick(schemes)}://${r.pick(users)}:${r.pick(passes)}@${r.pick(hosts)}${r.pick(before)}`;
+			}
+			const groups = (re: RegExp): string[] => [...t.matchAll(re)].map((m) => `${m.indices?.[1]?.join('-')}:${m[1]}`);
+			const expected = groups(schemeFirst);
+			captured += expected.length;
+			assert.deepEqual(groups(fromSeparator), expected, JSON.stringify(t));
+		}
+		assert.ok(captured > 300, `only ${captured} captures`);
 	});
 });

@@ -24,6 +24,13 @@ export interface SecretRule {
 	generic?: boolean;
 	/** Extra validation of the secret (e.g. a JWT header that decodes). */
 	validate?: (secret: string) => boolean;
+	/**
+	 * Every match starts at most this many characters before one of the keywords (0: with a keyword). The
+	 * detector then tries the regex only there, instead of across the whole line: the same findings for a
+	 * fraction of the work on rules whose keywords are common words (`token`, `sk`, `://`). Unit-tested
+	 * against the plain line scan; leave it out when unsure.
+	 */
+	lead?: number;
 }
 
 /** The assignment between a key name and its value: `KEY = "`, `key: `, `"key": "`, `key := '`. */
@@ -56,21 +63,32 @@ function jwtHeaderDecodes(secret: string): boolean {
 }
 
 function dbUrl(schemes: string): RegExp {
-	return new RegExp(`(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:${schemes})://[^\\s:@/'"\`]{1,100}:([^\\s@/'"\`]{1,200})@[A-Za-z0-9._-]`, 'i');
+	return new RegExp(`(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:${schemes})${USERINFO}`, 'i');
+}
+
+/** `://user:password@host`, the password captured. */
+const USERINFO = `://[^\\s:@/'"\`]{1,100}:([^\\s@/'"\`]{1,200})@[A-Za-z0-9._-]`;
+
+/**
+ * Any scheme's URL with a password, matched from its `://` (the scheme is checked behind it), so that the
+ * rule is tried only where its keyword `://` occurs: the same matches as `dbUrl('[a-z][a-z0-9+.-]{1,20}')`.
+ */
+function anyUrl(): RegExp {
+	return new RegExp(`(?<=(?<![A-Za-z0-9+.-])(?:jdbc:)?[a-z][a-z0-9+.-]{1,20})${USERINFO}`, 'i');
 }
 
 /** Provider-specific rules (anchored prefixes, or a provider word next to the value). */
 export const PROVIDER_RULES: readonly SecretRule[] = [
 	// --- Cloud providers
-	{ id: 'aws-access-key-id', description: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'], regex: tok('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}') },
-	{ id: 'aws-secret-access-key', description: 'AWS secret access key', keywords: ['aws', 'secret_access_key', 'secretaccesskey'], regex: ctx('aws|secret_?access_?key', '[A-Za-z0-9/+]{40}'), entropy: 4 },
+	{ id: 'aws-access-key-id', description: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'], regex: tok('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}'), lead: 0 },
+	{ id: 'aws-secret-access-key', description: 'AWS secret access key', keywords: ['aws', 'secret_access_key', 'secretaccesskey', 'secret_accesskey', 'secretaccess_key'], regex: ctx('aws|secret_?access_?key', '[A-Za-z0-9/+]{40}'), entropy: 4, lead: 0 },
 	{ id: 'gcp-service-account-key', description: 'Google Cloud service-account key file', keywords: ['private_key_id'], regex: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/ },
-	{ id: 'gcp-api-key', description: 'Google Cloud / Firebase API key', keywords: ['aiza'], regex: tok('AIza[0-9A-Za-z_-]{35}') },
+	{ id: 'gcp-api-key', description: 'Google Cloud / Firebase API key', keywords: ['aiza'], regex: tok('AIza[0-9A-Za-z_-]{35}'), lead: 0 },
 	{ id: 'gcp-oauth-client-secret', description: 'Google OAuth client secret', keywords: ['gocspx-'], regex: tok('GOCSPX-[A-Za-z0-9_-]{28}') },
-	{ id: 'azure-storage-account-key', description: 'Azure storage account key in a connection string', keywords: ['accountkey='], regex: /AccountKey=([A-Za-z0-9+/]{86}==)/ },
+	{ id: 'azure-storage-account-key', description: 'Azure storage account key in a connection string', keywords: ['accountkey='], regex: /AccountKey=([A-Za-z0-9+/]{86}==)/, lead: 0 },
 	{ id: 'azure-shared-access-key', description: 'Azure Service Bus / Event Hubs shared access key', keywords: ['sharedaccesskey='], regex: /SharedAccessKey=([A-Za-z0-9+/]{42,43}=)/ },
 	{ id: 'azure-ad-client-secret', description: 'Azure AD (Entra ID) client secret', keywords: ['q~'], regex: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/ },
-	{ id: 'azure-openai-api-key', description: 'Azure OpenAI API key', keywords: ['azure'], regex: ctx('azure[_.-]?openai|azure[_.-]?ai|aoai', '[a-f0-9]{32}') },
+	{ id: 'azure-openai-api-key', description: 'Azure OpenAI API key', keywords: ['azure', 'aoai'], regex: ctx('azure[_.-]?openai|azure[_.-]?ai|aoai', '[a-f0-9]{32}'), lead: 0 },
 	{ id: 'alibaba-access-key-id', description: 'Alibaba Cloud AccessKey ID', keywords: ['ltai'], regex: tok('LTAI[A-Za-z0-9]{12,20}') },
 	{ id: 'alibaba-access-key-secret', description: 'Alibaba Cloud AccessKey secret', keywords: ['alibaba', 'aliyun', 'accesskeysecret', 'access_key_secret'], regex: ctx('alibaba|aliyun|access_?key_?secret', '[A-Za-z0-9]{30}'), entropy: 3.5 },
 	{ id: 'tencent-secret-id', description: 'Tencent Cloud SecretId', keywords: ['akid'], regex: tok('AKID[A-Za-z0-9]{32}') },
@@ -81,19 +99,19 @@ export const PROVIDER_RULES: readonly SecretRule[] = [
 	{ id: 'digitalocean-oauth-token', description: 'DigitalOcean OAuth access token', keywords: ['doo_v1_'], regex: tok('doo_v1_[a-f0-9]{64}') },
 	{ id: 'digitalocean-refresh-token', description: 'DigitalOcean OAuth refresh token', keywords: ['dor_v1_'], regex: tok('dor_v1_[a-f0-9]{64}') },
 	{ id: 'heroku-api-key-v2', description: 'Heroku API key', keywords: ['hrku-'], regex: tok('HRKU-AA[0-9A-Za-z_-]{58}') },
-	{ id: 'heroku-api-key', description: 'Heroku API key (UUID form)', keywords: ['heroku'], regex: ctx('heroku', UUID) },
-	{ id: 'cloudflare-api-token', description: 'Cloudflare API token', keywords: ['cloudflare', 'cf_api'], regex: ctx('cloudflare|cf_api', '[A-Za-z0-9_-]{40}'), entropy: 3.5 },
-	{ id: 'cloudflare-global-api-key', description: 'Cloudflare global API key', keywords: ['cloudflare', 'cf_api'], regex: ctx('cloudflare|cf_api', '[a-f0-9]{37}') },
+	{ id: 'heroku-api-key', description: 'Heroku API key (UUID form)', keywords: ['heroku'], regex: ctx('heroku', UUID), lead: 0 },
+	{ id: 'cloudflare-api-token', description: 'Cloudflare API token', keywords: ['cloudflare', 'cf_api'], regex: ctx('cloudflare|cf_api', '[A-Za-z0-9_-]{40}'), entropy: 3.5, lead: 0 },
+	{ id: 'cloudflare-global-api-key', description: 'Cloudflare global API key', keywords: ['cloudflare', 'cf_api'], regex: ctx('cloudflare|cf_api', '[a-f0-9]{37}'), lead: 0 },
 	{ id: 'cloudflare-origin-ca-key', description: 'Cloudflare Origin CA key', keywords: ['v1.0-'], regex: tok('v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}') },
 	{ id: 'fastly-api-token', description: 'Fastly API token', keywords: ['fastly'], regex: ctx('fastly', '[A-Za-z0-9_-]{32}'), entropy: 3.5 },
-	{ id: 'databricks-token', description: 'Databricks personal access token', keywords: ['dapi'], regex: tok('dapi[a-f0-9]{32}(?:-\\d)?') },
+	{ id: 'databricks-token', description: 'Databricks personal access token', keywords: ['dapi'], regex: tok('dapi[a-f0-9]{32}(?:-\\d)?'), lead: 0 },
 	{ id: 'vault-service-token', description: 'HashiCorp Vault service token', keywords: ['hvs.'], regex: tok('hvs\\.[A-Za-z0-9_-]{90,120}') },
 	{ id: 'vault-batch-token', description: 'HashiCorp Vault batch token', keywords: ['hvb.'], regex: tok('hvb\\.[A-Za-z0-9_-]{138,300}') },
-	{ id: 'vault-legacy-token', description: 'HashiCorp Vault token (legacy s. form)', keywords: ['vault'], regex: ctx('vault', 's\\.[A-Za-z0-9]{24}') },
+	{ id: 'vault-legacy-token', description: 'HashiCorp Vault token (legacy s. form)', keywords: ['vault'], regex: ctx('vault', 's\\.[A-Za-z0-9]{24}'), lead: 0 },
 	{ id: 'terraform-cloud-token', description: 'Terraform Cloud / Enterprise API token', keywords: ['atlasv1'], regex: tok('[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}') },
 	{ id: 'pulumi-access-token', description: 'Pulumi access token', keywords: ['pul-'], regex: tok('pul-[a-f0-9]{40}') },
 	{ id: 'doppler-token', description: 'Doppler token', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], regex: tok('dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}') },
-	{ id: 'okta-api-token', description: 'Okta API token', keywords: ['okta', 'ssws'], regex: /(?:okta[A-Za-z0-9_.-]{0,25}["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}["']?|SSWS[ \t]+)(00[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/i },
+	{ id: 'okta-api-token', description: 'Okta API token', keywords: ['okta', 'ssws'], regex: /(?:okta[A-Za-z0-9_.-]{0,25}["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}["']?|SSWS[ \t]+)(00[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/i, lead: 0 },
 	{ id: 'tailscale-key', description: 'Tailscale API / auth key', keywords: ['tskey-'], regex: tok('tskey-[a-z]{3,10}-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40}') },
 	// --- Code hosting, registries, developer tools
 	{ id: 'github-pat', description: 'GitHub personal access token (classic)', keywords: ['ghp_'], regex: tok('ghp_[0-9A-Za-z]{36}') },
@@ -108,17 +126,17 @@ export const PROVIDER_RULES: readonly SecretRule[] = [
 	{ id: 'gitlab-deploy-token', description: 'GitLab deploy token', keywords: ['gldt-'], regex: tok('gldt-[0-9A-Za-z_-]{20,80}') },
 	{ id: 'atlassian-api-token', description: 'Atlassian (Jira, Confluence) API token', keywords: ['atatt3'], regex: tok('ATATT3[A-Za-z0-9_=-]{180,200}') },
 	{ id: 'linear-api-key', description: 'Linear API key', keywords: ['lin_api_'], regex: tok('lin_api_[A-Za-z0-9]{40}') },
-	{ id: 'notion-integration-token', description: 'Notion integration token', keywords: ['ntn_', 'secret_'], regex: tok('ntn_[0-9]{11,12}[A-Za-z0-9]{32,36}|secret_[A-Za-z0-9]{43}'), entropy: 3.5 },
+	{ id: 'notion-integration-token', description: 'Notion integration token', keywords: ['ntn_', 'secret_'], regex: tok('ntn_[0-9]{11,12}[A-Za-z0-9]{32,36}|secret_[A-Za-z0-9]{43}'), entropy: 3.5, lead: 0 },
 	{ id: 'figma-pat', description: 'Figma personal access token', keywords: ['figd_'], regex: tok('figd_[A-Za-z0-9_-]{40,}') },
 	{ id: 'postman-api-key', description: 'Postman API key', keywords: ['pmak-'], regex: tok('PMAK-[a-f0-9]{24}-[a-f0-9]{34}') },
 	{ id: 'npm-access-token', description: 'npm access token', keywords: ['npm_'], regex: tok('npm_[A-Za-z0-9]{36}') },
 	{ id: 'npmrc-auth-token', description: 'Registry auth token in an .npmrc', keywords: ['_authtoken'], regex: /_authToken\s*=\s*["']?([^\s'"]{16,})/ },
 	{ id: 'pypi-upload-token', description: 'PyPI upload token', keywords: ['pypi-ageichlwas5vcmc'], regex: tok('pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}') },
 	{ id: 'docker-hub-pat', description: 'Docker Hub personal access token', keywords: ['dckr_pat_'], regex: tok('dckr_pat_[A-Za-z0-9_-]{27}') },
-	{ id: 'dropbox-access-token', description: 'Dropbox access token', keywords: ['sl.'], regex: tok('sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,200}') },
+	{ id: 'dropbox-access-token', description: 'Dropbox access token', keywords: ['sl.'], regex: tok('sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,200}'), lead: 0 },
 	{ id: 'sentry-org-token', description: 'Sentry organization auth token', keywords: ['sntrys_'], regex: tok('sntrys_eyJ[A-Za-z0-9+/=_-]{60,300}') },
 	{ id: 'sentry-user-token', description: 'Sentry user auth token', keywords: ['sntryu_'], regex: tok('sntryu_[a-f0-9]{64}') },
-	{ id: 'datadog-api-key', description: 'Datadog API or application key', keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api'], regex: ctx('datadog|dd[_-]api|dd[_-]app', '[a-f0-9]{40}|[a-f0-9]{32}') },
+	{ id: 'datadog-api-key', description: 'Datadog API or application key', keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app'], regex: ctx('datadog|dd[_-]api|dd[_-]app', '[a-f0-9]{40}|[a-f0-9]{32}'), lead: 0 },
 	{ id: 'new-relic-user-api-key', description: 'New Relic user API key', keywords: ['nrak-'], regex: tok('NRAK-[A-Z0-9]{27}') },
 	{ id: 'new-relic-insert-key', description: 'New Relic insert key', keywords: ['nrii-'], regex: tok('NRII-[A-Za-z0-9_-]{32}') },
 	{ id: 'new-relic-browser-key', description: 'New Relic browser API key', keywords: ['nrjs-'], regex: tok('NRJS-[a-f0-9]{19}') },
@@ -130,20 +148,20 @@ export const PROVIDER_RULES: readonly SecretRule[] = [
 	{ id: 'slack-app-token', description: 'Slack app-level token', keywords: ['xapp-'], regex: tok('xapp-\\d-[A-Z0-9]{9,12}-\\d{10,16}-[a-z0-9]{60,70}') },
 	{ id: 'slack-config-token', description: 'Slack configuration token', keywords: ['xoxe.xox'], regex: tok('xoxe\\.xox[bp]-\\d-[A-Z0-9]{160,170}') },
 	{ id: 'slack-webhook-url', description: 'Slack incoming webhook URL', keywords: ['hooks.slack.com'], regex: /hooks\.slack\.com\/((?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56})/ },
-	{ id: 'discord-webhook-url', description: 'Discord webhook URL', keywords: ['discord'], regex: /discord(?:app)?\.com\/api\/webhooks\/([0-9]{17,20}\/[A-Za-z0-9_-]{60,68})/ },
-	{ id: 'discord-bot-token', description: 'Discord bot token', keywords: ['discord'], regex: ctx('discord', '[MN][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}') },
+	{ id: 'discord-webhook-url', description: 'Discord webhook URL', keywords: ['discord'], regex: /discord(?:app)?\.com\/api\/webhooks\/([0-9]{17,20}\/[A-Za-z0-9_-]{60,68})/, lead: 0 },
+	{ id: 'discord-bot-token', description: 'Discord bot token', keywords: ['discord'], regex: ctx('discord', '[MN][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}'), lead: 0 },
 	{ id: 'telegram-bot-token', description: 'Telegram bot token', keywords: [':aa'], regex: /(?<![0-9])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/ },
-	{ id: 'twilio-api-key', description: 'Twilio API key SID', keywords: ['sk'], regex: /(?<![A-Za-z0-9_-])(SK[0-9a-f]{32})(?![A-Za-z0-9_-])/ },
-	{ id: 'sendgrid-api-key', description: 'SendGrid API key', keywords: ['sg.'], regex: tok('SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}') },
-	{ id: 'mailgun-api-key', description: 'Mailgun private API key', keywords: ['key-'], regex: tok('key-[a-f0-9]{32}') },
-	{ id: 'mailchimp-api-key', description: 'Mailchimp API key', keywords: ['-us'], regex: tok('[a-f0-9]{32}-us[0-9]{1,2}') },
+	{ id: 'twilio-api-key', description: 'Twilio API key SID', keywords: ['sk'], regex: /(?<![A-Za-z0-9_-])(SK[0-9a-f]{32})(?![A-Za-z0-9_-])/, lead: 0 },
+	{ id: 'sendgrid-api-key', description: 'SendGrid API key', keywords: ['sg.'], regex: tok('SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}'), lead: 0 },
+	{ id: 'mailgun-api-key', description: 'Mailgun private API key', keywords: ['key-'], regex: tok('key-[a-f0-9]{32}'), lead: 0 },
+	{ id: 'mailchimp-api-key', description: 'Mailchimp API key', keywords: ['-us'], regex: tok('[a-f0-9]{32}-us[0-9]{1,2}'), lead: 32 },
 	{ id: 'stripe-secret-key', description: 'Stripe secret key', keywords: ['sk_live_', 'sk_test_'], regex: tok('sk_(?:live|test)_[A-Za-z0-9]{24,99}') },
 	{ id: 'stripe-restricted-key', description: 'Stripe restricted key', keywords: ['rk_live_', 'rk_test_'], regex: tok('rk_(?:live|test)_[A-Za-z0-9]{24,99}') },
 	{ id: 'shopify-access-token', description: 'Shopify access token', keywords: ['shpat_'], regex: tok('shpat_[a-fA-F0-9]{32}') },
 	{ id: 'shopify-custom-app-token', description: 'Shopify custom app access token', keywords: ['shpca_'], regex: tok('shpca_[a-fA-F0-9]{32}') },
 	{ id: 'shopify-private-app-token', description: 'Shopify private app access token', keywords: ['shppa_'], regex: tok('shppa_[a-fA-F0-9]{32}') },
 	{ id: 'shopify-shared-secret', description: 'Shopify shared secret', keywords: ['shpss_'], regex: tok('shpss_[a-fA-F0-9]{32}') },
-	{ id: 'square-access-token', description: 'Square access token', keywords: ['eaaa', 'sq0atp-'], regex: tok('EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}') },
+	{ id: 'square-access-token', description: 'Square access token', keywords: ['eaaa', 'sq0atp-'], regex: tok('EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}'), lead: 0 },
 	{ id: 'square-oauth-secret', description: 'Square OAuth secret', keywords: ['sq0csp-'], regex: tok('sq0csp-[A-Za-z0-9_-]{43}') },
 	{ id: 'braintree-access-token', description: 'PayPal Braintree access token', keywords: ['access_token$production$'], regex: /(access_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32})/ },
 	{ id: 'mapbox-secret-token', description: 'Mapbox secret token', keywords: ['sk.eyj'], regex: tok('sk\\.eyJ[A-Za-z0-9_-]{50,}\\.[A-Za-z0-9_-]{20,}') },
@@ -151,7 +169,7 @@ export const PROVIDER_RULES: readonly SecretRule[] = [
 	{ id: 'openai-api-key', description: 'OpenAI API key', keywords: ['t3blbkfj'], regex: tok('sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,150}T3BlbkFJ[A-Za-z0-9_-]{20,150}') },
 	{ id: 'openai-project-key', description: 'OpenAI project API key', keywords: ['sk-proj-', 'sk-svcacct-', 'sk-admin-'], regex: tok('sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,200}') },
 	{ id: 'anthropic-api-key', description: 'Anthropic API key', keywords: ['sk-ant-'], regex: tok('sk-ant-(?:api|admin|oat|ort)[0-9]{2}-[A-Za-z0-9_-]{80,120}') },
-	{ id: 'dashscope-api-key', description: 'Alibaba DashScope (Qwen) / DeepSeek-style API key', keywords: ['sk-'], regex: tok('sk-[a-f0-9]{32}') },
+	{ id: 'dashscope-api-key', description: 'Alibaba DashScope (Qwen) / DeepSeek-style API key', keywords: ['sk-'], regex: tok('sk-[a-f0-9]{32}'), lead: 0 },
 	{ id: 'huggingface-token', description: 'Hugging Face access token', keywords: ['hf_'], regex: tok('hf_[A-Za-z]{34}') },
 	{ id: 'huggingface-org-token', description: 'Hugging Face organization token', keywords: ['api_org_'], regex: tok('api_org_[A-Za-z]{34}') },
 	{ id: 'replicate-api-token', description: 'Replicate API token', keywords: ['r8_'], regex: tok('r8_[A-Za-z0-9]{37}') },
@@ -163,18 +181,18 @@ export const PROVIDER_RULES: readonly SecretRule[] = [
 	{ id: 'zhipu-api-key', description: 'Zhipu AI (BigModel, GLM) API key', keywords: ['zhipu', 'bigmodel', 'glm'], regex: ctx('zhipu|bigmodel|glm', '[a-f0-9]{32}\\.[A-Za-z0-9]{16}') },
 	{ id: 'moonshot-api-key', description: 'Moonshot AI (Kimi) API key', keywords: ['moonshot', 'kimi'], regex: ctx('moonshot|kimi', 'sk-[A-Za-z0-9]{48}') },
 	// --- Formats shared by many services
-	{ id: 'jwt', description: 'JSON Web Token', keywords: ['eyj'], regex: tok('eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}'), validate: jwtHeaderDecodes },
+	{ id: 'jwt', description: 'JSON Web Token', keywords: ['eyj'], regex: tok('eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}'), validate: jwtHeaderDecodes, lead: 0 },
 	{ id: 'firebase-cloud-messaging-key', description: 'Firebase Cloud Messaging server key', keywords: [':apa91b'], regex: tok('AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{130,}') },
 	{ id: 'age-secret-key', description: 'age encryption secret key', keywords: ['age-secret-key-1'], regex: /(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})/ },
 	{ id: '1password-service-account-token', description: '1Password service account token', keywords: ['ops_eyj'], regex: tok('ops_eyJ[A-Za-z0-9+/]{250,}={0,3}') },
-	{ id: '1password-secret-key', description: '1Password account secret key', keywords: ['a3-'], regex: tok('A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}') },
-	{ id: 'postgres-connection-string', description: 'PostgreSQL URL with a password', keywords: ['postgres'], regex: dbUrl('postgres(?:ql)?'), entropy: 0 },
-	{ id: 'mysql-connection-string', description: 'MySQL / MariaDB URL with a password', keywords: ['mysql', 'mariadb'], regex: dbUrl('mysql(?:x)?|mariadb'), entropy: 0 },
-	{ id: 'mongodb-connection-string', description: 'MongoDB URL with a password', keywords: ['mongodb'], regex: dbUrl('mongodb(?:\\+srv)?'), entropy: 0 },
-	{ id: 'redis-connection-string', description: 'Redis URL with a password', keywords: ['redis'], regex: dbUrl('rediss?'), entropy: 0 },
-	{ id: 'amqp-connection-string', description: 'AMQP (RabbitMQ) URL with a password', keywords: ['amqp'], regex: dbUrl('amqps?'), entropy: 0 },
-	{ id: 'basic-auth-url', description: 'URL with an embedded user name and password', keywords: ['://'], regex: dbUrl('[a-z][a-z0-9+.-]{1,20}'), entropy: 0 },
-	{ id: 'http-authorization-header', description: 'HTTP Authorization header with credentials', keywords: ['authorization'], regex: /authorization["']?[ \t]*[:=,][ \t]*["']?(?:Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/-]{16,}=*)/i },
+	{ id: '1password-secret-key', description: '1Password account secret key', keywords: ['a3-'], regex: tok('A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}'), lead: 0 },
+	{ id: 'postgres-connection-string', description: 'PostgreSQL URL with a password', keywords: ['postgres'], regex: dbUrl('postgres(?:ql)?'), entropy: 0, lead: 5 },
+	{ id: 'mysql-connection-string', description: 'MySQL / MariaDB URL with a password', keywords: ['mysql', 'mariadb'], regex: dbUrl('mysql(?:x)?|mariadb'), entropy: 0, lead: 5 },
+	{ id: 'mongodb-connection-string', description: 'MongoDB URL with a password', keywords: ['mongodb'], regex: dbUrl('mongodb(?:\\+srv)?'), entropy: 0, lead: 5 },
+	{ id: 'redis-connection-string', description: 'Redis URL with a password', keywords: ['redis'], regex: dbUrl('rediss?'), entropy: 0, lead: 5 },
+	{ id: 'amqp-connection-string', description: 'AMQP (RabbitMQ) URL with a password', keywords: ['amqp'], regex: dbUrl('amqps?'), entropy: 0, lead: 5 },
+	{ id: 'basic-auth-url', description: 'URL with an embedded user name and password', keywords: ['://'], regex: anyUrl(), entropy: 0, lead: 0 },
+	{ id: 'http-authorization-header', description: 'HTTP Authorization header with credentials', keywords: ['authorization'], regex: /authorization["']?[ \t]*[:=,][ \t]*["']?(?:Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/-]{16,}=*)/i, lead: 0 },
 ];
 
 /** Generic assignment rules: a secret-looking key name, an assignment and a high-entropy literal value. */
@@ -183,6 +201,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
 		id: 'generic-password',
 		description: 'Password assigned in code or configuration',
 		keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+		lead: 0,
 		regex: /(?:password|passwd|passphrase|pwd)([A-Za-z0-9_.-]{0,20})["'\]]?[ \t]{0,3}(?::=|=>|=|:|\?=)[ \t]{0,3}(["'`]?)([^\s"'`;,)\]}<>]{8,200})\2(?=$|[\s"'`;,)\]}<])/i,
 		group: 3,
 		generic: true,
@@ -191,7 +210,8 @@ export const GENERIC_RULES: readonly SecretRule[] = [
 	{
 		id: 'generic-secret',
 		description: 'Secret, token or API key assigned in code or configuration',
-		keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'credential'],
+		keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'access.key', 'auth_key', 'authkey', 'auth-key', 'auth.key', 'credential'],
+		lead: 0,
 		regex: /(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credentials?)([A-Za-z0-9_.-]{0,20})["'\]]?[ \t]{0,3}(?::=|=>|=|:|\?=)[ \t]{0,3}(["'`]?)([^\s"'`;,)\]}<>]{10,200})\2(?=$|[\s"'`;,)\]}<])/i,
 		group: 3,
 		generic: true,

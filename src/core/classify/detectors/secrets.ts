@@ -14,8 +14,16 @@ interface CompiledRule {
 	rule: SecretRule;
 	order: number;
 	regex: RegExp;
+	/** The same regex, sticky: tried only where a match can start (rules with a `lead`). */
+	sticky: RegExp | undefined;
+	lead: number;
 	group: number;
 	entropy: number;
+}
+
+/** Whether some keyword of a rule contains another one after its first character (hits could then come out of start order). */
+function keywordsNest(keywords: readonly string[]): boolean {
+	return keywords.some((a) => keywords.some((b) => a !== b && b.indexOf(a, 1) !== -1));
 }
 
 /** Key names that contain a secret word but name something that is not a secret. */
@@ -32,19 +40,29 @@ export class SecretsDetector implements ContentDetector {
 	private readonly rules: CompiledRule[];
 	/** Per rule, the start of the last window it ran on in the current `detect` call (-1: none yet). */
 	private readonly lastWindow: Int32Array;
+	/** Per sticky rule, the first position of the current window not yet tried or matched over. */
+	private readonly nextTry: Int32Array;
 
-	constructor(rules: readonly SecretRule[] = SECRET_RULES) {
+	/**
+	 * `options.anchored: false` runs every rule across its whole window, ignoring `lead`: the reference the
+	 * anchored attempts are tested against.
+	 */
+	constructor(rules: readonly SecretRule[] = SECRET_RULES, options: { anchored?: boolean } = {}) {
 		this.rules = rules.map((rule, order) => {
-			const flags = new Set([...rule.regex.flags, 'g', 'd']);
+			const flags = [...new Set([...rule.regex.flags, 'd'])].filter((f) => f !== 'g' && f !== 'y').join('');
+			const anchored = options.anchored !== false && rule.lead !== undefined && !keywordsNest(rule.keywords);
 			return {
 				rule,
 				order,
-				regex: new RegExp(rule.regex.source, [...flags].join('')),
+				regex: new RegExp(rule.regex.source, `${flags}g`),
+				sticky: anchored ? new RegExp(rule.regex.source, `${flags}y`) : undefined,
+				lead: rule.lead ?? 0,
 				group: rule.group ?? 1,
 				entropy: rule.entropy ?? (rule.generic ? 3.5 : 3),
 			};
 		});
 		this.lastWindow = new Int32Array(this.rules.length);
+		this.nextTry = new Int32Array(this.rules.length);
 		const index = new Map<string, number>();
 		this.rules.forEach((c, i) => {
 			for (const k of c.rule.keywords) {
@@ -70,11 +88,15 @@ export class SecretsDetector implements ContentDetector {
 			return;
 		}
 		// Each rule runs once per window (line) that holds one of its keywords. Hits come in text order, so
-		// windows do too: remembering each rule's last window is enough.
+		// windows do too: remembering each rule's last window is enough. A rule with a `lead` is not run
+		// across the window but tried, sticky, only at the few positions where a match can start; positions
+		// already tried or inside a match are not tried again, so it finds what a scan of the window finds.
 		const lastWindow = this.lastWindow;
+		const nextTry = this.nextTry;
 		lastWindow.fill(-1);
 		const found: { f: Finding; order: number }[] = [];
 		let span: Span = { start: -1, end: -1, full: true };
+		let window: string | undefined;
 		for (let h = 0; h < hits.length; h += 2) {
 			const kw = hits[h] as number;
 			const at = hits[h + 1] as number;
@@ -82,13 +104,21 @@ export class SecretsDetector implements ContentDetector {
 			// Hits come in text order: most fall in the window of the previous one (the same line).
 			if (at < span.start || kwEnd > span.end || (!span.full && kwEnd + HIT_RADIUS / 2 > span.end)) {
 				span = windowAround(lines, at, kwEnd);
+				window = undefined;
 			}
 			for (const ri of this.byKeyword[kw] ?? []) {
-				if (lastWindow[ri] === span.start) {
-					continue;
+				const c = this.rules[ri] as CompiledRule;
+				const first = lastWindow[ri] !== span.start;
+				if (first) {
+					lastWindow[ri] = span.start;
+					nextTry[ri] = span.start;
 				}
-				lastWindow[ri] = span.start;
-				this.runRule(this.rules[ri] as CompiledRule, text, span.start, span.end, found);
+				window ??= text.slice(span.start, span.end);
+				if (c.sticky) {
+					nextTry[ri] = this.tryAt(c, window, span.start, Math.max(nextTry[ri] as number, at - c.lead), at, found);
+				} else if (first) {
+					this.runRule(c, window, span.start, found);
+				}
 			}
 		}
 		if (found.length === 0) {
@@ -108,8 +138,8 @@ export class SecretsDetector implements ContentDetector {
 		}
 	}
 
-	private runRule(c: CompiledRule, text: string, ws: number, we: number, out: { f: Finding; order: number }[]): void {
-		const w = text.slice(ws, we);
+	/** Runs a rule across a whole window (`ws`: where the window starts in the text). */
+	private runRule(c: CompiledRule, w: string, ws: number, out: { f: Finding; order: number }[]): void {
 		const re = c.regex;
 		re.lastIndex = 0;
 		let m: RegExpExecArray | null;
@@ -118,26 +148,44 @@ export class SecretsDetector implements ContentDetector {
 				re.lastIndex++;
 				continue;
 			}
-			const value = m[c.group];
-			const span = m.indices?.[c.group];
-			if (value === undefined || span === undefined) {
-				continue;
-			}
-			if (!this.accept(c, value, w, m)) {
-				continue;
-			}
-			out.push({
-				order: c.order,
-				f: {
-					kind: 'secret',
-					rule: c.rule.id,
-					message: c.rule.description,
-					start: ws + span[0],
-					end: ws + span[1],
-					preview: maskSecret(value),
-				},
-			});
+			this.consider(c, w, ws, m, out);
 		}
+	}
+
+	/**
+	 * Tries a sticky rule at each text position from `from` to `to` (inclusive) until one matches; returns the
+	 * first position left to try: after the match (a window scan resumes there too), or after `to`.
+	 */
+	private tryAt(c: CompiledRule, w: string, ws: number, from: number, to: number, out: { f: Finding; order: number }[]): number {
+		const re = c.sticky as RegExp;
+		for (let p = Math.max(from, ws); p <= to; p++) {
+			re.lastIndex = p - ws;
+			const m = re.exec(w);
+			if (m !== null && m[0].length > 0) {
+				this.consider(c, w, ws, m, out);
+				return p + m[0].length;
+			}
+		}
+		return Math.max(from, to + 1);
+	}
+
+	private consider(c: CompiledRule, w: string, ws: number, m: RegExpExecArray, out: { f: Finding; order: number }[]): void {
+		const value = m[c.group];
+		const span = m.indices?.[c.group];
+		if (value === undefined || span === undefined || !this.accept(c, value, w, m)) {
+			return;
+		}
+		out.push({
+			order: c.order,
+			f: {
+				kind: 'secret',
+				rule: c.rule.id,
+				message: c.rule.description,
+				start: ws + span[0],
+				end: ws + span[1],
+				preview: maskSecret(value),
+			},
+		});
 	}
 
 	private accept(c: CompiledRule, value: string, window: string, m: RegExpExecArray): boolean {
