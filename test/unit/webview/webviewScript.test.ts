@@ -59,6 +59,19 @@ const send = (page: Page, m: unknown) =>
 	page.evaluate(
 		`new Promise((resolve) => { window.addEventListener('message', () => setTimeout(resolve, 0), { once: true }); window.postMessage(${JSON.stringify(m)}, '*'); })`,
 	);
+/**
+ * Waits until an expression is true in the page. Not `page.waitForFunction`: when its first check fails it polls
+ * by evaluating the string inside the page, which the panel's CSP (no 'unsafe-eval') refuses, so it flaked.
+ */
+async function until(page: Page, expression: string, timeoutMs = 5_000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!(await js<boolean>(page, `Boolean(${expression})`))) {
+		if (Date.now() > end) {
+			throw new Error(`never true: ${expression}`);
+		}
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
 const isOpen = (details: Locator) => details.evaluate((d: { open?: boolean }) => d.open === true);
 
 describe('exposure webview script in Chromium', function () {
@@ -107,7 +120,7 @@ describe('exposure webview script in Chromium', function () {
 			return route.fulfill({ status: 404, body: '' });
 		});
 		await page.goto(`${ORIGIN}/`);
-		await page.waitForFunction('window.__posted.length > 0');
+		await until(page, 'window.__posted.length > 0');
 		return page;
 	}
 
@@ -177,9 +190,9 @@ describe('exposure webview script in Chromium', function () {
 		assert.equal(await isOpen(pub), false);
 		await pub.locator('summary').focus();
 		await page.keyboard.press('Enter');
-		await page.waitForFunction(`window.__state?.open['assistant:copilot/index/public'] === true`);
+		await until(page, `window.__state?.open['assistant:copilot/index/public'] === true`);
 		await page.locator('details.assistant.any > summary').click();
-		await page.waitForFunction(`window.__state?.open['any'] === false`);
+		await until(page, `window.__state?.open['any'] === false`);
 		const state = await stateOf(page);
 		assert.equal(state.open['assistant:copilot/index/public'], true);
 		assert.equal(state.open['any'], false);
@@ -198,7 +211,7 @@ describe('exposure webview script in Chromium', function () {
 	it('restores scroll position and collapsed state from getState when rebuilt', async () => {
 		const page = await open({ v: 1, open: { 'assistant:copilot/openTabs': false, 'assistant:copilot/index/public': true }, scrollY: 400, filter: '' });
 		await send(page, snapshot(1, 150));
-		await page.waitForFunction('window.scrollY > 0');
+		await until(page, 'window.scrollY > 0');
 		assert.equal(await js<number>(page, 'Math.round(window.scrollY)'), 400);
 		const tabs = page.locator('details.surface').nth(1);
 		assert.equal(await tabs.locator('summary .surface-title').textContent(), 'Open tabs');
@@ -246,7 +259,7 @@ describe('exposure webview script in Chromium', function () {
 		assert.equal(await rows.first().isVisible(), true);
 		// Collapsed, it stays collapsed across re-renders.
 		await section.locator('summary').click();
-		await page.waitForFunction(`window.__state?.open['hooks'] === false`);
+		await until(page, `window.__state?.open['hooks'] === false`);
 		await send(page, { ...snapshot(2), hooks });
 		assert.equal(await isOpen(page.locator('details.hooks')), false);
 		await page.close();
