@@ -4,6 +4,7 @@
  * units (CJK markers) use sparse edges. It reports every occurrence, overlapping ones included.
  */
 
+/** Dense rows cover the ASCII code units (row offsets are state << 7). */
 const ASCII = 128;
 
 export interface KeywordHit {
@@ -15,12 +16,15 @@ export interface KeywordHit {
 
 /** A compiled keyword set. Keywords are lower-cased for ASCII; non-ASCII is matched as is. */
 export class KeywordAutomaton {
-	private readonly delta: Int32Array;
+	/**
+	 * The dense ASCII DFA, one row of 128 per state. An entry holds the next state's row offset (state × 128),
+	 * bitwise-negated (`~`, so negative) when that state reports keywords: the hot loop does one load and one
+	 * sign test per character.
+	 */
+	private readonly rows: Int32Array;
 	private readonly sparse: Map<number, number>[];
 	private readonly fail: Int32Array;
 	private readonly out: number[][];
-	/** 1 where a state reports keywords: the hot loop tests this instead of `out[s].length`. */
-	private readonly hasOut: Uint8Array;
 	private readonly lengths: number[];
 
 	constructor(readonly keywords: readonly string[]) {
@@ -92,8 +96,12 @@ export class KeywordAutomaton {
 				delta[s * ASCII + c] = delta[s * ASCII + c + 32] as number;
 			}
 		}
-		this.hasOut = Uint8Array.from(out, (o) => (o.length > 0 ? 1 : 0));
-		this.delta = delta;
+		const rows = new Int32Array(n * ASCII);
+		for (let i = 0; i < rows.length; i++) {
+			const t = delta[i] as number;
+			rows[i] = (out[t] as number[]).length > 0 ? ~(t * ASCII) : t * ASCII;
+		}
+		this.rows = rows;
 		this.sparse = sparse;
 		this.fail = fail;
 		this.out = out;
@@ -115,18 +123,26 @@ export class KeywordAutomaton {
 
 	/** Calls `onHit(keyword, start)` for every keyword occurrence in `text`. */
 	scan(text: string, onHit: (keyword: number, start: number) => void): void {
-		const delta = this.delta;
-		const hasOut = this.hasOut;
+		const rows = this.rows;
 		const out = this.out;
 		const lengths = this.lengths;
-		let s = 0;
+		let row = 0;
 		for (let i = 0, n = text.length; i < n; i++) {
 			const c = text.charCodeAt(i);
-			s = c < ASCII ? (delta[(s << 7) | c] as number) : this.sparseStep(this.sparse, this.fail, s, c);
-			if (hasOut[s] !== 0) {
-				for (const id of out[s] as number[]) {
+			let v: number;
+			if (c < ASCII) {
+				v = rows[row + c] as number;
+			} else {
+				const t = this.sparseStep(this.sparse, this.fail, row >> 7, c);
+				v = (out[t] as number[]).length > 0 ? ~(t * ASCII) : t * ASCII;
+			}
+			if (v < 0) {
+				row = ~v;
+				for (const id of out[row >> 7] as number[]) {
 					onHit(id, i + 1 - (lengths[id] as number));
 				}
+			} else {
+				row = v;
 			}
 		}
 	}

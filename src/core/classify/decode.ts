@@ -8,6 +8,9 @@ export const SNIFF_BYTES = 8192;
 
 export type Decoded = { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { kind: 'binary'; detail: string };
 
+/** The control characters counted below: all below 0x20 except tab, line feed, vertical tab, form feed, carriage return and escape. */
+const CONTROL = /[\x01-\x08\x0e-\x1a\x1c-\x1f]/;
+
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
 const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: false });
@@ -27,6 +30,15 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 	}
 	if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
 		return { kind: 'text', text: utf16be.decode(bytes), encoding: 'utf-16be' };
+	}
+	// The common case, checked natively: no NUL in the sniffed bytes, and no control character in the decoded
+	// text's first SNIFF_BYTES characters (which cover at least the sniffed bytes: a byte below 0x20 is always
+	// a character of its own in UTF-8). Otherwise the exact count below decides.
+	if (bytes.subarray(0, n).indexOf(0) === -1) {
+		const text = utf8.decode(bytes);
+		if (!CONTROL.test(text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text)) {
+			return { kind: 'text', text, encoding: 'utf-8' };
+		}
 	}
 	let nulEven = 0;
 	let nulOdd = 0;

@@ -14,15 +14,14 @@
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Policy } from '../policy/schema';
-import { type Classifier, compileClassifier, type ExceptionInput, levelOf } from './classifier';
-import { type DirectoryScan, scanDirectory, type SkippedFile } from './fileSource';
-import type { FileClassification, SkipReason } from './types';
-import { readFileBounded, type WalkEntry, walkWorkspace, type WalkOptions } from './walk';
+import { compileClassifier, type ExceptionInput } from './classifier';
+import { classifyEntry, collectScan, type DirectoryScan, newReadScratch, scanDirectory } from './fileSource';
+import type { FileClassification } from './types';
+import { type WalkEntry, walkWorkspace, type WalkOptions } from './walk';
 
 /** Below this many walked entries the scan stays on the calling thread. */
 export const PARALLEL_MIN_FILES = 200;
 const BATCH_FILES = 256;
-const BATCH_BYTES = 8 * 1024 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 
 export interface ParallelScanOptions extends WalkOptions {
@@ -54,38 +53,6 @@ export function defaultJobs(): number {
 }
 
 /**
- * Classifies one walked entry exactly as `scanDirectory` does; returns the classification and the bytes read.
- * `state.buffer` is reused between calls.
- */
-export function classifyEntry(classifier: Classifier, entry: WalkEntry, maxBytes: number, state: { buffer: Uint8Array }): { file: FileClassification; bytes: number } {
-	const pathOnly = (rel: string, reason: SkipReason, detail?: string): { file: FileClassification; bytes: number } => {
-		const reasons = classifier.classifyPath(rel);
-		const exception = classifier.exceptionFor(rel);
-		return {
-			file: { path: rel, level: levelOf(reasons), reasons, skipped: { reason, ...(detail ? { detail } : {}) }, ...(exception ? { exception } : {}) },
-			bytes: 0,
-		};
-	};
-	if (entry.kind === 'skip') {
-		return pathOnly(entry.rel, entry.reason, entry.detail);
-	}
-	if (entry.size > maxBytes) {
-		return pathOnly(entry.rel, 'too-large', `${entry.size} bytes`);
-	}
-	if (entry.size + 1 > state.buffer.length) {
-		state.buffer = new Uint8Array(Math.min(maxBytes + 1, Math.max(entry.size + 1, state.buffer.length * 2)));
-	}
-	const read = readFileBounded(entry.abs, maxBytes, state.buffer);
-	if (read.kind === 'too-large') {
-		return pathOnly(entry.rel, 'too-large', `${read.size} bytes`);
-	}
-	if (read.kind === 'error') {
-		return pathOnly(entry.rel, 'unreadable', read.message);
-	}
-	return { file: classifier.classifyBytes(entry.rel, read.bytes), bytes: read.bytes.length };
-}
-
-/**
  * When this thread was started as a scan worker: serves batches until the parent closes it, and returns true
  * (the caller must then not run its own main). Otherwise returns false and does nothing.
  */
@@ -97,13 +64,13 @@ export function runScanWorkerIfWorker(): boolean {
 	const port = parentPort;
 	const maxBytes = data.maxBytes ?? 0;
 	const { classifier } = compileClassifier(data.policy as Policy, data.exceptions ?? []);
-	const state = { buffer: new Uint8Array(Math.min(maxBytes + 1, 4 * 1024 * 1024)) };
+	const scratch = newReadScratch(maxBytes);
 	port.on('message', (req: BatchRequest) => {
 		try {
 			const files: FileClassification[] = [];
 			let bytes = 0;
 			for (const entry of req.entries) {
-				const r = classifyEntry(classifier, entry, maxBytes, state);
+				const r = classifyEntry(classifier, entry, maxBytes, scratch);
 				files.push(r.file);
 				bytes += r.bytes;
 			}
@@ -113,19 +80,6 @@ export function runScanWorkerIfWorker(): boolean {
 		}
 	});
 	return true;
-}
-
-const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
-function finish(files: FileClassification[], bytes: number, t0: number): DirectoryScan {
-	files.sort(byPath);
-	const skipped: SkippedFile[] = [];
-	for (const f of files) {
-		if (f.skipped) {
-			skipped.push({ path: f.path, reason: f.skipped.reason, ...(f.skipped.detail ? { detail: f.skipped.detail } : {}) });
-		}
-	}
-	return { files, skipped, stats: { files: files.length, bytes, ms: Math.round(performance.now() - t0) } };
 }
 
 function sequential(root: string, policy: Policy, exceptions: readonly (string | ExceptionInput)[], maxBytes: number, options: WalkOptions): DirectoryScan {
@@ -228,14 +182,11 @@ export async function scanDirectoryParallel(
 
 	try {
 		let batch: WalkEntry[] = [];
-		let batchBytes = 0;
 		const add = async (e: WalkEntry): Promise<void> => {
 			batch.push(e);
-			batchBytes += e.kind === 'file' && e.size <= maxBytes ? e.size : 0;
-			if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+			if (batch.length >= BATCH_FILES) {
 				const b = batch;
 				batch = [];
-				batchBytes = 0;
 				await send(b);
 			}
 		};
@@ -262,5 +213,5 @@ export async function scanDirectoryParallel(
 	} finally {
 		await Promise.all(workers.map((s) => s.w.terminate()));
 	}
-	return finish(results.flat(), bytes, t0);
+	return collectScan(results.flat(), bytes, t0);
 }

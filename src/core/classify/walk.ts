@@ -27,8 +27,9 @@ export interface WalkOptions {
 	gitignore?: boolean;
 }
 
+/** A walked entry. Files carry no size: the reader learns it from the open descriptor (one `stat` fewer per file). */
 export type WalkEntry =
-	| { kind: 'file'; rel: string; abs: string; size: number }
+	| { kind: 'file'; rel: string; abs: string }
 	| { kind: 'skip'; rel: string; abs: string; reason: SkipReason; detail?: string };
 
 interface IgnoreLevel {
@@ -96,7 +97,7 @@ export function* walkWorkspace(root: string, options: WalkOptions = {}): Generat
 			continue;
 		}
 		let levels = dir.levels;
-		if (useGitignore) {
+		if (useGitignore && entries.some((e) => e.name === '.gitignore')) {
 			const own = readGitignore(dir.abs, dir.rel);
 			if (own) {
 				levels = [...levels, own];
@@ -126,14 +127,7 @@ export function* walkWorkspace(root: string, options: WalkOptions = {}): Generat
 				yield { kind: 'skip', rel, abs, reason: 'excluded', detail: 'ignored by .gitignore: path rules only' };
 				continue;
 			}
-			let size = 0;
-			try {
-				size = fs.lstatSync(abs).size;
-			} catch (err) {
-				yield { kind: 'skip', rel, abs, reason: 'unreadable', detail: (err as Error).message };
-				continue;
-			}
-			yield { kind: 'file', rel, abs, size };
+			yield { kind: 'file', rel, abs };
 		}
 		// Depth-first in name order: push in reverse so the first name is walked first.
 		for (let i = subdirs.length - 1; i >= 0; i--) {
@@ -144,11 +138,17 @@ export function* walkWorkspace(root: string, options: WalkOptions = {}): Generat
 
 export type BoundedRead = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'error'; message: string };
 
+/** A read buffer reused across files; `readFileBounded` grows it when a file needs more. */
+export interface ReadScratch {
+	buffer: Uint8Array;
+}
+
 /**
  * Reads a regular file, at most `maxBytes` of it: a file that is (or has grown) larger is `too-large` and not
- * read further. `buffer`, when given and big enough, is reused (the result is a view into it).
+ * read further. With `scratch`, its buffer is reused, and grown when too small (the result is a view into it).
+ * A file is read up to the size its descriptor reported (a file reporting 0, like many in /proc, to its end).
  */
-export function readFileBounded(abs: string, maxBytes: number, buffer?: Uint8Array): BoundedRead {
+export function readFileBounded(abs: string, maxBytes: number, scratch?: ReadScratch): BoundedRead {
 	let fd: number | undefined;
 	try {
 		fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -160,7 +160,16 @@ export function readFileBounded(abs: string, maxBytes: number, buffer?: Uint8Arr
 			return { kind: 'too-large', size: st.size };
 		}
 		const cap = maxBytes + 1;
-		const buf = buffer && buffer.length >= Math.min(cap, st.size + 1) ? buffer : new Uint8Array(Math.min(cap, st.size + 1));
+		const need = Math.min(cap, st.size + 1);
+		let buf: Uint8Array;
+		if (scratch) {
+			if (scratch.buffer.length < need) {
+				scratch.buffer = new Uint8Array(Math.min(cap, Math.max(need, scratch.buffer.length * 2)));
+			}
+			buf = scratch.buffer;
+		} else {
+			buf = new Uint8Array(need);
+		}
 		let n = 0;
 		for (;;) {
 			if (n === buf.length) {
@@ -171,6 +180,9 @@ export function readFileBounded(abs: string, maxBytes: number, buffer?: Uint8Arr
 				break;
 			}
 			n += r;
+			if (st.size > 0 && n >= st.size) {
+				break;
+			}
 		}
 		if (n > maxBytes) {
 			return { kind: 'too-large', size: n };

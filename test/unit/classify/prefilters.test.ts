@@ -3,6 +3,7 @@
 // letters next to digits, valid and invalid check digits, case variants.
 import * as assert from 'node:assert/strict';
 import { KeywordAutomaton } from '../../../src/core/classify/ahoCorasick';
+import { decodeBytes, SNIFF_BYTES } from '../../../src/core/classify/decode';
 import { cnIdCheckChar, ibanRemainder, PiiDetector } from '../../../src/core/classify/detectors/pii';
 import type { Finding } from '../../../src/core/classify/detectors/finding';
 import { LineIndex, shannonEntropy } from '../../../src/core/classify/textIndex';
@@ -272,5 +273,40 @@ describe('prefilters and fast paths find exactly what the plain path finds', () 
 			assert.deepEqual(groups(fromSeparator), expected, JSON.stringify(t));
 		}
 		assert.ok(captured > 300, `only ${captured} captures`);
+	});
+
+	it('decoding: the native no-control-character path decides as the byte count does (3,000 seeded byte strings)', () => {
+		// The reference: count NULs and control bytes in the first 8 KB, as the sniffing rule is written.
+		const reference = (bytes: Uint8Array): string => {
+			const n = Math.min(bytes.length, SNIFF_BYTES);
+			let nul = 0;
+			let control = 0;
+			for (let i = 0; i < n; i++) {
+				const b = bytes[i] as number;
+				if (b === 0) nul++;
+				else if (b < 32 && ![9, 10, 11, 12, 13, 27].includes(b)) control++;
+			}
+			return nul === 0 && !(n > 0 && control / n > 0.1) ? `text:${new TextDecoder().decode(bytes)}` : 'other';
+		};
+		const rnd = prng(1729);
+		const alphabets: number[][] = [
+			[0x61, 0x0a, 0x20, 0x7a],
+			[0x61, 0x01, 0x1b, 0x09, 0x0b, 0x0c, 0x0d, 0x1f, 0x1a, 0x1c, 0x0e, 0x08],
+			[0xe6, 0x9c, 0xba, 0xe5, 0xaf, 0x86, 0x61, 0x02],
+			[0xff, 0x80, 0x61, 0x03, 0x0a],
+		];
+		let texts = 0;
+		for (let n = 0; n < 3000; n++) {
+			const alphabet = alphabets[n % alphabets.length] as number[];
+			const len = rnd() < 0.1 ? SNIFF_BYTES + Math.floor(rnd() * 200) : Math.floor(rnd() * 300);
+			const bytes = new Uint8Array(len);
+			const controlRate = rnd() * 0.3;
+			for (let i = 0; i < len; i++) bytes[i] = rnd() < controlRate ? (alphabet[Math.floor(rnd() * alphabet.length)] as number) : 0x61 + Math.floor(rnd() * 26);
+			const d = decodeBytes(bytes);
+			const got = d.kind === 'text' && d.encoding === 'utf-8' ? `text:${d.text}` : 'other';
+			if (got !== 'other') texts++;
+			assert.equal(got, reference(bytes), `seeded bytes #${n}`);
+		}
+		assert.ok(texts > 500 && texts < 2900, `${texts} of 3000 decoded as text`);
 	});
 });
