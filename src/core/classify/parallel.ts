@@ -21,7 +21,7 @@ import { type WalkEntry, walkWorkspace, type WalkOptions } from './walk';
 
 /** Below this many walked entries the scan stays on the calling thread. */
 export const PARALLEL_MIN_FILES = 200;
-const BATCH_FILES = 256;
+const BATCH_FILES = 64;
 const IN_FLIGHT_PER_WORKER = 3;
 
 export interface ParallelScanOptions extends WalkOptions {

@@ -188,7 +188,13 @@ export class SecretsDetector implements ContentDetector {
 		});
 	}
 
+	/** Whether a match is a secret: every filter must pass (the cheap, most often failing ones first). */
 	private accept(c: CompiledRule, value: string, window: string, m: RegExpExecArray): boolean {
+		if (c.rule.generic) {
+			if (isReference(value) || !this.secretKeyName(window, m) || isGenericPlaceholder(value)) {
+				return false;
+			}
+		}
 		if (c.entropy > 0 && shannonEntropy(value) < adjustedThreshold(c, value)) {
 			return false;
 		}
@@ -199,18 +205,24 @@ export class SecretsDetector implements ContentDetector {
 			// Rules without an entropy floor (passwords in URLs) take the generic stopwords too.
 			return c.entropy > 0 ? !isPlaceholderValue(value) : !isGenericPlaceholder(value);
 		}
-		if (isReference(value) || isGenericPlaceholder(value)) {
-			return false;
-		}
-		// The whole key name: walk back from the keyword over identifier characters.
+		return true;
+	}
+
+	/** Whether a generic match's whole key name (walked back from the keyword over identifier characters) names a secret. */
+	private secretKeyName(window: string, m: RegExpExecArray): boolean {
 		let ks = m.index;
-		while (ks > 0 && /[A-Za-z0-9_.-]/.test(window.charAt(ks - 1))) {
+		while (ks > 0 && isKeyChar(window.charCodeAt(ks - 1))) {
 			ks--;
 		}
 		const keyEnd = m.indices?.[1]?.[1] ?? m.index;
 		const key = window.slice(ks, keyEnd);
 		return !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key);
 	}
+}
+
+/** `[A-Za-z0-9_.-]`: the characters of a key name. */
+function isKeyChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
 /** Generic rules scale the entropy threshold with the value's length (short values cannot reach 3.5 bits). */
