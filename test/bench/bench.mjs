@@ -1,8 +1,12 @@
 // Benchmark of `context-warden scan` (not part of npm test).
-//   npm run bench -- [--files 50000] [--mb 500] [--keep] [--skip-secretlint]
-// Generates a seeded tree (source-like text, some secrets/PII/markers, a few binaries) in a temp dir, bundles the
-// CLI, runs `scan --json` on it under /usr/bin/time -v (peak RSS), then times ripgrep (`rg -c -i -F -f keywords`)
-// and secretlint (if installed) on the same files, and the re-classification of one edited 100 KB file.
+//   npm run bench -- [--files 50000] [--mb 500] [--rss-files 100000] [--keep] [--skip-secretlint] [--skip-real]
+// 1. A seeded generated tree (source-like text where most lines hold a secret keyword, some secrets/PII/markers,
+//    a few binaries): `scan --json` under /usr/bin/time -v (peak RSS), single-threaded and with the default
+//    workers, against ripgrep (`rg -c -i -F -f keywords`, its default threads) on the same tree.
+// 2. A real tree: a copy of this project's node_modules (nested node_modules renamed, so that both tools see the
+//    same files): `scan --no-gitignore` with no size cap against `rg --no-ignore --hidden`.
+// 3. secretlint on a sample of the generated tree; 4. re-classifying one edited 100 KB file; 5. peak RSS of a
+//    scan of a tree of `--rss-files` files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,6 +23,8 @@ const FILES = opt('files', 50000);
 const MB = opt('mb', 500);
 const keep = args.includes('--keep');
 const skipSecretlint = args.includes('--skip-secretlint');
+const skipReal = args.includes('--skip-real');
+const RSS_FILES = opt('rss-files', 100000);
 // secretlint runs at about 0.1 MB/s: it is compared on a fixed sample of the tree (both tools, the same files).
 const SECRETLINT_FILES = opt('secretlint-files', 5000);
 
@@ -42,10 +48,10 @@ const SPECIAL = [
 	() => `DB_PASSWORD=${str(10)}#${str(4)}`,
 ];
 
-function generate(root) {
-	const avg = (MB * 1e6) / FILES;
+function generate(root, files = FILES, mbTotal = MB) {
+	const avg = (mbTotal * 1e6) / files;
 	let bytes = 0;
-	for (let i = 0; i < FILES; i++) {
+	for (let i = 0; i < files; i++) {
 		const dir = path.join(root, `pkg${i % 100}`, `mod${i % 37}`);
 		fs.mkdirSync(dir, { recursive: true });
 		if (i % 500 === 7) {
@@ -90,18 +96,60 @@ spawnSync('sync');
 const policy = path.join(work, 'policy.json');
 fs.writeFileSync(policy, JSON.stringify({ version: 1, name: 'bench' }));
 
+const single = timeV('node', [cli, 'scan', tree, '--json', '--policy', policy, '--jobs', '1']);
 const ours = timeV('node', [cli, 'scan', tree, '--json', '--policy', policy]);
 const json = JSON.parse(ours.stdout.toString());
 const sensitive = json.files.filter((f) => f.level !== 'public').length;
-console.log(`context-warden scan: ${json.stats.files} files, ${mb.toFixed(0)} MB in ${(ours.ms / 1000).toFixed(2)} s wall -> ${(json.stats.files / (ours.ms / 1000)).toFixed(0)} files/s, ${(mb / (ours.ms / 1000)).toFixed(1)} MB/s; peak RSS ${ours.rssMb.toFixed(0)} MB; ${sensitive} non-public files`);
+const jobs = os.availableParallelism?.() ?? os.cpus().length;
+console.log(`context-warden scan, 1 thread: ${(single.ms / 1000).toFixed(2)} s wall, ${(mb / (single.ms / 1000)).toFixed(1)} MB/s; peak RSS ${single.rssMb.toFixed(0)} MB`);
+console.log(`context-warden scan, ${jobs} workers: ${json.stats.files} files, ${mb.toFixed(0)} MB in ${(ours.ms / 1000).toFixed(2)} s wall -> ${(json.stats.files / (ours.ms / 1000)).toFixed(0)} files/s, ${(mb / (ours.ms / 1000)).toFixed(1)} MB/s; peak RSS ${ours.rssMb.toFixed(0)} MB; ${sensitive} non-public files`);
 
 const kw = path.join(work, 'keywords.txt');
 const { SECRET_RULES } = await import('../../src/core/classify/detectors/secretRules.ts').catch(() => ({ SECRET_RULES: [] }));
 const keywords = SECRET_RULES.length ? [...new Set(SECRET_RULES.flatMap((r) => r.keywords))] : ['ghp_', 'akia', 'password', 'secret', 'token'];
 fs.writeFileSync(kw, keywords.join('\n'));
-const rg = spawnSync('rg', ['--version']).status === 0 ? timeV('rg', ['-c', '-i', '-F', '-f', kw, tree]) : undefined;
+const hasRg = spawnSync('rg', ['--version']).status === 0;
+const rg = hasRg ? timeV('rg', ['-c', '-i', '-F', '-f', kw, tree]) : undefined;
 if (rg) console.log(`ripgrep -c -i -F (${keywords.length} keywords): ${(rg.ms / 1000).toFixed(2)} s, ${(mb / (rg.ms / 1000)).toFixed(1)} MB/s, peak RSS ${rg.rssMb.toFixed(0)} MB; ours/rg time ratio ${(ours.ms / rg.ms).toFixed(1)}x (target: at most 3x)`);
 else console.log('ripgrep: not installed (apt-get install -y ripgrep)');
+
+// The real tree: this project's node_modules, nested node_modules directories renamed (our walker skips them).
+if (!skipReal && hasRg && fs.existsSync('node_modules')) {
+	const real = path.join(work, 'real');
+	fs.cpSync('node_modules', real, { recursive: true, verbatimSymlinks: true });
+	(function rename(d) {
+		for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+			if (!e.isDirectory()) continue;
+			let p = path.join(d, e.name);
+			if (e.name === 'node_modules') {
+				fs.renameSync(p, path.join(d, 'nm_'));
+				p = path.join(d, 'nm_');
+			}
+			rename(p);
+		}
+	})(real);
+	let realBytes = 0;
+	let realFiles = 0;
+	(function count(d) {
+		for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+			const p = path.join(d, e.name);
+			if (e.isDirectory()) count(p);
+			else if (e.isFile()) {
+				realFiles++;
+				realBytes += fs.statSync(p).size;
+			}
+		}
+	})(real);
+	const uncapped = path.join(work, 'uncapped.json');
+	fs.writeFileSync(uncapped, JSON.stringify({ version: 1, name: 'bench', content: { maxFileSizeBytes: 256 * 1024 * 1024 } }));
+	spawnSync('sync');
+	const rmb = realBytes / 1e6;
+	const oursReal = timeV('node', [cli, 'scan', real, '--json', '--no-gitignore', '--policy', uncapped]);
+	const rgReal = timeV('rg', ['-c', '-i', '-F', '--no-ignore', '--hidden', '-f', kw, real]);
+	console.log(`real tree (node_modules copy): ${realFiles} files, ${rmb.toFixed(0)} MB`);
+	console.log(`  context-warden scan: ${(oursReal.ms / 1000).toFixed(2)} s, ${(rmb / (oursReal.ms / 1000)).toFixed(1)} MB/s, peak RSS ${oursReal.rssMb.toFixed(0)} MB`);
+	console.log(`  ripgrep --no-ignore --hidden: ${(rgReal.ms / 1000).toFixed(2)} s, ${(rmb / (rgReal.ms / 1000)).toFixed(1)} MB/s; ours/rg time ratio ${(oursReal.ms / rgReal.ms).toFixed(1)}x`);
+}
 
 const sl = path.join(work, 'secretlint');
 try {
@@ -157,6 +205,15 @@ const runs = 500;
 const t0 = performance.now();
 for (let i = 0; i < runs; i++) classifier.classifyText('src/edit.ts', `${text}// edit ${i}\n`);
 console.log(`re-classify one edited 100 KB file: ${((performance.now() - t0) / runs).toFixed(2)} ms per call`);
+
+// Peak RSS at RSS_FILES files (small ones: the count, not the bytes, is what the results' memory grows with).
+if (RSS_FILES > 0) {
+	const many = path.join(work, 'many');
+	generate(many, RSS_FILES, RSS_FILES * 0.002);
+	const r = timeV('node', [cli, 'scan', many, '--json', '--policy', policy]);
+	const n = JSON.parse(r.stdout.toString()).stats.files;
+	console.log(`peak RSS scanning ${n} files (${jobs} workers, --json): ${r.rssMb.toFixed(0)} MB (target: under 300 MB at 100k files); ${(r.ms / 1000).toFixed(2)} s`);
+}
 
 if (!keep) fs.rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
