@@ -8,7 +8,6 @@ import { summarizeWorkspace } from '../../core/exposure/summary';
 import type { AgentId } from '../../core/hooks/agents/types';
 import { hookInstallSpecs } from '../../core/hooks/install';
 import { hookDesiredChanges } from '../../core/hooks/installPlan';
-import { rankOf } from '../../core/hooks/levels';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
 import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
 import { Disposable } from '../disposable';
@@ -197,7 +196,7 @@ export class HookService extends Disposable {
 			policyName: policy.name,
 			threshold,
 			files,
-			sensitiveGlobs: policy.pathRules.filter((r) => rankOf(r.level) >= rankOf(threshold)).flatMap((r) => r.globs),
+			pathRules: policy.pathRules.map((r) => ({ id: r.id, level: r.level, globs: r.globs })),
 		});
 		await atomicWrite(file, `${JSON.stringify(snapshot)}\n`);
 		this.lastSnapshotSha = effective.sha256;

@@ -29,7 +29,7 @@ writeFileSync(
 				{ path: '.env', level: 'restricted', rule: 'secrets.dotenv' },
 				{ path: 'README.md', level: 'public' },
 			],
-			sensitiveGlobs: ['**/*.pem'],
+			pathRules: [{ id: 'keys.pem', level: 'restricted', globs: ['*.pem'] }],
 		}),
 	),
 );

@@ -27,7 +27,7 @@ const snapshot = buildSnapshot({
 	policySha256: '0'.repeat(64),
 	threshold: ws.threshold,
 	files: Object.entries(ws.files).map(([path, level]) => ({ path, level })),
-	sensitiveGlobs: [],
+	pathRules: [],
 });
 const lookup = snapshotLookup(snapshot);
 

@@ -94,7 +94,7 @@ describe('hook without a snapshot: the effective policy decides', () => {
 	it('with a snapshot, a file changed after it is classified by the policy on demand', async () => {
 		const dir = workspace();
 		const snap = join(dir, 'snap.json');
-		writeFileSync(snap, JSON.stringify(buildSnapshot({ root: dir, policySha256: 'f'.repeat(64), threshold: 'confidential', files: [], sensitiveGlobs: [], generatedAt: new Date(Date.now() - 60_000) })));
+		writeFileSync(snap, JSON.stringify(buildSnapshot({ root: dir, policySha256: 'f'.repeat(64), threshold: 'confidential', files: [], pathRules: [], generatedAt: new Date(Date.now() - 60_000) })));
 		writeFileSync(join(dir, 'later.txt'), '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n');
 		const old = new Date(Date.now() - 120_000);
 		utimesSync(join(dir, '.env'), old, old);
