@@ -187,6 +187,23 @@ export const SECRET_SAMPLES: Record<string, (r: Rand) => string> = {
 	'generic-secret': (r) => `client_secret = "${r.b62(32)}"`,
 };
 
+/**
+ * False positives once found in a real tree (this project's node_modules): code inside source maps, type
+ * declarations, documentation URLs, Fetch API modes, translated messages, object literals.
+ */
+export const REAL_WORLD_NEAR_MISSES: readonly string[] = [
+	'"sourcesContent":["  const getAccessToken = credential\\n    ? createTokenCycler(credential /* , options */)"]',
+	'export type SubmitPasswordResultV2 = CustomAuthResultV2<',
+	'    requestedPasswordAttribute: SignUpAttributeV2;',
+	"     * const options = new URL('https://abc:xyz@example.com');",
+	"const keyv = new Keyv('redis://user:pass@localhost:6379');",
+	"     *   href: 'https://a:b@xn--g6w251d/?abc#foo',",
+	'return fetch(wasmBinaryFile,{credentials:"same-origin"}).then(',
+	"const USE_CREDENTIALS = 'use-credentials'",
+	'  "Unexpected_token_1012": "予期しないトークンです。",',
+	'e.authenticationScheme||ue.BEARER,ccsCredential:{credential:e.account.homeAccountId,type:',
+];
+
 /** Lines that look like secrets but are placeholders, examples, references or near-misses. */
 export function secretNearMisses(r: Rand): string[] {
 	const id = r.pick(['DB', 'APP', 'SMTP', 'ADMIN', 'REDIS', 'API']);
@@ -234,6 +251,7 @@ export function secretNearMisses(r: Rand): string[] {
 		`secret = "sample-${r.b62(4)}"`,
 		`token: \${{ secrets.GITHUB_TOKEN }}`,
 		`ANTHROPIC_API_KEY=sk-ant-api03-0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000AA`,
+		...REAL_WORLD_NEAR_MISSES,
 	];
 }
 

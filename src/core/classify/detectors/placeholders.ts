@@ -14,6 +14,15 @@ const PLACEHOLDER_WORDS =
 const GENERIC_STOPWORDS =
 	/test|demo|passw(?:or)?d|secret|token|admin|default|null|none|undefined|true|false|string|qwerty|letmein|hunter2|foo|bar|baz|todo|tbd|empty|hidden|mask|required|optional|value|generated|enter|mypass|localhost/i;
 
+/**
+ * Whole values that are never credentials: demo passwords too short for the stopwords (`pass`, `pw`), one or
+ * two characters (`https://a:b@host`), and the Fetch API's credentials modes (`credentials: "same-origin"`).
+ */
+const GENERIC_VALUES = /^(?:pass|pw|pwd|pword|.{1,2}|same-origin|use-credentials|include|omit)$/i;
+
+/** Letters outside ASCII: translated prose (`"Unexpected_token": "予期しないトークンです。"`), not a key. */
+const NON_ASCII_LETTER = /[^\x00-\x7f]/;
+
 /** A run of five or more identical characters: `xxxxx`, `00000`, `*****`. */
 const RUN = /(.)\1{4,}/;
 
@@ -39,7 +48,7 @@ export function isPlaceholderValue(value: string): boolean {
 
 /** Whether a value captured by a generic assignment rule is a placeholder, a stopword or a sequence. */
 export function isGenericPlaceholder(value: string): boolean {
-	return isPlaceholderValue(value) || GENERIC_STOPWORDS.test(value);
+	return isPlaceholderValue(value) || GENERIC_STOPWORDS.test(value) || GENERIC_VALUES.test(value) || NON_ASCII_LETTER.test(value);
 }
 
 /**
@@ -47,8 +56,16 @@ export function isGenericPlaceholder(value: string): boolean {
  * a property access, a call, an environment lookup, a path or a URL.
  */
 export function isReference(value: string): boolean {
+	// Code embedded in a JSON string (source maps, bundles): what precedes an escaped line break is the value.
+	const escaped = /\\[nrt]/.exec(value);
+	if (escaped && escaped.index > 0) {
+		return isReference(value.slice(0, escaped.index));
+	}
 	if (/^[A-Za-z_][A-Za-z_]*$/.test(value)) {
 		return true; // an identifier or a word: `userPassword`, `DB_PASSWORD`, `string`
+	}
+	if (/^(?:[A-Z][a-z]+){2,}(?:V?[0-9]{1,2})?$/.test(value)) {
+		return true; // a type or class name: `SignUpAttributeV2`, `CustomAuthResult`
 	}
 	if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])+$/.test(value)) {
 		return true; // `config.password`, `process.env.TOKEN`, `ENV['X']`
@@ -59,8 +76,8 @@ export function isReference(value: string): boolean {
 	if (/^(?:[./~]|[A-Za-z]:\\)/.test(value) && /[/\\]/.test(value)) {
 		return true; // a path
 	}
-	if (/^[=!<>@%&|]/.test(value)) {
-		return true; // an operator or an annotation, not a value
+	if (/^[=!<>@%&|{]/.test(value)) {
+		return true; // an operator, an annotation or an object literal, not a value
 	}
 	return false;
 }

@@ -66,8 +66,11 @@ function dbUrl(schemes: string): RegExp {
 	return new RegExp(`(?<![A-Za-z0-9+.-])(?:jdbc:)?(?:${schemes})${USERINFO}`, 'i');
 }
 
-/** `://user:password@host`, the password captured. */
-const USERINFO = `://[^\\s:@/'"\`]{1,100}:([^\\s@/'"\`]{1,200})@[A-Za-z0-9._-]`;
+/**
+ * `://user:password@host`, the password captured; not when the host is a documentation domain (RFC 2606:
+ * `example.com`, `*.example`, …), where `https://abc:xyz@example.com` is an example, not a credential.
+ */
+const USERINFO = `://[^\\s:@/'"\`]{1,100}:([^\\s@/'"\`]{1,200})@(?!(?:[A-Za-z0-9-]+\\.)*(?:example\\.(?:com|org|net)|[A-Za-z0-9-]+\\.(?:example|test|invalid))(?![A-Za-z0-9.-]))[A-Za-z0-9._-]`;
 
 /**
  * Any scheme's URL with a password, matched from its `://` (the scheme is checked behind it), so that the
