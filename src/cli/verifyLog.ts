@@ -62,7 +62,8 @@ export const verifyLogCommand: CliCommand = {
 		// Name segments as the user named the log: relative to what they typed.
 		const shown = (segment: string): string => path.join(path.dirname(given), segment);
 		if (result.ok) {
-			io.stdout.write(`${given}: ok: ${result.entries.length} entries in ${result.segments.length} segment${result.segments.length === 1 ? '' : 's'}\n`);
+			const pruned = result.pruned ? `; entries 1-${result.pruned.throughSeq} pruned by retention (recorded in the log)` : '';
+			io.stdout.write(`${given}: ok: ${result.entries.length} entries in ${result.segments.length} segment${result.segments.length === 1 ? '' : 's'}${pruned}\n`);
 			return ExitCode.ok;
 		}
 		const b = result.firstBad;

@@ -23,6 +23,7 @@ export const AUDIT_EVENT_TYPES = [
 	'hook.deny',
 	'hook.ask',
 	'loosening.refused',
+	'audit.pruned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -66,6 +67,11 @@ export interface AuditEventData {
 	'hook.ask': { agent: string; tool?: string; rule?: string; paths: string[]; workspace?: string };
 	/** A workspace layer tried to loosen the policy; the org's value was kept. */
 	'loosening.refused': { layer: string; source: string; key: string; workspace?: string };
+	/**
+	 * The oldest segments were deleted to keep `retain` rotated segments. `throughSeq` is the last deleted entry
+	 * and `lastHash` the sha256 of its line: what the first remaining entry chains to, so the log still verifies.
+	 */
+	'audit.pruned': { segments: string[]; throughSeq: number; lastHash: string; retain: number };
 }
 
 /** One event to record, typed by its type: what a service hands the audit log (e.g. through an event emitter). */

@@ -16,6 +16,11 @@
  *
  * Files, for the log named `audit.jsonl`: the active segment `audit.jsonl`, full segments renamed to
  * `audit.1.jsonl`, `audit.2.jsonl`, … (oldest first), the head `audit.jsonl.head`, the lock `audit.jsonl.lock`.
+ *
+ * Retention (`retainSegments`): when more rotated segments exist than that, the oldest are deleted, and first an
+ * `audit.pruned` entry records, inside the chain, the last deleted entry's seq and line hash. The log then begins
+ * with an entry whose seq is above 1 and whose `prev` is that hash: `verifyLog` accepts exactly that, and reports
+ * what was pruned; a start missing without such a record is still `deleted`.
  * Lines are kept under 4 KB, so one O_APPEND write puts a line whole at the end; appends from several processes
  * are serialised with the store's lock (see `logStore.ts`).
  */
@@ -58,6 +63,8 @@ export interface AuditLogOptions {
 	/** The clock (default: now). */
 	now?: () => Date;
 	mirror?: AuditMirror;
+	/** Keep at most this many rotated segments (the oldest are pruned, see above); 0 or absent: keep all. */
+	retainSegments?: number;
 }
 
 export interface AppendResult {
@@ -68,6 +75,8 @@ export interface AppendResult {
 	segment: string;
 	/** Whether this append rotated the previous active segment. */
 	rotated?: string;
+	/** Segments deleted by retention after this append (an `audit.pruned` entry follows the appended one). */
+	pruned?: string[];
 	/** What the guard left out (JSON paths with why); also recorded in `data.redacted`. */
 	stripped: string[];
 	/** Set when the mirror could not be written (the log itself was). */
@@ -95,9 +104,14 @@ export interface BadEntry {
 	detail: string;
 }
 
+/** Entries deleted by retention before the first remaining one, as the log's own `audit.pruned` entry records. */
+export interface PrunedStart {
+	throughSeq: number;
+}
+
 export type VerifyResult =
-	| { ok: true; entries: AuditEntry[]; segments: string[] }
-	| { ok: false; firstBad: BadEntry; entries: AuditEntry[]; segments: string[] };
+	| { ok: true; entries: AuditEntry[]; segments: string[]; pruned?: PrunedStart }
+	| { ok: false; firstBad: BadEntry; entries: AuditEntry[]; segments: string[]; pruned?: PrunedStart };
 
 /** The sidecar written on each append. */
 export interface LogHead {
@@ -257,9 +271,18 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
 				// A torn last line (a writer died mid-write) must not swallow ours.
 				const sep = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
 				await store.append(name, `${sep}${line}\n`);
-				const head: LogHead = { seq: entry.seq, hash: sha256Hex(line), segment: name, at: entry.at };
+				let head: LogHead = { seq: entry.seq, hash: sha256Hex(line), segment: name, at: entry.at };
 				await store.write(headName, `${JSON.stringify(head)}\n`);
 				result = { entry, line, segment: name, stripped, ...(rotated ? { rotated } : {}) };
+				const pruned = await prune(store, name, options.retainSegments ?? 0, entry, line, now);
+				if (pruned) {
+					head = { seq: pruned.entry.seq, hash: sha256Hex(pruned.line), segment: name, at: pruned.entry.at };
+					await store.write(headName, `${JSON.stringify(head)}\n`);
+					for (const s of pruned.segments) {
+						await store.remove(s);
+					}
+					result.pruned = pruned.segments;
+				}
 				if (options.mirror) {
 					try {
 						await options.mirror.append(`${line}\n`);
@@ -276,6 +299,38 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
 			return verifyLog(store, name);
 		},
 	};
+}
+
+/**
+ * When more than `retain` rotated segments exist: appends the `audit.pruned` entry (after `last`, the entry just
+ * written) naming the oldest ones and the hash the first kept entry chains to. The caller then deletes them, so
+ * a crash in between leaves an extra record, never a gap without one. Under the caller's lock.
+ */
+async function prune(
+	store: LogStore,
+	name: string,
+	retain: number,
+	last: AuditEntry,
+	lastLine: string,
+	now: () => Date,
+): Promise<{ entry: AuditEntry; line: string; segments: string[] } | undefined> {
+	if (!(retain > 0)) {
+		return undefined;
+	}
+	const rotated = (await segmentsOf(store, name)).filter((s) => s !== name);
+	if (rotated.length <= retain) {
+		return undefined;
+	}
+	const doomed = rotated.slice(0, rotated.length - retain);
+	const newestDoomed = lastLineOf((await store.read(doomed[doomed.length - 1] as string)) ?? '');
+	const parsed = newestDoomed === undefined ? 'empty' : parseEntry(newestDoomed);
+	if (typeof parsed === 'string' || newestDoomed === undefined) {
+		return undefined; // A damaged segment is evidence: keep it for verify to name.
+	}
+	const data: AuditEventData['audit.pruned'] = { segments: doomed, throughSeq: parsed.seq, lastHash: sha256Hex(newestDoomed), retain };
+	const { entry, line } = fitLine({ seq: last.seq + 1, at: now().toISOString(), type: 'audit.pruned', data: data as unknown as AuditData, prev: sha256Hex(lastLine) }, []);
+	await store.append(name, `${line}\n`);
+	return { entry, line, segments: doomed };
 }
 
 /** A mirror that appends each line to `file` (created if missing, never rotated by us) with one O_APPEND write. */
@@ -353,10 +408,25 @@ export async function verifyLog(store: LogStore, name: string = DEFAULT_LOG_NAME
 		parts.forEach((t, i) => lines.push({ segment, line: i + 1, text: t }));
 	}
 	const entries: AuditEntry[] = [];
-	const bad = (firstBad: BadEntry): VerifyResult => ({ ok: false, firstBad, entries, segments });
+	const bad = (firstBad: BadEntry): VerifyResult => ({ ok: false, firstBad, entries, segments, ...(pruned ? { pruned } : {}) });
 	const parsed: (AuditEntry | string)[] = lines.map((l) => parseEntry(l.text));
-	let prevLine: string | undefined;
+	let prevHash = GENESIS_HASH;
 	let prevSeq = 0;
+	// A start deleted by retention: the first entry counts on from, and chains to, what an `audit.pruned` entry
+	// further on (itself verified by the chain) says was deleted.
+	let pruned: PrunedStart | undefined;
+	const first = parsed[0];
+	if (first !== undefined && typeof first !== 'string' && first.seq > 1) {
+		const anchor = parsed.find(
+			(x): x is AuditEntry =>
+				typeof x !== 'string' && x.type === 'audit.pruned' && x.data.throughSeq === first.seq - 1 && x.data.lastHash === first.prev,
+		);
+		if (anchor) {
+			pruned = { throughSeq: first.seq - 1 };
+			prevHash = first.prev;
+			prevSeq = first.seq - 1;
+		}
+	}
 	for (let i = 0; i < lines.length; i++) {
 		const at = lines[i] as Located;
 		const e = parsed[i] as AuditEntry | string;
@@ -367,7 +437,7 @@ export async function verifyLog(store: LogStore, name: string = DEFAULT_LOG_NAME
 			return bad({ segment: at.segment, line: at.line, seq: e.seq, problem: 'edited', detail: 'its fields do not match its hash' });
 		}
 		const expectedSeq = prevSeq + 1;
-		const linked = e.prev === (prevLine === undefined ? GENESIS_HASH : sha256Hex(prevLine));
+		const linked = e.prev === prevHash;
 		if (e.seq !== expectedSeq) {
 			if (linked) {
 				return bad({ segment: at.segment, line: at.line, seq: e.seq, problem: 'edited', detail: `its seq was changed (expected ${expectedSeq})` });
@@ -395,7 +465,7 @@ export async function verifyLog(store: LogStore, name: string = DEFAULT_LOG_NAME
 			return bad({ segment: at.segment, line: at.line, seq: e.seq, problem: 'edited', detail: 'the first entry does not chain to the genesis hash' });
 		}
 		entries.push(e);
-		prevLine = at.text;
+		prevHash = sha256Hex(at.text);
 		prevSeq = e.seq;
 	}
 	const headName = `${name}.head`;
@@ -409,7 +479,7 @@ export async function verifyLog(store: LogStore, name: string = DEFAULT_LOG_NAME
 		if (entries.length > 0) {
 			return bad({ ...tail, problem: 'truncated', detail: 'the head file is missing, so the end of the log cannot be checked' });
 		}
-		return { ok: true, entries, segments };
+		return { ok: true, entries, segments, ...(pruned ? { pruned } : {}) };
 	}
 	if (prevSeq < head.seq) {
 		const missing = head.seq - prevSeq;
@@ -422,5 +492,5 @@ export async function verifyLog(store: LogStore, name: string = DEFAULT_LOG_NAME
 		return bad({ segment: headLine.segment, line: headLine.line, seq: head.seq, problem: 'edited', detail: 'the line no longer has the hash recorded in the head' });
 	}
 	// prevSeq > head.seq: a writer died between its line and its head; the entries after the head still chain.
-	return { ok: true, entries, segments };
+	return { ok: true, entries, segments, ...(pruned ? { pruned } : {}) };
 }

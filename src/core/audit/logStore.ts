@@ -25,6 +25,8 @@ export interface LogStore {
 	list(): Promise<string[]>;
 	/** Renames a file; fails if `from` does not exist. */
 	rename(from: string, to: string): Promise<void>;
+	/** Deletes a file (nothing when it does not exist). */
+	remove(name: string): Promise<void>;
 	/** Takes the store's lock for `name` (waiting for it); resolves to the function that releases it. */
 	lock(name: string): Promise<() => Promise<void>>;
 	/** A label for messages: the file's path. */
@@ -97,6 +99,9 @@ export function fsLogStore(dir: string, options: FsLogStoreOptions = {}): LogSto
 		async rename(from, to) {
 			await fs.promises.rename(at(from), at(to));
 		},
+		async remove(name) {
+			await fs.promises.rm(at(name), { force: true });
+		},
 		async lock(name) {
 			await ensureDir();
 			const file = at(`${name}.lock`);
@@ -165,6 +170,9 @@ export function memoryLogStore(files: Map<string, string> = new Map()): LogStore
 			}
 			files.delete(from);
 			files.set(to, text);
+		},
+		async remove(name) {
+			files.delete(name);
 		},
 		async lock() {
 			let release: () => void = () => undefined;

@@ -22,6 +22,9 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 const TAG = 'audit';
 /** The machine-scoped setting naming a file every entry is also appended to (for a log shipper). */
 export const MIRROR_SETTING = 'audit.mirrorFile';
+/** The machine-scoped setting: how many rotated 1 MiB segments the log keeps (0: all). */
+export const RETAIN_SETTING = 'audit.retainSegments';
+const DEFAULT_RETAIN_SEGMENTS = 100;
 const RESTRICTION_KEY = 'contextWarden.audit.restriction';
 const RESTRICTION_DEBOUNCE_MS = 500;
 /** How long an audit waits for a running scan before reporting what is classified so far. */
@@ -86,6 +89,9 @@ export class AuditService extends Disposable {
 		this._register({ dispose: () => clearTimeout(this.restrictionTimer) });
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration(`${Settings.section}.${RETAIN_SETTING}`)) {
+					this.log = this.openLog();
+				}
 				if (e.affectsConfiguration(`${Settings.section}.${MIRROR_SETTING}`)) {
 					const next = readMirrorSetting();
 					if (next !== this.mirrorFile) {
@@ -159,7 +165,10 @@ export class AuditService extends Disposable {
 		const openFile = vscode.l10n.t('Open Log File');
 		if (result.ok) {
 			this.logger.info(TAG, `audit log verified: ${result.entries.length} entries in ${result.segments.length} segment(s)`);
-			const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The audit log is intact ({0} entries).', result.entries.length), openFile);
+			const message = result.pruned
+				? vscode.l10n.t('The audit log is intact ({0} entries; entries 1 to {1} were pruned by retention, as the log records).', result.entries.length, result.pruned.throughSeq)
+				: vscode.l10n.t('The audit log is intact ({0} entries).', result.entries.length);
+			const choice = await vscode.window.showInformationMessage(message, openFile);
 			if (choice === openFile) {
 				await this.openLogFile(DEFAULT_LOG_NAME, 0);
 			}
@@ -371,7 +380,7 @@ export class AuditService extends Disposable {
 	// ---- UI ---------------------------------------------------------------------------------------------------
 
 	private openLog(): AuditLog {
-		return openAuditLog({ store: this.store, ...(this.mirrorFile ? { mirror: fsMirror(this.mirrorFile) } : {}) });
+		return openAuditLog({ store: this.store, retainSegments: readRetainSetting(), ...(this.mirrorFile ? { mirror: fsMirror(this.mirrorFile) } : {}) });
 	}
 
 	private async open(result: AuditRunResult, format: AuditFormat): Promise<void> {
@@ -446,6 +455,12 @@ function auditable(g: GovernanceService): Partial<AuditableGovernance> {
 		...(typeof x.auditAssistants === 'function' ? { auditAssistants: () => (x.auditAssistants as () => AuditAssistantInput[]).call(g) } : {}),
 		...(typeof x.onDidRecordAudit === 'function' ? { onDidRecordAudit: x.onDidRecordAudit as vscode.Event<AuditRecord> } : {}),
 	};
+}
+
+/** The machine-scoped retention: the user (machine) value only, so a workspace cannot shorten the log. */
+function readRetainSetting(): number {
+	const v = vscode.workspace.getConfiguration(Settings.section).inspect<number>(RETAIN_SETTING)?.globalValue;
+	return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_RETAIN_SEGMENTS;
 }
 
 /** The machine-scoped mirror file: the user (machine) value only, so a workspace cannot redirect it. */

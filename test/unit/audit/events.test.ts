@@ -5,7 +5,7 @@ import { fakeCredentials } from './support/samples';
 const CREDS = fakeCredentials(21);
 
 describe('audit event data guard', () => {
-	it('lists the fourteen documented event types', () => {
+	it('lists the fifteen documented event types', () => {
 		assert.deepEqual([...AUDIT_EVENT_TYPES], [
 			'policy.loaded',
 			'policy.rejected',
@@ -21,6 +21,7 @@ describe('audit event data guard', () => {
 			'hook.deny',
 			'hook.ask',
 			'loosening.refused',
+			'audit.pruned',
 		]);
 	});
 

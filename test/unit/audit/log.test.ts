@@ -250,6 +250,74 @@ describe('audit log', () => {
 		});
 	});
 
+	describe('retention', () => {
+		const rotatedOf = (): string[] => fs.readdirSync(dir).filter((f) => segmentNumber('audit.jsonl', f) !== undefined);
+
+		it('keeps the newest rotated segments, records the pruning in the chain, and still verifies', async () => {
+			log = openAuditLog({ store, now: clock(), maxSegmentBytes: 1000, retainSegments: 2 });
+			await fill(log, 40);
+			assert.ok(rotatedOf().length <= 2, rotatedOf().join(' '));
+			const r = await verifyLog(store);
+			assert.equal(r.ok, true, JSON.stringify(!r.ok && r.firstBad));
+			assert.ok(r.pruned && r.pruned.throughSeq > 0, 'reports what was pruned');
+			const seqs = r.entries.map((e) => e.seq);
+			assert.equal(seqs[0], (r.pruned?.throughSeq ?? 0) + 1);
+			assert.deepEqual(seqs, Array.from({ length: seqs.length }, (_, i) => (seqs[0] ?? 0) + i), 'the rest counts on without a gap');
+			const records = r.entries.filter((e) => e.type === 'audit.pruned');
+			assert.ok(records.length > 0);
+			const kept = r.entries.filter((e) => e.type === 'hook.deny').map((e) => (e.data.paths as string[])[0]);
+			assert.equal(kept[kept.length - 1], 'svc/39/.env', 'the newest entry is kept');
+		});
+
+		it('still names a start deleted by hand, and an edit of the first kept entry', async () => {
+			log = openAuditLog({ store, now: clock(), maxSegmentBytes: 1000, retainSegments: 3 });
+			await fill(log, 40);
+			const oldest = rotatedOf().sort((a, b) => (segmentNumber('audit.jsonl', a) ?? 0) - (segmentNumber('audit.jsonl', b) ?? 0))[0] as string;
+			const saved = fs.readFileSync(path.join(dir, oldest), 'utf8');
+			// Deleting one more segment than retention did: no record covers that gap.
+			fs.rmSync(path.join(dir, oldest));
+			const r = await verifyLog(store);
+			assert.ok(!r.ok);
+			assert.equal(r.firstBad.problem, 'deleted');
+			fs.writeFileSync(path.join(dir, oldest), saved);
+			assert.equal((await verifyLog(store)).ok, true);
+			// Editing the first kept entry breaks its own hash.
+			const ls = lines(path.join(dir, oldest));
+			writeLines(path.join(dir, oldest), [(ls[0] ?? '').replace('claude-code', 'cursor'), ...ls.slice(1)]);
+			const r2 = await verifyLog(store);
+			assert.ok(!r2.ok);
+			assert.equal(r2.firstBad.problem, 'edited');
+			assert.equal(r2.firstBad.segment, oldest);
+		});
+
+		it('a crash between the record and the deletion leaves a log that verifies', async () => {
+			const mem = memoryLogStore();
+			const l = openAuditLog({ store: mem, now: clock(), maxSegmentBytes: 1000, retainSegments: 2 });
+			const removed = new Map<string, string>();
+			const remove = mem.remove.bind(mem);
+			mem.remove = async (name) => {
+				removed.set(name, mem.files.get(name) ?? '');
+				await remove(name);
+			};
+			await fill(l, 40);
+			assert.ok(removed.size > 0, 'something was pruned');
+			for (const [name, text] of removed) mem.files.set(name, text);
+			const r = await verifyLog(mem);
+			assert.equal(r.ok, true, JSON.stringify(!r.ok && r.firstBad));
+			assert.equal(r.entries[0]?.seq, 1);
+			assert.equal(r.pruned, undefined);
+		});
+
+		it('keeps everything without retention', async () => {
+			log = openAuditLog({ store, now: clock(), maxSegmentBytes: 1000 });
+			await fill(log, 40);
+			const r = await verifyLog(store);
+			assert.equal(r.ok, true);
+			assert.equal(r.entries.length, 40);
+			assert.equal(r.pruned, undefined);
+		});
+	});
+
 	describe('rotation', () => {
 		it('rotates by size into numbered segments that chain to each other', async () => {
 			log = openAuditLog({ store, now: clock(), maxSegmentBytes: 1000 });
