@@ -1,9 +1,12 @@
-// Agent hooks in a real extension host, through the extension's exported API (`hooks`): in a restricted, trusted
-// workspace the VS Code and Claude Code hook files are written (the user's key and comment in .claude/settings.json
-// intact); the command written there, run by hand with a Claude Code PreToolUse payload for `cat .env`, denies; and
-// restore gives every file back byte for byte (files and folders we created are gone).
+// Agent hooks in a real extension host, through the extension's exported API (`hooks`), in a restricted, trusted
+// workspace that is a git repository: the VS Code and Claude Code hook files are written where no commit picks up
+// this machine's paths (Claude Code's into the personal .claude/settings.local.json, the team's commented
+// .claude/settings.json untouched; both files listed in a marked block of .git/info/exclude, so git ignores them; a
+// .cursor/hooks.json git tracks is not written, and the status says why); the command written there, run by hand
+// with a Claude Code PreToolUse payload for `cat .env`, denies; and restore gives every file back byte for byte
+// (the exclude file included; files and folders we created are gone).
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { EXTENSION_ID } from '../../src/constants';
@@ -17,9 +20,30 @@ interface HooksApi {
 	statusLines(): string[];
 }
 
-const CLAUDE = '.claude/settings.json';
+const TEAM = '.claude/settings.json';
+const CLAUDE = '.claude/settings.local.json';
 const VSCODE = '.github/hooks/context-warden.json';
-const WATCHED = [CLAUDE, VSCODE, '.env', '.vscode/context-policy.json'];
+const CURSOR = '.cursor/hooks.json';
+const EXCLUDE = '.git/info/exclude';
+const WATCHED = [TEAM, CLAUDE, VSCODE, CURSOR, EXCLUDE, '.env', '.vscode/context-policy.json'];
+/** A Cursor hooks file the team committed (staged is enough for git to track it). */
+const TEAM_CURSOR = '{\n\t"version": 1,\n\t"hooks": { "afterFileEdit": [{ "command": "./scripts/format.sh" }] }\n}\n';
+/** A line of the user's own in .git/info/exclude, without a final line break. */
+const USER_EXCLUDE = '/scratch/';
+
+function git(...args: string[]): string {
+	return execFileSync('git', args, { cwd: workspaceRoot().fsPath, encoding: 'utf8' });
+}
+
+/** Whether git ignores a workspace file (`git check-ignore` exits 1 when it does not). */
+function ignored(rel: string): boolean {
+	try {
+		git('check-ignore', '-q', '--no-index', rel);
+		return true;
+	} catch {
+		return false;
+	}
+}
 const COMMENT = "// The team's Claude Code settings: Context Warden must keep this comment byte for byte.";
 
 async function read(rel: string): Promise<string | undefined> {
@@ -70,8 +94,17 @@ suite('hooks', () => {
 
 	suiteSetup(async function () {
 		this.timeout(60_000);
+		// The workspace as a git repository: git init's own exclude file with a line of the user's, and a tracked
+		// .cursor/hooks.json (which also makes Cursor one of the agents present).
+		git('init', '-q');
+		const exclude = vscode.Uri.joinPath(workspaceRoot(), EXCLUDE);
+		const initial = (await read(EXCLUDE)) ?? '';
+		await vscode.workspace.fs.writeFile(exclude, new TextEncoder().encode(`${initial}${USER_EXCLUDE}`));
+		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspaceRoot(), CURSOR), new TextEncoder().encode(TEAM_CURSOR));
+		git('add', CURSOR);
 		before = await files();
-		assert.ok(before[CLAUDE]?.includes(COMMENT), 'the fixture has a commented .claude/settings.json');
+		assert.ok(before[TEAM]?.includes(COMMENT), 'the fixture has a commented .claude/settings.json');
+		assert.equal(before[CLAUDE], undefined);
 		assert.equal(before[VSCODE], undefined);
 		assert.equal(await exists('.github'), false);
 		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
@@ -88,18 +121,22 @@ suite('hooks', () => {
 		assert.equal(api?.summary()?.restricted, true);
 	});
 
-	test('install writes the VS Code and Claude Code hook files; the user\'s key and comment survive', async function () {
+	test('install writes the VS Code hook file and Claude Code\'s personal settings, kept out of git; the team\'s files are untouched', async function () {
 		this.timeout(30_000);
 		assert.ok(hooks);
 		await hooks.install();
-		const written = await waitFor(async () => (await read(VSCODE)) !== undefined && /context-warden|hook\.js/.test((await read(CLAUDE)) ?? ''), 20_000, 200);
-		assert.ok(written, `hook files not written; .claude/settings.json:\n${(await read(CLAUDE)) ?? '(missing)'}`);
-		const claude = (await read(CLAUDE)) ?? '';
-		assert.ok(claude.includes(COMMENT), `the comment was lost:\n${claude}`);
-		assert.ok(claude.startsWith(`{\n\t${COMMENT}\n\t"model": "sonnet",\n\t"env": { "TEAM": "payments" }`), `the user's lines moved:\n${claude}`);
-		const value = parse(claude) as ClaudeSettings;
-		assert.equal(value.model, 'sonnet');
-		assert.deepEqual(value.env, { TEAM: 'payments' });
+		const written = await waitFor(async () => (await read(VSCODE)) !== undefined && /hook\.js/.test((await read(CLAUDE)) ?? '') && /context-warden managed/.test((await read(EXCLUDE)) ?? ''), 20_000, 200);
+		assert.ok(written, `hook files not written; ${CLAUDE}:\n${(await read(CLAUDE)) ?? '(missing)'}\n${EXCLUDE}:\n${(await read(EXCLUDE)) ?? '(missing)'}`);
+		assert.equal(await read(TEAM), before[TEAM], 'the team\'s .claude/settings.json gets no machine paths');
+		assert.equal(await read(CURSOR), before[CURSOR], 'a tracked .cursor/hooks.json is not written');
+		assert.ok(hooks.statusLines().some((l) => l.includes(`${CURSOR}: git tracks this file`)), hooks.statusLines().join('\n'));
+		const exclude = (await read(EXCLUDE)) ?? '';
+		assert.ok(exclude.startsWith(`${before[EXCLUDE] ?? ''}\n# >>> context-warden managed`), `the user's exclude lines moved:\n${exclude}`);
+		assert.match(exclude, /\n\/\.claude\/settings\.local\.json\n\/\.github\/hooks\/context-warden\.json\n# <<< context-warden managed <<<$/);
+		assert.equal(ignored(CLAUDE), true, 'git ignores .claude/settings.local.json');
+		assert.equal(ignored(VSCODE), true, 'git ignores .github/hooks/context-warden.json');
+		assert.equal(ignored(TEAM), false, 'the team\'s settings file is not hidden from git');
+		const value = parse((await read(CLAUDE)) ?? '') as ClaudeSettings;
 		assert.equal(value.hooks?.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
 		const local = parse((await read(VSCODE)) ?? '') as { hooks?: Record<string, { type: string; command: string }[]> };
 		assert.match(local.hooks?.PreToolUse?.[0]?.command ?? '', /dist\/hook\.js" hook --agent vscode --snapshot /);
@@ -141,7 +178,7 @@ suite('hooks', () => {
 		const claude = report.hooks?.find((h) => h.agent === 'claude');
 		assert.ok(claude?.installed, JSON.stringify(report.hooks));
 		assert.ok((claude?.denies ?? 0) >= 1, JSON.stringify(claude));
-		assert.equal(claude?.config, '.claude/settings.json');
+		assert.equal(claude?.config, CLAUDE);
 	});
 
 	test('restore gives every file back byte for byte, and what was created is gone', async function () {

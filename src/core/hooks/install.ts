@@ -36,6 +36,12 @@ export interface HookInstallSpec {
 	/** `json`: merge `content` (an object) into the file; `executable`: write `content` (a script) with mode 0755. */
 	format: 'json' | 'executable';
 	content: Record<string, unknown> | string;
+	/**
+	 * The file is this machine's as a whole (the agent's personal, not-committed settings, or a file of our own):
+	 * it is kept out of version control even when it was there before us. Other files are shared ones the team may
+	 * commit: only when we create them are they kept out (see installPlan.ts `placeHookFiles`).
+	 */
+	personal?: true;
 	notes: string[];
 }
 
@@ -91,7 +97,7 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 	const opts = { ...o, agent };
 	const command = hookCommandLine(opts);
 	const windows = hookCommandLine(opts, 'powershell');
-	const local = ['The command holds absolute paths of this machine: keep the file out of version control (.git/info/exclude).'];
+	const local = ['The command holds absolute paths of this machine: a file we create is kept out of git in .git/info/exclude; a file git tracks is not written.'];
 	switch (agent) {
 		case 'vscode': {
 			const entry = { type: 'command', command, windows, timeout: 10 };
@@ -101,6 +107,7 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 					scope: 'workspace',
 					file: '.github/hooks/context-warden.json',
 					format: 'json',
+					personal: true,
 					content: { hooks: { PreToolUse: [entry], UserPromptSubmit: [entry] } },
 					notes: [...local, 'PascalCase (Local) format: read by the VS Code Local harness and by Copilot CLI; the hook tells them apart from the payload.', 'Matchers are ignored by VS Code: the hook filters tools itself.'],
 				},
@@ -125,12 +132,13 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 				{
 					agent,
 					scope: 'workspace',
-					file: '.claude/settings.json',
+					file: '.claude/settings.local.json',
 					format: 'json',
+					personal: true,
 					content: { hooks: { PreToolUse: [{ matcher: CLAUDE_MATCHER, hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
 					notes: [
 						...local,
-						'The project settings file, read by Claude Code and by VS Code (which also loads Claude-format hooks). Only the hooks key is ours: permissions.deny there belongs to the governance levers.',
+						'The personal (not committed) project settings file, read by Claude Code and by VS Code (which also loads Claude-format hooks); .claude/settings.json is the team\'s and gets no machine paths. Only the hooks key is ours.',
 					],
 				},
 			];

@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditHookInput } from '../../core/audit/report';
-import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, planApply, restore as planRestore } from '../../core/assistants/ledger';
-import type { DesiredChange } from '../../core/assistants/compile';
+import { execFile } from 'node:child_process';
+import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, restore as planRestore } from '../../core/assistants/ledger';
 import { summarizeWorkspace } from '../../core/exposure/summary';
 import type { AgentId } from '../../core/hooks/agents/types';
-import { hookInstallSpecs } from '../../core/hooks/install';
-import { hookDesiredChanges } from '../../core/hooks/installPlan';
+import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
+import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
 import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
 import { Disposable } from '../disposable';
@@ -109,7 +109,7 @@ export class HookService extends Disposable {
 
 	/** Per agent whose hook is installed: its config file and what its status line says, for the audit report. */
 	auditHooks(): AuditHookInput[] {
-		const installed = new Set(this.ledger().map((r) => r.file));
+		const installed = this.installedFiles();
 		const lines = this.statusLines();
 		return AGENTS.flatMap((a) => {
 			const files = hookInstallSpecs({ node: '', cli: '' }, a.id).map((s) => s.file);
@@ -238,14 +238,20 @@ export class HookService extends Disposable {
 			this.setMode('untrusted');
 			return;
 		}
-		const desired = this.desired(folder);
+		const specs = this.specs(folder);
 		const ledger = this.ledger();
+		const root = folder.uri.fsPath;
+		const git = await gitFacts(root, specs.map((s) => s.file));
+		const specFiles = await this.readFiles(folder, specs.map((s) => s.file));
+		const placement = placeHookFiles(specs, specFiles, ledger, git);
+		const desired = placement.changes;
 		const files = await this.readFiles(folder, [...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
 		const plan = planApply(desired, ledger, files, new Date());
-		this.problems = plan.problems.map((p) => `${p.file}: ${p.message}`);
-		for (const p of this.problems) {
+		const problems = [...placement.problems, ...plan.problems].map((p) => `${p.file}: ${p.message}`);
+		for (const p of problems.filter((x) => !this.problems.includes(x))) {
 			this.log.warn(TAG, `not installed in ${p}`);
 		}
+		this.problems = problems;
 		if (plan.edits.length > 0) {
 			const written = await this.writeEdits(folder, plan.edits);
 			await this.saveLedger([...ledger, ...plan.records.filter((r) => written.has(r.file))]);
@@ -255,7 +261,8 @@ export class HookService extends Disposable {
 		this.setMode(this.ledger().length > 0 ? 'installed' : this.problems.length > 0 ? 'failed' : 'installed');
 	}
 
-	private desired(folder: vscode.WorkspaceFolder): DesiredChange[] {
+	/** The hook files of the agents present here, with this machine's command line. */
+	private specs(folder: vscode.WorkspaceFolder): HookInstallSpec[] {
 		const orgPolicy = this.policy.orgPolicyPath();
 		const options = {
 			node: process.execPath,
@@ -266,9 +273,7 @@ export class HookService extends Disposable {
 			...(orgPolicy !== wellKnownOrgPolicyPath(process.platform, process.env) ? { policy: orgPolicy } : {}),
 			...(process.versions.electron ? { electronRunAsNode: true } : {}),
 		};
-		return this.presentAgents(folder).flatMap((a) =>
-			hookInstallSpecs({ ...options, heartbeat: this.heartbeatFile(a.id) }, a.id).flatMap(hookDesiredChanges),
-		);
+		return this.presentAgents(folder).flatMap((a) => hookInstallSpecs({ ...options, heartbeat: this.heartbeatFile(a.id) }, a.id));
 	}
 
 	private presentAgents(folder: vscode.WorkspaceFolder): typeof AGENTS {
@@ -356,6 +361,11 @@ export class HookService extends Disposable {
 		await this.context.workspaceState.update(StateKeys.createdDirs, kept.length > 0 ? kept : undefined);
 	}
 
+	/** The files that hold a hook entry of ours now (the ledger also remembers files whose entries were taken back). */
+	private installedFiles(): Set<string> {
+		return new Set(managedItems(this.ledger()).filter((i) => i.latest.existed && !i.leverIds.includes(HOOK_EXCLUDE_LEVER)).map((i) => i.file));
+	}
+
 	private ledger(): Ledger {
 		return this.context.workspaceState.get<LedgerRecord[]>(StateKeys.ledger, []);
 	}
@@ -393,7 +403,7 @@ export class HookService extends Disposable {
 			case 'installed':
 				break;
 		}
-		const installed = new Set(this.ledger().map((r) => r.file));
+		const installed = this.installedFiles();
 		const installedAt = Date.parse(this.context.workspaceState.get<string>(StateKeys.installedAt, '')) || 0;
 		const lines: string[] = [];
 		for (const a of AGENTS) {
@@ -448,6 +458,56 @@ function readHeartbeat(file: string): number | undefined {
 function formatTime(ms: number): string {
 	const d = new Date(ms);
 	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Runs git in the workspace; undefined when it cannot (not installed, not a repository, refused, too slow). */
+function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
+	return new Promise((resolve) => {
+		execFile('git', ['--literal-pathspecs', ...args], { cwd, timeout: 5_000, windowsHide: true, maxBuffer: 1 << 20 }, (err, stdout) => resolve(err ? undefined : stdout));
+	});
+}
+
+/**
+ * Whether the workspace is in a git repository, where its `info/exclude` is, and which of these files git tracks or
+ * would offer to commit. Without a usable git, a `.git` found on the way up still makes it a repository (tracking
+ * unknown), so that nothing machine-specific is written into files git may commit.
+ */
+async function gitFacts(root: string, files: readonly string[]): Promise<GitFacts> {
+	const rev = await git(root, ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/exclude']);
+	const [inside, prefix = '', gitPath = ''] = (rev ?? '').split(/\r?\n/);
+	if (inside === 'true' && gitPath !== '') {
+		const list = async (args: string[]): Promise<Set<string> | undefined> => {
+			const out = files.length === 0 ? '' : await git(root, ['ls-files', '-z', ...args, '--', ...files]);
+			return out === undefined ? undefined : new Set(out.split('\0').filter((f) => f !== '').map(toPosix));
+		};
+		const tracked = await list(['--cached']);
+		const unignored = await list(['--others', '--exclude-standard']);
+		return {
+			kind: 'repo',
+			excludeFile: toPosix(path.relative(root, path.resolve(root, gitPath))),
+			prefix,
+			...(tracked ? { tracked } : {}),
+			...(unignored ? { unignored } : {}),
+		};
+	}
+	for (let dir = root, depth = 0; depth < 64; dir = path.dirname(dir), depth++) {
+		const dotGit = path.join(dir, '.git');
+		try {
+			const st = await fs.promises.stat(dotGit);
+			const prefix = toPosix(path.relative(dir, root));
+			return {
+				kind: 'repo',
+				...(st.isDirectory() ? { excludeFile: toPosix(path.relative(root, path.join(dotGit, 'info', 'exclude'))) } : {}),
+				prefix: prefix === '' ? '' : `${prefix}/`,
+			};
+		} catch {
+			// not here
+		}
+		if (path.dirname(dir) === dir) {
+			break;
+		}
+	}
+	return { kind: 'none' };
 }
 
 function toPosix(p: string): string {
