@@ -1,3 +1,4 @@
+import { allowedExtensionsCommand } from './allowedExtensions';
 import { auditCommand } from './audit';
 import { explainPolicyCommand } from './explainPolicy';
 import { hookCommand } from './hook';
@@ -16,6 +17,7 @@ const commands: CliCommand[] = [
 	hookCommand,
 	auditCommand,
 	verifyLogCommand,
+	allowedExtensionsCommand,
 ];
 
 function usage(): string {
