@@ -281,7 +281,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				id: 'claude-code.hook',
 				kind: 'hook',
 				purpose: 'exclude',
-				path: '.claude/settings.json',
+				path: '.claude/settings.local.json',
 				how: 'PreToolUse hook (matcher Read|Grep|Glob|Bash) and UserPromptSubmit hook deny sensitive paths',
 				covers: ['agentFileTools', 'terminal', 'chat'],
 				partial: 'a hook failing with an exit code other than 2 does not block',

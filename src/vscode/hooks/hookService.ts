@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { AuditHookInput } from '../../core/audit/report';
 import { execFile } from 'node:child_process';
 import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, restore as planRestore } from '../../core/assistants/ledger';
-import { summarizeWorkspace } from '../../core/exposure/summary';
 import type { AgentId } from '../../core/hooks/agents/types';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
@@ -209,7 +208,7 @@ export class HookService extends Disposable {
 		if (!effective || this.index.scanning || !this.index.lastScan) {
 			return undefined; // not known yet: change nothing
 		}
-		return summarizeWorkspace(effective.policy, this.index.all().values()).restricted;
+		return this.index.summary()?.restricted;
 	}
 
 	private async reconcile(explicit: boolean): Promise<void> {
