@@ -20,8 +20,8 @@
  * anchored regexes (extglobs are left to minimatch). 100k paths classify in well under a second.
  */
 import { braceExpand, Minimatch } from 'minimatch';
-import type { Level, PathRule } from '../policy/schema';
-import { levelRank } from '../policy/schema';
+import { type Level, levelRank } from '../policy/levels';
+import type { PathRule } from '../policy/schema';
 import type { Reason } from './types';
 
 const MM_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true, optimizationLevel: 2 } as const;

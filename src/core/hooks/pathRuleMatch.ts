@@ -1,8 +1,9 @@
 /**
  * The policy's path rules as the hook matches them: the same decisions as `PathRuleSet`
- * (src/core/classify/pathRules.ts, the reference), without its module graph. pathRules.ts takes `levelRank` from the
- * policy schema, which loads zod, and zod is most of the hook's start-up time; the hook runs before every tool call.
- * A unit test (test/unit/hooks/snapshot.test.ts) checks that both agree on a seeded corpus of rules and paths.
+ * (src/core/classify/pathRules.ts), whose glob expansion and path normalisation it shares, compiled lazily:
+ * most hook calls test one or two paths, so compiling every rule up front (as the classifier does, with its
+ * lookup indexes for whole workspaces) would cost more than the answer. A unit test
+ * (test/unit/hooks/snapshot.test.ts) checks that both agree on a seeded corpus of rules and paths.
  *
  * The decisions, as in pathRules.ts:
  * - minimatch with dot files included and case ignored;
@@ -13,8 +14,8 @@
  * - across rules, the highest level of the rules that match wins.
  */
 import { Minimatch } from 'minimatch';
-import type { Level } from '../policy/schema';
-import { rankOf } from './levels';
+import { expandGlob, normalizePath } from '../classify/pathRules';
+import { type Level, levelRank as rankOf } from '../policy/levels';
 
 /** One path rule as the snapshot carries it: the policy's id, level and globs (`!` negations included). */
 export interface HookPathRule {
@@ -36,40 +37,6 @@ export interface HookPathRules {
 
 const MM_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true, optimizationLevel: 2 } as const;
 
-/** The minimatch patterns one policy glob stands for (the same expansion as pathRules.ts `expandGlob`). */
-export function expandHookGlob(glob: string): string[] {
-	let g = glob.trim();
-	let dirOnly = false;
-	if (g.endsWith('/')) {
-		dirOnly = true;
-		g = g.replace(/\/+$/, '');
-	}
-	const anchored = g.includes('/');
-	if (g.startsWith('/')) {
-		g = g.replace(/^\/+/, '');
-	}
-	if (g.startsWith('./')) {
-		g = g.slice(2);
-	}
-	const base = anchored || g.startsWith('**') ? g : `**/${g}`;
-	const out = dirOnly ? [] : [base];
-	if (!base.endsWith('/**')) {
-		out.push(`${base}/**`);
-	} else if (dirOnly) {
-		out.push(base);
-	}
-	return out;
-}
-
-/** Workspace-relative POSIX form: backslashes to slashes, no leading `./` or `/` (as pathRules.ts `normalizePath`). */
-function normalize(path: string): string {
-	let p = path.replace(/\\/g, '/');
-	while (p.startsWith('./')) {
-		p = p.slice(2);
-	}
-	return p.replace(/^\/+/, '');
-}
-
 interface Compiled {
 	id: string;
 	level: Level;
@@ -87,7 +54,7 @@ function compile(rule: HookPathRule): Compiled | undefined {
 		if (glob.trim().length === 0) {
 			continue;
 		}
-		for (const pattern of expandHookGlob(glob)) {
+		for (const pattern of expandGlob(glob)) {
 			try {
 				(negated ? exclude : include).push(new Minimatch(pattern, MM_OPTIONS));
 			} catch {
@@ -105,7 +72,7 @@ export function compileHookPathRules(rules: readonly HookPathRule[]): HookPathRu
 	const compiled: (Compiled | null | undefined)[] = new Array(ordered.length);
 	return {
 		match(relPath) {
-			const p = normalize(relPath);
+			const p = normalizePath(relPath);
 			for (let i = 0; i < ordered.length; i++) {
 				let c = compiled[i];
 				if (c === undefined) {

@@ -10,21 +10,10 @@
  * Unknown keys are errors everywhere (`strictObject`): a typo must not silently weaken a policy.
  */
 import { z } from 'zod';
+import { LEVELS } from './levels';
 
-/** Sensitivity levels, weakest first. The order is the meaning: compare with `levelRank`. */
-export const LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
-export type Level = (typeof LEVELS)[number];
+export { type Level, LEVELS, levelRank, maxLevel } from './levels';
 export const LevelSchema = z.enum(LEVELS).describe('A sensitivity level: public < internal < confidential < restricted.');
-
-/** The rank of a level: 0 for public, 3 for restricted. */
-export function levelRank(level: Level): number {
-	return LEVELS.indexOf(level);
-}
-
-/** The higher of two levels. */
-export function maxLevel(a: Level, b: Level): Level {
-	return levelRank(a) >= levelRank(b) ? a : b;
-}
 
 /** Detector families the classifier knows. */
 export const DETECTOR_FAMILIES = ['secrets', 'privateKeys', 'pii', 'markers', 'patterns'] as const;
