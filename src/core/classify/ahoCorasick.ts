@@ -23,6 +23,8 @@ export class KeywordAutomaton {
 	 */
 	private readonly rows: Int32Array;
 	private readonly sparse: Map<number, number>[];
+	/** 1 for each non-ASCII code unit that occurs in some keyword: any other one sends the automaton to its root. */
+	private readonly inKeywords: Uint8Array;
 	private readonly fail: Int32Array;
 	private readonly out: number[][];
 	private readonly lengths: number[];
@@ -102,6 +104,15 @@ export class KeywordAutomaton {
 			rows[i] = (out[t] as number[]).length > 0 ? ~(t * ASCII) : t * ASCII;
 		}
 		this.rows = rows;
+		this.inKeywords = new Uint8Array(65536);
+		for (const k of keywords) {
+			for (let i = 0; i < k.length; i++) {
+				const c = k.charCodeAt(i);
+				if (c >= ASCII) {
+					this.inKeywords[c] = 1;
+				}
+			}
+		}
 		this.sparse = sparse;
 		this.fail = fail;
 		this.out = out;
@@ -132,6 +143,8 @@ export class KeywordAutomaton {
 			let v: number;
 			if (c < ASCII) {
 				v = rows[row + c] as number;
+			} else if (this.inKeywords[c] === 0) {
+				v = 0; // no keyword holds this code unit: no partial match survives it
 			} else {
 				const t = this.sparseStep(this.sparse, this.fail, row >> 7, c);
 				v = (out[t] as number[]).length > 0 ? ~(t * ASCII) : t * ASCII;
