@@ -16,6 +16,9 @@
  */
 import type { ContentDetector, Finding } from './finding';
 
+/** A marker finding's message; `{0}` is the marker as the policy or the built-in list spells it. */
+export const MARKER_MESSAGE = 'Confidentiality marker "{0}"';
+
 export const BUILTIN_MARKERS: readonly string[] = [
 	'CONFIDENTIAL',
 	'INTERNAL ONLY',
@@ -84,7 +87,7 @@ export class MarkersDetector implements ContentDetector {
 			report({
 				kind: 'marker',
 				rule: `marker:${spec.text}`,
-				message: `Confidentiality marker "${spec.text}"`,
+				message: MARKER_MESSAGE.replace('{0}', () => spec.text),
 				start: at,
 				end,
 				preview: found,

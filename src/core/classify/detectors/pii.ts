@@ -11,6 +11,15 @@ import type { ContentDetector, Finding } from './finding';
 
 export const ALL_PII_KINDS: readonly PiiKind[] = ['email', 'phone', 'cnResidentId', 'paymentCard', 'iban'];
 
+/** The message of a finding of each kind (adapters translate them by this text). */
+export const PII_MESSAGES: Readonly<Record<PiiKind, string>> = {
+	email: 'E-mail address',
+	phone: 'Phone number',
+	cnResidentId: 'Chinese resident ID number',
+	paymentCard: 'Payment card number',
+	iban: 'IBAN (bank account number)',
+};
+
 // ---------------------------------------------------------------- validators (exported for tests)
 
 const CN_PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91]);
@@ -261,23 +270,23 @@ export class PiiDetector implements ContentDetector {
 	private numbers(line: string, offset: number, push: (rule: PiiKind, message: string, start: number, value: string) => void, cut: Cut): void {
 		if (this.kinds.has('cnResidentId')) {
 			this.each(CN_ID, line, offset, cut, (v, at) => {
-				if (isValidCnResidentId(v)) push('cnResidentId', 'Chinese resident ID number', at, v);
+				if (isValidCnResidentId(v)) push('cnResidentId', PII_MESSAGES.cnResidentId, at, v);
 			});
 		}
 		if (this.kinds.has('paymentCard')) {
 			this.each(CARD, line, offset, cut, (v, at) => {
-				if (isValidPaymentCard(v.replace(/[ -]/g, ''))) push('paymentCard', 'Payment card number', at, v);
+				if (isValidPaymentCard(v.replace(/[ -]/g, ''))) push('paymentCard', PII_MESSAGES.paymentCard, at, v);
 			});
 		}
 		if (this.kinds.has('iban')) {
 			this.each(IBAN, line, offset, cut, (v, at) => {
-				if (isValidIban(v.replace(/ /g, ''))) push('iban', 'IBAN (bank account number)', at, v);
+				if (isValidIban(v.replace(/ /g, ''))) push('iban', PII_MESSAGES.iban, at, v);
 			});
 		}
 		if (this.kinds.has('phone')) {
 			const phone = (v: string, at: number): void => {
 				const digits = v.replace(/[^0-9]/g, '');
-				if (!isDigitSequence(digits.slice(-8))) push('phone', 'Phone number', at, v);
+				if (!isDigitSequence(digits.slice(-8))) push('phone', PII_MESSAGES.phone, at, v);
 			};
 			this.each(CN_MOBILE, line, offset, cut, phone);
 			this.each(E164, line, offset, cut, phone);
@@ -319,7 +328,7 @@ export class PiiDetector implements ContentDetector {
 			const domain = text.slice(at + 1, e);
 			const before = s > 0 ? text.charAt(s - 1) : '';
 			if (before !== '/' && before !== ':' && isPlausibleEmail(local, domain)) {
-				push('email', 'E-mail address', s, `${local}@${domain}`);
+				push('email', PII_MESSAGES.email, s, `${local}@${domain}`);
 			}
 			at = text.indexOf('@', Math.max(e, at + 1));
 		}

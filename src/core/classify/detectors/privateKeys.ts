@@ -11,9 +11,17 @@ const MAX_BODY = 64 * 1024;
 /** Minimum base64 characters of key material (the smallest EC key has well over 100). */
 const MIN_BODY_CHARS = 64;
 
+/** The findings' messages by rule id; `{0}` of `pem-private-key` is the PEM label in lower case, e.g. `rsa private key`. */
+export const PRIVATE_KEY_MESSAGES = {
+	'openssh-private-key': 'OpenSSH private key',
+	'pgp-private-key-block': 'PGP private key block',
+	'pem-private-key': 'PEM private key ({0})',
+	'putty-private-key': 'PuTTY private key file',
+} as const;
+
 const RULE_OF: Record<string, { id: string; description: string }> = {
-	'OPENSSH PRIVATE KEY': { id: 'openssh-private-key', description: 'OpenSSH private key' },
-	'PGP PRIVATE KEY BLOCK': { id: 'pgp-private-key-block', description: 'PGP private key block' },
+	'OPENSSH PRIVATE KEY': { id: 'openssh-private-key', description: PRIVATE_KEY_MESSAGES['openssh-private-key'] },
+	'PGP PRIVATE KEY BLOCK': { id: 'pgp-private-key-block', description: PRIVATE_KEY_MESSAGES['pgp-private-key-block'] },
 };
 
 function bodyChars(body: string): number {
@@ -63,7 +71,7 @@ export class PrivateKeysDetector implements ContentDetector {
 		if (body.includes('...') || body.includes('…') || bodyChars(body.replace(/\\n/g, '')) < MIN_BODY_CHARS) {
 			return undefined;
 		}
-		const rule = RULE_OF[label] ?? { id: 'pem-private-key', description: `PEM private key (${label.toLowerCase()})` };
+		const rule = RULE_OF[label] ?? { id: 'pem-private-key', description: PRIVATE_KEY_MESSAGES['pem-private-key'].replace('{0}', () => label.toLowerCase()) };
 		return {
 			kind: 'private-key',
 			rule: rule.id,
@@ -84,7 +92,7 @@ export class PrivateKeysDetector implements ContentDetector {
 		return {
 			kind: 'private-key',
 			rule: 'putty-private-key',
-			message: 'PuTTY private key file',
+			message: PRIVATE_KEY_MESSAGES['putty-private-key'],
 			start: at,
 			end: at + priv + 'Private-Lines:'.length,
 			preview: `${m[0]} …`,
