@@ -1,4 +1,4 @@
-import { planAllowedExtensions } from '../core/assistants/allowedExtensions';
+import { machineWideBlocks, planAllowedExtensions } from '../core/assistants/allowedExtensions';
 import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
@@ -52,7 +52,7 @@ export const allowedExtensionsCommand: CliCommand = {
 			io.stderr.write('context-warden allowed-extensions: the org policy is invalid or unreadable\n');
 			return ExitCode.usage;
 		}
-		const plan = planAllowedExtensions(effective.policy);
+		const plan = planAllowedExtensions(machineWideBlocks(effective));
 		for (const n of plan.notes) {
 			io.stderr.write(`context-warden: note: ${n}\n`);
 		}

@@ -11,6 +11,7 @@
  * - Merging into an existing value keeps every key the admin or user set, and only adds `false` for blocked ids
  *   that are not listed yet; what it added is returned, so it can be taken back exactly.
  */
+import type { EffectivePolicy } from '../policy/layering';
 import type { Policy } from '../policy/schema';
 import { CATALOGUE, getEntry } from './catalogue';
 
@@ -91,6 +92,19 @@ export function undoAllowedExtensions(current: unknown, added: readonly string[]
 		}
 	}
 	return next;
+}
+
+/**
+ * The part of an effective policy a machine-wide setting may follow: the `assistants.block` entries of the org
+ * policy and the built-in default, not those a workspace layer added (a repository must not be able to block
+ * extensions on the whole machine, even with the user's click).
+ */
+export function machineWideBlocks(effective: Pick<EffectivePolicy, 'policy' | 'origins'>): Pick<Policy, 'assistants'> {
+	const block = effective.policy.assistants.block.filter((_, i) => {
+		const layer = effective.origins.get(`assistants.block[${i}]`) ?? effective.origins.get('assistants.block');
+		return layer === undefined || layer === 'default' || layer === 'org';
+	});
+	return { assistants: { ...effective.policy.assistants, block } };
 }
 
 function isAllowedValue(v: unknown): v is AllowedExtensions {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { blockedExtensionIds, planAllowedExtensions, undoAllowedExtensions } from '../../../src/core/assistants/allowedExtensions';
+import { blockedExtensionIds, machineWideBlocks, planAllowedExtensions, undoAllowedExtensions } from '../../../src/core/assistants/allowedExtensions';
+import { resolveEffectivePolicy } from '../../../src/core/policy/layering';
 import { CATALOGUE, getEntry } from '../../../src/core/assistants/catalogue';
 import { runCli } from '../../../src/cli/main';
 
@@ -41,6 +42,17 @@ describe('extensions.allowed from assistants.block', () => {
 		assert.deepEqual(undoAllowedExtensions(plan.value, plan.added), { 'c.three': false });
 		assert.deepEqual(undoAllowedExtensions({ ...plan.value, 'a.one': true }, plan.added), { 'c.three': false, 'a.one': true });
 		assert.equal(undoAllowedExtensions('not an object', plan.added), undefined);
+	});
+
+	it('a machine-wide setting follows only the org policy: blocks a workspace layer added are left out', () => {
+		const eff = resolveEffectivePolicy({
+			org: { file: 'org.json', text: JSON.stringify({ version: 1, name: 'Acme', assistants: { block: ['org.bot'] } }) },
+			workspace: { file: 'ws/.vscode/context-policy.json', text: JSON.stringify({ assistants: { block: ['ms-python.python'] } }) },
+			now: new Date('2026-06-15T12:00:00Z'),
+		});
+		assert.deepEqual(eff.policy.assistants.block, ['org.bot', 'ms-python.python'], 'the workspace block applies to the workspace');
+		assert.deepEqual(machineWideBlocks(eff).assistants.block, ['org.bot']);
+		assert.deepEqual(planAllowedExtensions(machineWideBlocks(eff)).added, ['org.bot']);
 	});
 
 	it('the CLI prints the value for the org policy, and refuses an invalid policy', async () => {
