@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileClassification } from '../core/classify/types';
 import { type Level, levelRank, maxLevel } from '../core/policy/schema';
+import { reasonMessage, skipReasonLabel } from './coreText';
 import { Disposable } from './disposable';
 import { levelLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -95,13 +96,13 @@ export function tooltipFor(c: FileClassification): string {
 	const lines = [vscode.l10n.t('Context Warden: {0}', levelLabel(c.level))];
 	const top = [...c.reasons].sort((a, b) => levelRank(b.level) - levelRank(a.level)).slice(0, 3);
 	for (const r of top) {
-		lines.push(`• ${r.message}${r.line ? ` (${vscode.l10n.t('line {0}', r.line)})` : ''}`);
+		lines.push(`• ${reasonMessage(r)}${r.line ? ` (${vscode.l10n.t('line {0}', r.line)})` : ''}`);
 	}
 	if (c.reasons.length > top.length) {
 		lines.push(vscode.l10n.t('and {0} more', c.reasons.length - top.length));
 	}
 	if (c.skipped) {
-		lines.push(vscode.l10n.t('Content not scanned: {0}', c.skipped.reason));
+		lines.push(vscode.l10n.t('Content not scanned: {0}', skipReasonLabel(c.skipped.reason)));
 	}
 	return lines.join('\n');
 }

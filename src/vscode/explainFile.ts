@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { levelRank } from '../core/policy/schema';
+import { reasonKindLabel, reasonMessage, skipReasonLabel } from './coreText';
 import { levelLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -26,16 +27,16 @@ export async function explainFile(index: WorkspaceIndex, target?: vscode.Uri): P
 		return;
 	}
 	if (!c.reasons.length) {
-		const extra = c.skipped ? ' ' + vscode.l10n.t('Its content was not scanned: {0}.', c.skipped.reason) : '';
+		const extra = c.skipped ? ' ' + vscode.l10n.t('Its content was not scanned: {0}.', skipReasonLabel(c.skipped.reason)) : '';
 		void vscode.window.showInformationMessage(vscode.l10n.t('{0} is {1}: no rule or detector matched it.', rel, levelLabel(c.level)) + extra);
 		return;
 	}
 	const items: ReasonPick[] = [...c.reasons]
 		.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.line ?? 0) - (b.line ?? 0))
 		.map((r) => ({
-			label: `${levelLabel(r.level)} · ${r.kind} · ${r.rule}`,
+			label: `${levelLabel(r.level)} · ${reasonKindLabel(r.kind)} · ${r.rule}`,
 			description: r.line ? vscode.l10n.t('line {0}, column {1}', r.line, r.column ?? 1) : vscode.l10n.t('path rule'),
-			detail: r.preview ? `${r.message} — ${r.preview}` : r.message,
+			detail: r.preview ? `${reasonMessage(r)} — ${r.preview}` : reasonMessage(r),
 			...(r.line !== undefined ? { line: r.line, column: r.column ?? 1, endLine: r.endLine ?? r.line, endColumn: r.endColumn ?? (r.column ?? 1) } : {}),
 		}));
 	const pick = await vscode.window.showQuickPick(items, {

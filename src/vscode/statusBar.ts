@@ -3,6 +3,7 @@ import { Commands, STATUS_BAR_ID } from '../constants';
 import type { WorkspaceSummary } from '../core/exposure/summary';
 import type { EffectivePolicy } from '../core/policy/layering';
 import { type Level, LEVELS } from '../core/policy/schema';
+import { layerKindLabel, policySourceLabel } from './coreText';
 import { levelLabel } from './labels';
 import { Disposable } from './disposable';
 
@@ -113,7 +114,7 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 				break;
 		}
 		for (const s of effective.sources.filter((x) => x.used)) {
-			line(`• ${s.kind}: ${s.label}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
+			line(`• ${layerKindLabel(s.kind)}: ${policySourceLabel(s)}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
 		}
 		if (effective.refused.length) {
 			line(vscode.l10n.t('{0} loosening attempts refused (see Show Effective Policy).', effective.refused.length));

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Surface, Verdict } from '../core/exposure/model';
+import { reasonMessage } from '../vscode/coreText';
 import { levelLabel as level } from '../vscode/labels';
 import type { ItemPart, UiLabels, ViewStrings } from './viewModel';
 
@@ -77,6 +78,7 @@ export function viewStrings(): ViewStrings {
 		tokenOne: vscode.l10n.t('about 1 token'),
 		tokensMany: (n) => vscode.l10n.t('about {0} tokens', n),
 		reasonAtLine: (message, line) => vscode.l10n.t('{0} (line {1})', message, line),
+		reason: reasonMessage,
 		generatedAt: (time) => vscode.l10n.t('Computed at {0}', time),
 	};
 }

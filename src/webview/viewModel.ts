@@ -3,6 +3,7 @@
  * localised, sorted and with long public lists collapsed. No `vscode` import: the host injects the localised
  * strings (`ViewStrings`), so these helpers are unit-tested in plain Node.
  */
+import type { Reason } from '../core/classify/types';
 import type { AssistantExposure, ExposureItem, ExposureModel, Surface, SurfaceExposure, Totals, Verdict } from '../core/exposure/model';
 import { type Level, levelRank } from '../core/policy/schema';
 
@@ -49,6 +50,8 @@ export interface ViewStrings {
 	tokenOne: string;
 	tokensMany(n: string): string;
 	reasonAtLine(message: string, line: string): string;
+	/** A reason's sentence in the display language; without it, the core's English `message`. */
+	reason?(reason: Reason): string;
 	generatedAt(time: string): string;
 }
 
@@ -329,9 +332,10 @@ export function itemView(item: ExposureItem, surface: Surface, s: ViewStrings): 
 		levelLabel: s.level(item.level),
 		sensitive: item.sensitive,
 		...(item.part ? { part: s.part(item.part) } : {}),
-		reasons: item.reasons.map((r) =>
-			r.line !== undefined ? s.reasonAtLine(r.message, formatCount(r.line, s.locale)) : r.message,
-		),
+		reasons: item.reasons.map((r) => {
+			const message = s.reason ? s.reason(r) : r.message;
+			return r.line !== undefined ? s.reasonAtLine(message, formatCount(r.line, s.locale)) : message;
+		}),
 		size: formatBytes(item.bytes, s),
 		tokens: formatTokens(item.tokens, s),
 		verdict: item.verdict,

@@ -26,10 +26,48 @@ import type { Destination } from './types';
 
 export type AssistantDecision = 'allowed' | 'warn' | 'disable';
 
+/**
+ * Every sentence a decision's `why` is made of, in English with `{0}`-style placeholders (names, ids, regions and
+ * lists go in the placeholders, as they are). The core fills them in for logs, the audit log and reports; an adapter
+ * shows `whyTemplates` in the editor's display language instead, keyed by these templates.
+ */
+export const DECISION_TEXT = {
+	blockedByStar: 'The policy blocks every assistant ("*" in assistants.block), so {0} is blocked in every workspace.',
+	blocked: 'The policy blocks {0} ("{1}" in assistants.block) in every workspace.',
+	blockWinsOverAllow: 'It is also on assistants.allow, but block wins over allow.',
+	notRestricted: 'This workspace is not restricted, and the policy does not block this assistant.',
+	notOnAllowList: 'This workspace is restricted and {0} is not on assistants.allow.',
+	destinationUnknown: 'Where {0} sends context is unknown, and the policy only allows: {1}.',
+	destinationUnknownNothingAllowed: 'Where {0} sends context is unknown, and the policy only allows: (nothing).',
+	destinationsRefused: '{0} may send context to {1}, which the policy does not allow (allowedDestinations: {2}).',
+	destinationsRefusedNoneAllowed: '{0} may send context to {1}, which the policy does not allow (allowedDestinations: none).',
+	allowed: '{0} is on assistants.allow ("{1}") and every place it sends context to is allowed.',
+	unrecognisedIgnored: 'It is not in the catalogue, and the policy ignores unrecognised AI extensions.',
+	unrecognisedWarnOnly: 'It is not in the catalogue, so Context Warden has no lever to switch it off: warning only.',
+	unrecognisedCanOnlyWarn: 'It is not in the catalogue, so Context Warden can only warn.',
+	actionDisable: 'The policy says: disable it with every lever available.',
+	actionWarn: 'The policy says: warn.',
+} as const;
+
+export type DecisionTemplate = (typeof DECISION_TEXT)[keyof typeof DECISION_TEXT];
+
+/** One sentence of a decision: a template of `DECISION_TEXT` and what fills its placeholders. */
+export interface DecisionSentence {
+	template: DecisionTemplate;
+	args: readonly string[];
+}
+
 export interface DecisionResult {
 	decision: AssistantDecision;
-	/** Plain sentences, most important first. */
+	/** Plain sentences in English, most important first: for logs, the audit log and reports. */
 	why: string[];
+	/** The same sentences as templates and arguments (`why[i]` is `fillTemplate` of `whyTemplates[i]`), for display. */
+	whyTemplates: DecisionSentence[];
+}
+
+/** Fills `{0}`, `{1}`, ... of a template with its arguments, as they are (an argument is never read as a template). */
+export function fillTemplate(template: string, args: readonly string[]): string {
+	return template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
 }
 
 /** What a decision needs to know about an assistant. A `CatalogueEntry` is one. */
@@ -82,50 +120,51 @@ export function decideAssistant(
 	const recognised = assistant.recognised ?? true;
 	const blockedBy = listMatch(p.block, assistant);
 	if (blockedBy !== undefined) {
-		const why = [
-			blockedBy === '*'
-				? `The policy blocks every assistant ("*" in assistants.block), so ${label} is blocked in every workspace.`
-				: `The policy blocks ${label} ("${blockedBy}" in assistants.block) in every workspace.`,
-		];
+		const why = [blockedBy === '*' ? say('blockedByStar', label) : say('blocked', label, blockedBy)];
 		if (listMatch(p.allow, assistant) !== undefined) {
-			why.push('It is also on assistants.allow, but block wins over allow.');
+			why.push(say('blockWinsOverAllow'));
 		}
-		return { decision: recognised ? p.restrictedAction : 'warn', why: withAction(why, p.restrictedAction, recognised) };
+		return result(recognised ? p.restrictedAction : 'warn', withAction(why, p.restrictedAction, recognised));
 	}
 	if (!workspaceRestricted) {
-		return { decision: 'allowed', why: ['This workspace is not restricted, and the policy does not block this assistant.'] };
+		return result('allowed', [say('notRestricted')]);
 	}
-	const why: string[] = [];
+	const why: DecisionSentence[] = [];
 	const allowedBy = listMatch(p.allow, assistant);
 	if (allowedBy === undefined) {
-		why.push(`This workspace is restricted and ${label} is not on assistants.allow.`);
+		why.push(say('notOnAllowList', label));
 	}
+	const allowedList = p.allowedDestinations.join(', ');
 	const destinations = destinationsToCheck(assistant, options);
 	if (destinations.length === 0) {
 		if (!p.allowedDestinations.includes('*')) {
-			why.push(`Where ${label} sends context is unknown, and the policy only allows: ${p.allowedDestinations.join(', ') || '(nothing)'}.`);
+			why.push(allowedList ? say('destinationUnknown', label, allowedList) : say('destinationUnknownNothingAllowed', label));
 		}
 	} else {
 		const refused = destinations.filter((d) => !destinationAllowed(p.allowedDestinations, d));
 		if (refused.length > 0) {
-			why.push(
-				`${label} may send context to ${refused.map((d) => `${d.region} (${d.id}, ${d.jurisdiction})`).join('; ')}, which the policy does not allow (allowedDestinations: ${p.allowedDestinations.join(', ') || 'none'}).`,
-			);
+			const places = refused.map((d) => `${d.region} (${d.id}, ${d.jurisdiction})`).join('; ');
+			why.push(allowedList ? say('destinationsRefused', label, places, allowedList) : say('destinationsRefusedNoneAllowed', label, places));
 		}
 	}
 	if (why.length === 0) {
-		return {
-			decision: 'allowed',
-			why: [`${label} is on assistants.allow ("${allowedBy ?? ''}") and every place it sends context to is allowed.`],
-		};
+		return result('allowed', [say('allowed', label, allowedBy ?? '')]);
 	}
 	if (!recognised) {
 		if (p.unrecognised === 'ignore') {
-			return { decision: 'allowed', why: [...why, 'It is not in the catalogue, and the policy ignores unrecognised AI extensions.'] };
+			return result('allowed', [...why, say('unrecognisedIgnored')]);
 		}
-		return { decision: 'warn', why: [...why, 'It is not in the catalogue, so Context Warden has no lever to switch it off: warning only.'] };
+		return result('warn', [...why, say('unrecognisedWarnOnly')]);
 	}
-	return { decision: p.restrictedAction, why: withAction(why, p.restrictedAction, true) };
+	return result(p.restrictedAction, withAction(why, p.restrictedAction, true));
+}
+
+function say(key: keyof typeof DECISION_TEXT, ...args: string[]): DecisionSentence {
+	return { template: DECISION_TEXT[key], args };
+}
+
+function result(decision: AssistantDecision, sentences: DecisionSentence[]): DecisionResult {
+	return { decision, why: sentences.map((s) => fillTemplate(s.template, s.args)), whyTemplates: sentences };
 }
 
 function destinationsToCheck(assistant: DecisionSubject, options: DecideOptions): readonly Destination[] {
@@ -142,9 +181,9 @@ function destinationsToCheck(assistant: DecisionSubject, options: DecideOptions)
 	return [...known, ...extra];
 }
 
-function withAction(why: string[], action: 'warn' | 'disable', recognised: boolean): string[] {
+function withAction(why: DecisionSentence[], action: 'warn' | 'disable', recognised: boolean): DecisionSentence[] {
 	if (!recognised) {
-		return [...why, 'It is not in the catalogue, so Context Warden can only warn.'];
+		return [...why, say('unrecognisedCanOnlyWarn')];
 	}
-	return [...why, action === 'disable' ? 'The policy says: disable it with every lever available.' : 'The policy says: warn.'];
+	return [...why, say(action === 'disable' ? 'actionDisable' : 'actionWarn')];
 }

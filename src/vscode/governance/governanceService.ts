@@ -5,7 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
 import { compileLevers, type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
-import { type DecisionResult, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
+import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
 import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
 import {
@@ -26,6 +26,7 @@ import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import type { Policy } from '../../core/policy/schema';
+import { decisionLabel, decisionWhy } from '../coreText';
 import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposureProvider';
 import type { Logger } from '../logger';
@@ -69,12 +70,25 @@ export interface GovernanceStatus {
 	message?: string;
 }
 
+/** What is decided for one assistant, with why: in English (logs, the audit) and in the display language. */
+interface GovernedDecision {
+	decision: AssistantDecision;
+	why: string[];
+	/** `why` in the display language, for notifications and modals. */
+	shownWhy: string[];
+}
+
 interface Governed {
 	detected: DetectedAssistant;
-	decision: DecisionResult;
-	/** Setting levers of the entry the running editor does not register (not written). */
+	decision: GovernedDecision;
+	/** One sentence per setting lever the running editor does not register (not written): English, for the audit. */
 	unregistered: string[];
+	/** `unregistered` in the display language. */
+	shownUnregistered: string[];
 }
+
+/** The sentence added when the user chose "Disable for This Workspace" for a warned assistant (English: audit). */
+const USER_DISABLED = 'You chose to disable it for this workspace.';
 
 /**
  * Assistant governance in this window: detects the AI assistants installed, decides per assistant under the policy,
@@ -251,8 +265,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		const applied = appliedLeverIds(this.ledger());
 		const cov = coverageFor(g.detected.entry, applied, { disabled: this.isDisabled(g.detected.entry, applied) });
-		const detail = [...g.decision.why, '', ...cov.gaps, ...cov.available.map((a) => a.note), ...g.unregistered].join('\n');
-		await vscode.window.showInformationMessage(`${g.detected.entry.name}: ${g.decision.decision}`, { modal: true, detail });
+		const detail = [...g.decision.shownWhy, '', ...cov.gaps, ...cov.available.map((a) => a.note), ...g.shownUnregistered].join('\n');
+		await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', g.detected.entry.name, decisionLabel(g.decision.decision)), { modal: true, detail });
 	}
 
 	/** Undoes exactly what Context Warden did to the assistants' settings and files. Never throws. */
@@ -320,11 +334,18 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		this.restricted = this.index.summary()?.restricted ?? false;
 		const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
 		this.governed = detection.known.map((detected) => {
-			let decision = decideAssistant(p, detected.entry, this.restricted);
-			if (decision.decision === 'warn' && forced.has(detected.entry.id)) {
-				decision = { decision: 'disable', why: [...decision.why, 'You chose to disable it for this workspace.'] };
-			}
-			return { detected, decision, unregistered: this.unregisteredSettings(detected) };
+			const d = decideAssistant(p, detected.entry, this.restricted);
+			const decision: GovernedDecision =
+				d.decision === 'warn' && forced.has(detected.entry.id)
+					? { decision: 'disable', why: [...d.why, USER_DISABLED], shownWhy: [...decisionWhy(d), vscode.l10n.t('You chose to disable it for this workspace.')] }
+					: { decision: d.decision, why: d.why, shownWhy: decisionWhy(d) };
+			const unregistered = this.unregisteredSettings(detected);
+			return {
+				detected,
+				decision,
+				unregistered: unregistered.map((key) => `${key} is not registered in this editor, so it is not written.`),
+				shownUnregistered: unregistered.map((key) => vscode.l10n.t('{0} is not registered in this editor, so it is not written.', key)),
+			};
 		});
 		this.unrecognised = detection.unrecognised;
 		this.reportUnrecognised(p);
@@ -610,15 +631,15 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const message =
 			g.decision.decision === 'disable'
 				? hasLever
-					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', entry.name, g.decision.why[0] ?? '')
-					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', entry.name, g.decision.why[0] ?? '')
-				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', entry.name, g.decision.why[0] ?? '');
+					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', entry.name, g.decision.shownWhy[0] ?? '')
+					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', entry.name, g.decision.shownWhy[0] ?? '')
+				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', entry.name, g.decision.shownWhy[0] ?? '');
 		const choice = await vscode.window.showWarningMessage(message, ...actions);
 		try {
 			if (choice === showExposure) {
 				await vscode.commands.executeCommand(SHOW_EXPOSURE_COMMAND);
 			} else if (choice === why) {
-				await vscode.window.showInformationMessage(entry.name, { modal: true, detail: [...g.decision.why, ...g.unregistered].join('\n') });
+				await vscode.window.showInformationMessage(entry.name, { modal: true, detail: [...g.decision.shownWhy, ...g.shownUnregistered].join('\n') });
 			} else if (choice === mute) {
 				const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
 				muted.add(entry.id);
@@ -700,10 +721,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		};
 	}
 
+	/** The keys of the entry's setting levers this editor does not register. */
 	private unregisteredSettings(detected: DetectedAssistant): string[] {
 		return detected.entry.levers
 			.filter((l): l is Extract<Lever, { kind: 'setting' }> => l.kind === 'setting' && !this.isRegistered(l.key, detected))
-			.map((l) => `${l.key} is not registered in this editor, so it is not written.`);
+			.map((l) => l.key);
 	}
 
 	private isRegistered(key: string, detected: DetectedAssistant): boolean {

@@ -1,0 +1,363 @@
+/**
+ * The core's sentences in the editor's display language. The core keeps English for logs, the audit log and reports
+ * and exports the texts and templates it uses; each is mapped here to a literal `vscode.l10n.t` call, so that
+ * `npm run l10n` extracts it. A message is translated only while it is still the core's text for its rule: text a
+ * policy's author wrote (path rule reasons, org pattern descriptions, org markers) and anything unmapped are shown as
+ * they are. test/unit/coreText.test.ts fails when a core text has no entry here, or an entry's key is not that text.
+ */
+import * as vscode from 'vscode';
+import { type AssistantDecision, DECISION_TEXT, type DecisionResult, type DecisionSentence } from '../core/assistants/decide';
+import { MARKER_MESSAGE } from '../core/classify/detectors/markers';
+import { PII_MESSAGES } from '../core/classify/detectors/pii';
+import { PRIVATE_KEY_MESSAGES } from '../core/classify/detectors/privateKeys';
+import { SECRET_RULES } from '../core/classify/detectors/secretRules';
+import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
+import type { PolicySource } from '../core/policy/layering';
+import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
+import type { LayerKind, PiiKind } from '../core/policy/schema';
+
+type Text = () => string;
+
+/** Secret rule descriptions (`SECRET_RULES`), by rule id. */
+const SECRET_RULE_TEXT: Readonly<Record<string, Text>> = {
+	'aws-access-key-id': () => vscode.l10n.t('AWS access key ID'),
+	'aws-secret-access-key': () => vscode.l10n.t('AWS secret access key'),
+	'gcp-service-account-key': () => vscode.l10n.t('Google Cloud service-account key file'),
+	'gcp-api-key': () => vscode.l10n.t('Google Cloud / Firebase API key'),
+	'gcp-oauth-client-secret': () => vscode.l10n.t('Google OAuth client secret'),
+	'azure-storage-account-key': () => vscode.l10n.t('Azure storage account key in a connection string'),
+	'azure-shared-access-key': () => vscode.l10n.t('Azure Service Bus / Event Hubs shared access key'),
+	'azure-ad-client-secret': () => vscode.l10n.t('Azure AD (Entra ID) client secret'),
+	'azure-openai-api-key': () => vscode.l10n.t('Azure OpenAI API key'),
+	'alibaba-access-key-id': () => vscode.l10n.t('Alibaba Cloud AccessKey ID'),
+	'alibaba-access-key-secret': () => vscode.l10n.t('Alibaba Cloud AccessKey secret'),
+	'tencent-secret-id': () => vscode.l10n.t('Tencent Cloud SecretId'),
+	'tencent-secret-key': () => vscode.l10n.t('Tencent Cloud SecretKey'),
+	'huawei-cloud-access-key': () => vscode.l10n.t('Huawei Cloud access key (AK/SK)'),
+	'volcengine-access-key': () => vscode.l10n.t('Volcano Engine access key'),
+	'digitalocean-pat': () => vscode.l10n.t('DigitalOcean personal access token'),
+	'digitalocean-oauth-token': () => vscode.l10n.t('DigitalOcean OAuth access token'),
+	'digitalocean-refresh-token': () => vscode.l10n.t('DigitalOcean OAuth refresh token'),
+	'heroku-api-key-v2': () => vscode.l10n.t('Heroku API key'),
+	'heroku-api-key': () => vscode.l10n.t('Heroku API key (UUID form)'),
+	'cloudflare-api-token': () => vscode.l10n.t('Cloudflare API token'),
+	'cloudflare-global-api-key': () => vscode.l10n.t('Cloudflare global API key'),
+	'cloudflare-origin-ca-key': () => vscode.l10n.t('Cloudflare Origin CA key'),
+	'fastly-api-token': () => vscode.l10n.t('Fastly API token'),
+	'databricks-token': () => vscode.l10n.t('Databricks personal access token'),
+	'vault-service-token': () => vscode.l10n.t('HashiCorp Vault service token'),
+	'vault-batch-token': () => vscode.l10n.t('HashiCorp Vault batch token'),
+	'vault-legacy-token': () => vscode.l10n.t('HashiCorp Vault token (legacy s. form)'),
+	'terraform-cloud-token': () => vscode.l10n.t('Terraform Cloud / Enterprise API token'),
+	'pulumi-access-token': () => vscode.l10n.t('Pulumi access token'),
+	'doppler-token': () => vscode.l10n.t('Doppler token'),
+	'okta-api-token': () => vscode.l10n.t('Okta API token'),
+	'tailscale-key': () => vscode.l10n.t('Tailscale API / auth key'),
+	'github-pat': () => vscode.l10n.t('GitHub personal access token (classic)'),
+	'github-oauth-token': () => vscode.l10n.t('GitHub OAuth access token'),
+	'github-user-to-server-token': () => vscode.l10n.t('GitHub App user-to-server token'),
+	'github-server-to-server-token': () => vscode.l10n.t('GitHub App installation token'),
+	'github-refresh-token': () => vscode.l10n.t('GitHub refresh token'),
+	'github-fine-grained-pat': () => vscode.l10n.t('GitHub fine-grained personal access token'),
+	'gitlab-pat': () => vscode.l10n.t('GitLab personal access token'),
+	'gitlab-pipeline-trigger-token': () => vscode.l10n.t('GitLab pipeline trigger token'),
+	'gitlab-runner-token': () => vscode.l10n.t('GitLab runner authentication token'),
+	'gitlab-deploy-token': () => vscode.l10n.t('GitLab deploy token'),
+	'atlassian-api-token': () => vscode.l10n.t('Atlassian (Jira, Confluence) API token'),
+	'linear-api-key': () => vscode.l10n.t('Linear API key'),
+	'notion-integration-token': () => vscode.l10n.t('Notion integration token'),
+	'figma-pat': () => vscode.l10n.t('Figma personal access token'),
+	'postman-api-key': () => vscode.l10n.t('Postman API key'),
+	'npm-access-token': () => vscode.l10n.t('npm access token'),
+	'npmrc-auth-token': () => vscode.l10n.t('Registry auth token in an .npmrc'),
+	'pypi-upload-token': () => vscode.l10n.t('PyPI upload token'),
+	'docker-hub-pat': () => vscode.l10n.t('Docker Hub personal access token'),
+	'dropbox-access-token': () => vscode.l10n.t('Dropbox access token'),
+	'sentry-org-token': () => vscode.l10n.t('Sentry organization auth token'),
+	'sentry-user-token': () => vscode.l10n.t('Sentry user auth token'),
+	'datadog-api-key': () => vscode.l10n.t('Datadog API or application key'),
+	'new-relic-user-api-key': () => vscode.l10n.t('New Relic user API key'),
+	'new-relic-insert-key': () => vscode.l10n.t('New Relic insert key'),
+	'new-relic-browser-key': () => vscode.l10n.t('New Relic browser API key'),
+	'grafana-cloud-token': () => vscode.l10n.t('Grafana Cloud API token'),
+	'grafana-service-account-token': () => vscode.l10n.t('Grafana service account token'),
+	'slack-bot-token': () => vscode.l10n.t('Slack bot token'),
+	'slack-user-token': () => vscode.l10n.t('Slack user token'),
+	'slack-app-token': () => vscode.l10n.t('Slack app-level token'),
+	'slack-config-token': () => vscode.l10n.t('Slack configuration token'),
+	'slack-webhook-url': () => vscode.l10n.t('Slack incoming webhook URL'),
+	'discord-webhook-url': () => vscode.l10n.t('Discord webhook URL'),
+	'discord-bot-token': () => vscode.l10n.t('Discord bot token'),
+	'telegram-bot-token': () => vscode.l10n.t('Telegram bot token'),
+	'twilio-api-key': () => vscode.l10n.t('Twilio API key SID'),
+	'sendgrid-api-key': () => vscode.l10n.t('SendGrid API key'),
+	'mailgun-api-key': () => vscode.l10n.t('Mailgun private API key'),
+	'mailchimp-api-key': () => vscode.l10n.t('Mailchimp API key'),
+	'stripe-secret-key': () => vscode.l10n.t('Stripe secret key'),
+	'stripe-restricted-key': () => vscode.l10n.t('Stripe restricted key'),
+	'shopify-access-token': () => vscode.l10n.t('Shopify access token'),
+	'shopify-custom-app-token': () => vscode.l10n.t('Shopify custom app access token'),
+	'shopify-private-app-token': () => vscode.l10n.t('Shopify private app access token'),
+	'shopify-shared-secret': () => vscode.l10n.t('Shopify shared secret'),
+	'square-access-token': () => vscode.l10n.t('Square access token'),
+	'square-oauth-secret': () => vscode.l10n.t('Square OAuth secret'),
+	'braintree-access-token': () => vscode.l10n.t('PayPal Braintree access token'),
+	'mapbox-secret-token': () => vscode.l10n.t('Mapbox secret token'),
+	'openai-api-key': () => vscode.l10n.t('OpenAI API key'),
+	'openai-project-key': () => vscode.l10n.t('OpenAI project API key'),
+	'anthropic-api-key': () => vscode.l10n.t('Anthropic API key'),
+	'dashscope-api-key': () => vscode.l10n.t('Alibaba DashScope (Qwen) / DeepSeek-style API key'),
+	'huggingface-token': () => vscode.l10n.t('Hugging Face access token'),
+	'huggingface-org-token': () => vscode.l10n.t('Hugging Face organization token'),
+	'replicate-api-token': () => vscode.l10n.t('Replicate API token'),
+	'groq-api-key': () => vscode.l10n.t('Groq API key'),
+	'mistral-api-key': () => vscode.l10n.t('Mistral AI API key'),
+	'cohere-api-key': () => vscode.l10n.t('Cohere API key'),
+	'perplexity-api-key': () => vscode.l10n.t('Perplexity API key'),
+	'xai-api-key': () => vscode.l10n.t('xAI API key'),
+	'zhipu-api-key': () => vscode.l10n.t('Zhipu AI (BigModel, GLM) API key'),
+	'moonshot-api-key': () => vscode.l10n.t('Moonshot AI (Kimi) API key'),
+	jwt: () => vscode.l10n.t('JSON Web Token'),
+	'firebase-cloud-messaging-key': () => vscode.l10n.t('Firebase Cloud Messaging server key'),
+	'age-secret-key': () => vscode.l10n.t('age encryption secret key'),
+	'1password-service-account-token': () => vscode.l10n.t('1Password service account token'),
+	'1password-secret-key': () => vscode.l10n.t('1Password account secret key'),
+	'postgres-connection-string': () => vscode.l10n.t('PostgreSQL URL with a password'),
+	'mysql-connection-string': () => vscode.l10n.t('MySQL / MariaDB URL with a password'),
+	'mongodb-connection-string': () => vscode.l10n.t('MongoDB URL with a password'),
+	'redis-connection-string': () => vscode.l10n.t('Redis URL with a password'),
+	'amqp-connection-string': () => vscode.l10n.t('AMQP (RabbitMQ) URL with a password'),
+	'basic-auth-url': () => vscode.l10n.t('URL with an embedded user name and password'),
+	'http-authorization-header': () => vscode.l10n.t('HTTP Authorization header with credentials'),
+	'generic-password': () => vscode.l10n.t('Password assigned in code or configuration'),
+	'generic-secret': () => vscode.l10n.t('Secret, token or API key assigned in code or configuration'),
+};
+
+const PRIVATE_KEY_TEXT: Readonly<Record<Exclude<keyof typeof PRIVATE_KEY_MESSAGES, 'pem-private-key'>, Text>> = {
+	'openssh-private-key': () => vscode.l10n.t('OpenSSH private key'),
+	'pgp-private-key-block': () => vscode.l10n.t('PGP private key block'),
+	'putty-private-key': () => vscode.l10n.t('PuTTY private key file'),
+};
+
+const PII_TEXT: Readonly<Record<PiiKind, Text>> = {
+	email: () => vscode.l10n.t('E-mail address'),
+	phone: () => vscode.l10n.t('Phone number'),
+	cnResidentId: () => vscode.l10n.t('Chinese resident ID number'),
+	paymentCard: () => vscode.l10n.t('Payment card number'),
+	iban: () => vscode.l10n.t('IBAN (bank account number)'),
+};
+
+/** The reasons of the built-in default policy's path rules, by rule id (an org policy's own reasons stay as written). */
+const DEFAULT_PATH_RULE_TEXT: Readonly<Record<string, Text>> = {
+	dotenv: () => vscode.l10n.t('Environment files hold credentials and connection strings.'),
+	'private-keys': () => vscode.l10n.t('Private keys and key stores.'),
+	keystores: () => vscode.l10n.t('Certificate and key stores.'),
+	'package-credentials': () => vscode.l10n.t('Package registry configuration often holds publish tokens.'),
+	'cloud-credentials': () => vscode.l10n.t('Cloud provider credentials.'),
+	kubeconfig: () => vscode.l10n.t('Kubernetes cluster credentials.'),
+	'terraform-state': () => vscode.l10n.t('Terraform state and variables contain secrets in plain text.'),
+	'vcs-and-net-credentials': () => vscode.l10n.t('Stored login credentials.'),
+	'secrets-files': () => vscode.l10n.t('Files named as secrets.'),
+	'databases-and-dumps': () => vscode.l10n.t('Databases, dumps and backups usually hold real data.'),
+	'shell-history': () => vscode.l10n.t('Shell histories contain pasted tokens and passwords.'),
+};
+
+/** What the classifier says of a path rule without a reason (src/core/classify/pathRules.ts). */
+const PATH_RULE_FALLBACK = 'Matches the path rule {0}';
+/** What the classifier says of an org pattern without a description (src/core/classify/detectors/patterns.ts). */
+const ORG_PATTERN_FALLBACK = 'Matches the org pattern {0}';
+
+const SECRET_DESCRIPTIONS = new Map(SECRET_RULES.map((r) => [r.id, r.description]));
+const PII_KIND_OF = new Map(Object.entries(PII_MESSAGES).map(([kind, message]) => [message, kind as PiiKind]));
+const DEFAULT_PATH_REASONS = new Map(DEFAULT_POLICY.pathRules.map((r) => [r.id, r.reason]));
+
+/** A content or path reason's sentence in the display language. */
+export function reasonMessage(r: Pick<Reason, 'kind' | 'rule' | 'message'>): string {
+	const m = r.message;
+	switch (r.kind) {
+		case 'secret':
+			return SECRET_DESCRIPTIONS.get(r.rule) === m ? (own(SECRET_RULE_TEXT, r.rule)?.() ?? m) : m;
+		case 'private-key': {
+			if (r.rule === 'pem-private-key') {
+				const label = fromTemplate(PRIVATE_KEY_MESSAGES['pem-private-key'], m)?.[0];
+				return label === undefined ? m : vscode.l10n.t('PEM private key ({0})', label);
+			}
+			const key = r.rule as keyof typeof PRIVATE_KEY_TEXT;
+			return own(PRIVATE_KEY_MESSAGES, key) === m ? (own(PRIVATE_KEY_TEXT, key)?.() ?? m) : m;
+		}
+		case 'pii': {
+			const kind = PII_KIND_OF.get(m);
+			return kind ? PII_TEXT[kind]() : m;
+		}
+		case 'marker': {
+			// The marker itself is shown as the policy or the built-in list spells it.
+			const marker = fromTemplate(MARKER_MESSAGE, m)?.[0];
+			return marker === undefined ? m : vscode.l10n.t('Confidentiality marker "{0}"', marker);
+		}
+		case 'pattern':
+			return fromTemplate(ORG_PATTERN_FALLBACK, m)?.[0] === r.rule ? vscode.l10n.t('Matches the org pattern {0}', r.rule) : m;
+		case 'path':
+			if (DEFAULT_PATH_REASONS.get(r.rule) === m) {
+				return own(DEFAULT_PATH_RULE_TEXT, r.rule)?.() ?? m;
+			}
+			return fromTemplate(PATH_RULE_FALLBACK, m)?.[0] === r.rule ? vscode.l10n.t('Matches the path rule {0}', r.rule) : m;
+	}
+}
+
+/** What kind of evidence a reason is, as a short label. */
+export function reasonKindLabel(kind: ReasonKind): string {
+	switch (kind) {
+		case 'path':
+			return vscode.l10n.t('path');
+		case 'secret':
+			return vscode.l10n.t('secret');
+		case 'private-key':
+			return vscode.l10n.t('private key');
+		case 'pii':
+			return vscode.l10n.t('personal data');
+		case 'marker':
+			return vscode.l10n.t('marker');
+		case 'pattern':
+			return vscode.l10n.t('org pattern');
+	}
+}
+
+/** Why a file's content was not scanned. */
+export function skipReasonLabel(reason: SkipReason): string {
+	switch (reason) {
+		case 'too-large':
+			return vscode.l10n.t('too large');
+		case 'binary':
+			return vscode.l10n.t('binary');
+		case 'unreadable':
+			return vscode.l10n.t('unreadable');
+		case 'symlink':
+			return vscode.l10n.t('symbolic link');
+		case 'not-a-file':
+			return vscode.l10n.t('not a file');
+		case 'excluded':
+			return vscode.l10n.t('excluded');
+	}
+}
+
+/** One sentence of an assistant decision. Its arguments (names, ids, regions, lists) go in as they are. */
+export function decisionSentence(s: DecisionSentence): string {
+	const [a = '', b = '', c = ''] = s.args;
+	switch (s.template) {
+		case DECISION_TEXT.blockedByStar:
+			return vscode.l10n.t('The policy blocks every assistant ("*" in assistants.block), so {0} is blocked in every workspace.', a);
+		case DECISION_TEXT.blocked:
+			return vscode.l10n.t('The policy blocks {0} ("{1}" in assistants.block) in every workspace.', a, b);
+		case DECISION_TEXT.blockWinsOverAllow:
+			return vscode.l10n.t('It is also on assistants.allow, but block wins over allow.');
+		case DECISION_TEXT.notRestricted:
+			return vscode.l10n.t('This workspace is not restricted, and the policy does not block this assistant.');
+		case DECISION_TEXT.notOnAllowList:
+			return vscode.l10n.t('This workspace is restricted and {0} is not on assistants.allow.', a);
+		case DECISION_TEXT.destinationUnknown:
+			return vscode.l10n.t('Where {0} sends context is unknown, and the policy only allows: {1}.', a, b);
+		case DECISION_TEXT.destinationUnknownNothingAllowed:
+			return vscode.l10n.t('Where {0} sends context is unknown, and the policy only allows: (nothing).', a);
+		case DECISION_TEXT.destinationsRefused:
+			return vscode.l10n.t('{0} may send context to {1}, which the policy does not allow (allowedDestinations: {2}).', a, b, c);
+		case DECISION_TEXT.destinationsRefusedNoneAllowed:
+			return vscode.l10n.t('{0} may send context to {1}, which the policy does not allow (allowedDestinations: none).', a, b);
+		case DECISION_TEXT.allowed:
+			return vscode.l10n.t('{0} is on assistants.allow ("{1}") and every place it sends context to is allowed.', a, b);
+		case DECISION_TEXT.unrecognisedIgnored:
+			return vscode.l10n.t('It is not in the catalogue, and the policy ignores unrecognised AI extensions.');
+		case DECISION_TEXT.unrecognisedWarnOnly:
+			return vscode.l10n.t('It is not in the catalogue, so Context Warden has no lever to switch it off: warning only.');
+		case DECISION_TEXT.unrecognisedCanOnlyWarn:
+			return vscode.l10n.t('It is not in the catalogue, so Context Warden can only warn.');
+		case DECISION_TEXT.actionDisable:
+			return vscode.l10n.t('The policy says: disable it with every lever available.');
+		case DECISION_TEXT.actionWarn:
+			return vscode.l10n.t('The policy says: warn.');
+	}
+}
+
+/** A decision's `why` in the display language (its English `why` when the two lists do not correspond). */
+export function decisionWhy(d: Pick<DecisionResult, 'why' | 'whyTemplates'>): string[] {
+	return d.whyTemplates.length === d.why.length ? d.whyTemplates.map(decisionSentence) : [...d.why];
+}
+
+/** The decision itself, as a word. */
+export function decisionLabel(d: AssistantDecision): string {
+	switch (d) {
+		case 'allowed':
+			return vscode.l10n.t('allowed');
+		case 'warn':
+			return vscode.l10n.t('warn');
+		case 'disable':
+			return vscode.l10n.t('disable');
+	}
+}
+
+/** Where a policy layer comes from, as a short label. */
+export function layerKindLabel(kind: LayerKind): string {
+	switch (kind) {
+		case 'default':
+			return vscode.l10n.t('default');
+		case 'org':
+			return vscode.l10n.t('org');
+		case 'workspace':
+			return vscode.l10n.t('workspace');
+		case 'settings':
+			return vscode.l10n.t('settings');
+	}
+}
+
+/** The core's and the policy service's names for a policy source; a file path is shown as it is. */
+const POLICY_SOURCE_LABELS = {
+	builtInDefault: 'built-in default',
+	builtInStrictest: 'built-in strictest policy',
+	workspaceSettings: 'workspace settings',
+	lastValid: '{0} (last valid)',
+} as const;
+
+/** A policy source's label (`PolicySource.label`) in the display language. */
+export function policySourceLabel(source: Pick<PolicySource, 'label'>): string {
+	const l = source.label;
+	switch (l) {
+		case POLICY_SOURCE_LABELS.builtInDefault:
+			return vscode.l10n.t('built-in default');
+		case POLICY_SOURCE_LABELS.builtInStrictest:
+			return vscode.l10n.t('built-in strictest policy');
+		case POLICY_SOURCE_LABELS.workspaceSettings:
+			return vscode.l10n.t('workspace settings');
+	}
+	const file = fromTemplate(POLICY_SOURCE_LABELS.lastValid, l)?.[0];
+	return file === undefined ? l : vscode.l10n.t('{0} (last valid)', file);
+}
+
+// ---- helpers
+
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+	return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const templateRegexes = new Map<string, RegExp>();
+
+/**
+ * The arguments that make `text` from `template` (placeholders `{0}`, `{1}`, ...), by placeholder number; undefined
+ * when the text is not made from it.
+ */
+function fromTemplate(template: string, text: string): string[] | undefined {
+	let re = templateRegexes.get(template);
+	const order = [...template.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
+	if (!re) {
+		const literal = template.split(/\{\d+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		re = new RegExp(`^${literal.join('([\\s\\S]*)')}$`);
+		templateRegexes.set(template, re);
+	}
+	const m = re.exec(text);
+	if (!m) {
+		return undefined;
+	}
+	const args: string[] = [];
+	order.forEach((n, i) => {
+		args[n] = m[i + 1] ?? '';
+	});
+	return args;
+}

@@ -1,0 +1,216 @@
+// The core's English in the editor's display language (src/vscode/coreText.ts). Every text the core shows (secret
+// rule descriptions, the other detectors' messages, the built-in path rules' reasons, decision sentences, skip
+// reasons, policy sources) must have an entry whose l10n key is that very text, so that a new rule cannot stay
+// English in a zh-cn editor unnoticed; what a policy's author wrote is shown as written.
+// coreText.ts reaches the editor only through `vscode.l10n.t`, so it runs here against a stand-in that marks what
+// went through it, «like this», filling placeholders as vscode.l10n.t does: a shown text equals «the core's English»
+// only when it was translated under exactly the key the core's text has.
+import * as assert from 'node:assert/strict';
+import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { DECISION_TEXT, decideAssistant, type DecisionSentence, fillTemplate } from '../../src/core/assistants/decide';
+import { getEntry } from '../../src/core/assistants/catalogue';
+import { compileClassifier } from '../../src/core/classify/classifier';
+import { cnIdCheckChar, luhnValid } from '../../src/core/classify/detectors/pii';
+import { SECRET_RULES } from '../../src/core/classify/detectors/secretRules';
+import { REASON_KINDS, type Reason, SKIP_REASONS } from '../../src/core/classify/types';
+import { DEFAULT_POLICY } from '../../src/core/policy/defaultPolicy';
+import { resolveEffectivePolicy } from '../../src/core/policy/layering';
+import { LAYER_KINDS } from '../../src/core/policy/schema';
+import type * as CoreText from '../../src/vscode/coreText';
+import { testPolicy } from '../support/classifyPolicy';
+import { prng } from '../support/prng';
+
+type ResolveFilename = (request: string, ...rest: unknown[]) => string;
+const moduleStatics = Module as unknown as { _resolveFilename: ResolveFilename };
+const STAND_IN = path.join(__dirname, 'vscode-l10n-stand-in.js');
+
+/** The stand-in for `vscode.l10n.t`: the message with its placeholders filled, marked as translated. */
+function t(message: string, ...args: unknown[]): string {
+	return `«${message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])))}»`;
+}
+
+const translated = (english: string): string => `«${english}»`;
+
+/** Key-shaped text made at run time from a seeded generator, so none is committed. */
+function randomText(seed: number, length: number, alphabet: string): string {
+	const next = prng(seed);
+	return Array.from({ length }, () => alphabet.charAt(Math.floor(next() * alphabet.length))).join('');
+}
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64 = `${ALNUM}+/`;
+
+function keyBlock(label: string, seed: number): string {
+	const body = randomText(seed, 320, BASE64).replace(/(.{64})/g, '$1\n');
+	return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
+}
+
+/** The first 17 digits of a Chinese resident ID (Beijing, born 1949-12-31); the check digit is computed. */
+const CN_ID = '11010519491231002';
+
+/** A Luhn-valid Visa number made from a prefix (not one of the documented test numbers). */
+function cardNumber(prefix: string): string {
+	for (let d = 0; d < 10; d++) {
+		if (luhnValid(`${prefix}${d}`)) {
+			return `${prefix}${d}`;
+		}
+	}
+	throw new Error('unreachable');
+}
+
+describe("coreText: the core's texts in the display language", () => {
+	let core: typeof CoreText;
+	let original: ResolveFilename;
+
+	before(() => {
+		original = moduleStatics._resolveFilename;
+		moduleStatics._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+			return request === 'vscode' ? STAND_IN : original.call(this, request, ...rest);
+		};
+		const stand = new Module(STAND_IN);
+		stand.filename = STAND_IN;
+		stand.loaded = true;
+		stand.exports = { l10n: { t } };
+		require.cache[STAND_IN] = stand;
+		core = createRequire(__filename)('../../src/vscode/coreText') as typeof CoreText;
+	});
+
+	after(() => {
+		moduleStatics._resolveFilename = original;
+		delete require.cache[STAND_IN];
+	});
+
+	it('has an entry for every secret rule, under its description', () => {
+		const untranslated = SECRET_RULES.filter(
+			(r) => core.reasonMessage({ kind: 'secret', rule: r.id, message: r.description }) !== translated(r.description),
+		).map((r) => `${r.id}: ${r.description}`);
+		assert.deepEqual(untranslated, [], 'add these to SECRET_RULE_TEXT in src/vscode/coreText.ts, then `npm run l10n` and translate');
+	});
+
+	it("translates what every detector reports; the org's markers, pattern descriptions and rule reasons stay as written", () => {
+		const base = testPolicy();
+		const policy = testPolicy({
+			pathRules: [
+				{ id: 'ops-notes', globs: ['ops/**'], level: 'internal' },
+				{ id: 'contracts', globs: ['contracts/**'], level: 'confidential', reason: 'Vendor contracts under NDA.' },
+				{ id: 'dotenv', globs: ['**/.env'], level: 'restricted', reason: 'Our own words for env files.' },
+			],
+			content: {
+				...base.content,
+				markers: ['Project Falcon'],
+				patterns: [
+					{ id: 'ticket', regex: 'FALCON-[0-9]+', level: 'internal' },
+					{ id: 'codename', regex: 'Bluebird', level: 'internal', description: 'Our codename for the merger' },
+				],
+			},
+		});
+		const { classifier, errors } = compileClassifier(policy);
+		assert.deepEqual(errors, []);
+		const text = [
+			'CONFIDENTIAL: Project Falcon notes (FALCON-1234, Bluebird)',
+			'本文件为机密文件',
+			`token = ghp_${randomText(1, 36, ALNUM)}`,
+			'contact li.wei@corp-mail.cn or 13957218846',
+			`id ${CN_ID}${cnIdCheckChar(CN_ID)}`,
+			`card ${cardNumber('453201511283036')}`,
+			'iban GB82WEST12345698765432',
+			keyBlock('RSA PRIVATE KEY', 2),
+			keyBlock('OPENSSH PRIVATE KEY', 3),
+			keyBlock('PGP PRIVATE KEY BLOCK', 4),
+			`PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n${randomText(5, 64, BASE64)}\nPrivate-Lines: 1\n${randomText(6, 64, BASE64)}`,
+		].join('\n');
+		const reasons: Reason[] = [
+			...classifier.classifyText('notes.txt', text).reasons,
+			...classifier.classifyPath('ops/runbook.md'),
+			...classifier.classifyPath('contracts/acme.pdf'),
+			...classifier.classifyPath('.env'),
+		];
+		const rules = new Set(reasons.map((r) => r.rule));
+		for (const expected of [
+			'marker:CONFIDENTIAL',
+			'marker:机密',
+			'marker:Project Falcon',
+			'ticket',
+			'codename',
+			'github-pat',
+			'pii-email',
+			'pii-phone',
+			'pii-cn-resident-id',
+			'pii-payment-card',
+			'pii-iban',
+			'pem-private-key',
+			'openssh-private-key',
+			'pgp-private-key-block',
+			'putty-private-key',
+			'ops-notes',
+			'contracts',
+			'dotenv',
+		]) {
+			assert.ok(rules.has(expected), `the sample has no ${expected} finding: ${[...rules].join(', ')}`);
+		}
+		const writtenByTheOrg = new Set(['codename', 'contracts', 'dotenv']);
+		for (const r of reasons) {
+			assert.equal(core.reasonMessage(r), writtenByTheOrg.has(r.rule) ? r.message : translated(r.message), `${r.kind} ${r.rule}`);
+		}
+		// An org marker is shown as the policy spells it, inside the translated sentence.
+		const falcon = reasons.find((r) => r.rule === 'marker:Project Falcon');
+		assert.equal(falcon && core.reasonMessage(falcon), '«Confidentiality marker "Project Falcon"»');
+	});
+
+	it("translates the built-in default policy's path rule reasons, and only those", () => {
+		for (const rule of DEFAULT_POLICY.pathRules) {
+			assert.ok(rule.reason, rule.id);
+			assert.equal(core.reasonMessage({ kind: 'path', rule: rule.id, message: rule.reason }), translated(rule.reason), rule.id);
+		}
+		assert.equal(core.reasonMessage({ kind: 'path', rule: 'my-env', message: 'Environment files hold credentials and connection strings.' }), 'Environment files hold credentials and connection strings.');
+		assert.equal(core.reasonMessage({ kind: 'secret', rule: 'aws-access-key-id', message: 'An older description' }), 'An older description');
+		assert.equal(core.reasonMessage({ kind: 'pii', rule: 'pii-email', message: 'Something else' }), 'Something else');
+	});
+
+	it('translates every decision sentence; names, ids and lists go in as they are', () => {
+		for (const template of Object.values(DECISION_TEXT)) {
+			const s: DecisionSentence = { template, args: ['GitHub Copilot', 'US (github-copilot-cloud, us)', 'cn-mainland, self-hosted'] };
+			assert.equal(core.decisionSentence(s), translated(fillTemplate(s.template, s.args)), template);
+		}
+		const p = { ...DEFAULT_POLICY, assistants: { ...DEFAULT_POLICY.assistants, allowedDestinations: ['cn-mainland'], restrictedAction: 'disable' as const } };
+		const entry = getEntry('github-copilot-chat');
+		assert.ok(entry);
+		const d = decideAssistant(p, entry, true);
+		assert.ok(d.why.length >= 2);
+		assert.deepEqual(core.decisionWhy(d), d.why.map(translated));
+		// Sentences the lists do not account for: the English, untouched.
+		assert.deepEqual(core.decisionWhy({ why: [...d.why, 'Extra.'], whyTemplates: d.whyTemplates }), [...d.why, 'Extra.']);
+	});
+
+	it('labels every reason kind, skip reason, decision and policy layer', () => {
+		const labels = [
+			...REASON_KINDS.map(core.reasonKindLabel),
+			...SKIP_REASONS.map(core.skipReasonLabel),
+			...(['allowed', 'warn', 'disable'] as const).map(core.decisionLabel),
+			...LAYER_KINDS.map(core.layerKindLabel),
+		];
+		assert.deepEqual(labels.filter((l) => !/^«.+»$/.test(l)), []);
+	});
+
+	it("translates the policy sources the core names; an org policy's file name stays as it is", () => {
+		const now = new Date('2025-01-01T00:00:00Z');
+		const valid = JSON.stringify({ version: 1, name: 'Acme' });
+		const sources = [
+			...resolveEffectivePolicy({ now }).sources,
+			...resolveEffectivePolicy({ now, org: { file: '/etc/context-warden/policy.json', text: '{' } }).sources,
+			...resolveEffectivePolicy({ now, org: { file: '/etc/context-warden/policy.json', text: '{' }, lastValidOrg: { file: '/etc/context-warden/policy.json', text: valid } }).sources,
+		];
+		assert.deepEqual(
+			sources.map((s) => core.policySourceLabel(s)),
+			[
+				'«built-in default»',
+				'«built-in strictest policy»',
+				'/etc/context-warden/policy.json',
+				'«built-in default»',
+				'/etc/context-warden/policy.json',
+				'«/etc/context-warden/policy.json (last valid)»',
+			],
+		);
+		assert.equal(core.policySourceLabel({ label: 'workspace settings' }), '«workspace settings»');
+	});
+});
