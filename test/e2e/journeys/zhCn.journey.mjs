@@ -1,6 +1,10 @@
-// A developer whose display language is Chinese (zh-cn): the status bar item and the exposure preview read in
-// Chinese, from the extension's own l10n bundle.
+// A developer whose display language is Chinese (zh-cn): the status bar item, its tooltip and the exposure preview
+// read in Chinese, from the extension's own l10n bundle, down to why each file is sensitive (the core's English
+// reasons shown through src/vscode/coreText.ts).
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { editorTab, statusBarItem } from '../lib.mjs';
 
 export const name = 'zh-cn';
@@ -17,7 +21,24 @@ function previewFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('iframe');
 }
 
-/** @param {import('../lib.mjs').Journey} j */
+/** A GitHub token shape made at run time, so no token-shaped text is committed. */
+function githubToken() {
+	const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	return `ghp_${Array.from(randomBytes(36), (b) => alnum.charAt(b % alnum.length)).join('')}`;
+}
+
+/** Polls `read` until `done(value)` or the timeout; returns the last value. */
+async function poll(page, read, done, timeout = 30_000) {
+	const end = Date.now() + timeout;
+	let value = await read();
+	while (!done(value) && Date.now() < end) {
+		await page.waitForTimeout(500);
+		value = await read();
+	}
+	return value;
+}
+
+/** @param {import('../lib.mjs').Journey & { workspace: string }} j */
 export default async function run(j) {
 	const { page } = j;
 	const item = statusBarItem(page, /^Context Warden/).first();
@@ -47,4 +68,26 @@ export default async function run(j) {
 		assert.doesNotMatch(body, /Would be sent|Any assistant|Exposure Preview/, 'no English UI string left in the preview');
 	});
 	await j.screenshot('preview-zh-cn');
+	await j.check('the preview says why each file is sensitive in Chinese: a built-in path rule, and a secret with its line', async () => {
+		writeFileSync(join(j.workspace, 'deploy-token.txt'), `Deployment\nGITHUB_TOKEN=${githubToken()}\n`);
+		const frame = previewFrame(page);
+		const secret = 'GitHub 个人访问令牌（经典）（第 2 行）';
+		const body = await poll(page, () => frame.locator('body').innerText(), (text) => text.includes(secret));
+		assert.ok(body.includes(secret), `the preview says: ${body}`);
+		assert.match(body, /环境变量文件包含凭据和连接字符串。/, 'the .env path rule reason');
+		assert.doesNotMatch(body, /Environment files hold|personal access token|\(line \d+\)/, 'no English reason left in the preview');
+		await frame.locator('td.reasons', { hasText: secret }).first().scrollIntoViewIfNeeded();
+	});
+	await j.screenshot('preview-reasons-zh-cn');
+	await j.check("the status bar tooltip names the policy's source in Chinese", async () => {
+		await page.mouse.move(700, 300);
+		await page.waitForTimeout(300);
+		await item.hover();
+		const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: '单击以预览' }).last();
+		await hover.waitFor({ state: 'visible', timeout: 10_000 });
+		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+		assert.match(text, /默认: 内置默认策略/, `the tooltip says: ${text}`);
+		assert.doesNotMatch(text, /built-in default/, `the tooltip says: ${text}`);
+	});
+	await j.screenshot('status-tooltip-zh-cn');
 }
