@@ -135,9 +135,18 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 		input.scanning
 			? vscode.l10n.t('Scanning the workspace...')
 			: input.lastScan
-				? vscode.l10n.t('Last scan: {0}', input.lastScan.toLocaleTimeString())
+				? vscode.l10n.t('Last scan: {0}', localTime(input.lastScan))
 				: vscode.l10n.t('Not scanned yet.'),
 	);
 	line(vscode.l10n.t('Click to preview what AI assistants would send.'));
 	return md;
+}
+
+/** A time of day in the editor's display language (the extension host's own locale may differ). */
+function localTime(d: Date): string {
+	try {
+		return d.toLocaleTimeString(vscode.env.language);
+	} catch {
+		return d.toLocaleTimeString();
+	}
 }

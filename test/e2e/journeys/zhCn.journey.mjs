@@ -79,7 +79,7 @@ export default async function run(j) {
 		await frame.locator('td.reasons', { hasText: secret }).first().scrollIntoViewIfNeeded();
 	});
 	await j.screenshot('preview-reasons-zh-cn');
-	await j.check("the status bar tooltip names the policy's source in Chinese", async () => {
+	await j.check("the status bar tooltip names the policy's source and the time of the last scan in Chinese", async () => {
 		await page.mouse.move(700, 300);
 		await page.waitForTimeout(300);
 		await item.hover();
@@ -88,6 +88,7 @@ export default async function run(j) {
 		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
 		assert.match(text, /默认: 内置默认策略/, `the tooltip says: ${text}`);
 		assert.doesNotMatch(text, /built-in default/, `the tooltip says: ${text}`);
+		assert.match(text, /上次扫描：\d{1,2}:\d\d:\d\d(?!\s?[AP]M)/, `the time of the last scan in the display language: ${text}`);
 	});
 	await j.screenshot('status-tooltip-zh-cn');
 }
