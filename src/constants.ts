@@ -14,6 +14,8 @@ export const Commands = {
 	installHooks: 'contextWarden.installHooks',
 	restoreHooks: 'contextWarden.restoreHooks',
 	verifyAuditLog: 'contextWarden.verifyAuditLog',
+	applyAllowedExtensions: 'contextWarden.applyAllowedExtensions',
+	undoAllowedExtensions: 'contextWarden.undoAllowedExtensions',
 } as const;
 
 export const ContextKeys = {

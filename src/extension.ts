@@ -9,6 +9,7 @@ import { explainFile } from './vscode/explainFile';
 import { ExposureProvider, type HookStatusSource } from './vscode/exposureProvider';
 import { AuditService } from './vscode/audit/auditService';
 import { HookService } from './vscode/hooks/hookService';
+import { type AllowedExtensionsOutcome, AllowedExtensionsService, type ApplyOptions } from './vscode/governance/allowedExtensions';
 import { GovernanceService } from './vscode/governance/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
@@ -39,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const hooks = new HookService(context, log, policy, index, audit.logFile);
 	context.subscriptions.push(hooks);
 	audit.setHookSource(hooks);
+	const allowedExtensions = new AllowedExtensionsService(context, log, policy);
+	context.subscriptions.push(allowedExtensions);
 	// The preview reads the hooks' state only: the same lines as the status bar tooltip, and who they belong to.
 	const hookStatus: HookStatusSource = {
 		statusLines: () => hooks.statusLines(),
@@ -93,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		registerCommand(log, Commands.restoreHooks, () => hooks.restore()),
 		registerCommand(log, Commands.auditWorkspace, () => audit.runAudit()),
 		registerCommand(log, Commands.verifyAuditLog, () => audit.verifyLog()),
+		registerCommand(log, Commands.applyAllowedExtensions, () => allowedExtensions.apply()),
+		registerCommand(log, Commands.undoAllowedExtensions, () => allowedExtensions.undo()),
 		registerCommand(log, Commands.rescanWorkspace, () => index.rescan('requested')),
 		registerCommand(log, Commands.cancelScan, () => index.cancelScan()),
 	);
@@ -113,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		governance: () => assistants,
 		audit: () => audit,
 		hooks: { install: () => hooks.install(), restore: () => hooks.restore(), statusLines: () => hooks.statusLines() },
+		allowedExtensions: { apply: (options) => allowedExtensions.apply(options), undo: () => allowedExtensions.undo() },
 	};
 }
 
@@ -134,6 +140,8 @@ export interface ContextWardenApi {
 	audit(): AuditService;
 	/** Agent hooks: install, restore (exact), one status line per agent. */
 	readonly hooks: { install(): Promise<void>; restore(): Promise<void>; statusLines(): string[] };
+	/** The opt-in machine-wide lever (`extensions.allowed`): the commands' work, without the modal when `confirmed`. */
+	readonly allowedExtensions: { apply(options?: ApplyOptions): Promise<AllowedExtensionsOutcome>; undo(): Promise<AllowedExtensionsOutcome> };
 }
 
 export function deactivate(): void {
