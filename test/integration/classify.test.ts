@@ -6,17 +6,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor, workspaceRoot } from './helpers';
+import { activatedApi, waitFor, workspaceRoot } from './helpers';
 
-async function api(): Promise<ContextWardenApi> {
-	const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
-	assert.ok(ext, 'extension not found');
-	const exports = await ext.activate();
-	assert.ok(await waitFor(() => exports.summary() !== undefined && !exports.isScanning(), 30_000), 'no scan result 30 s after activation');
-	return exports;
-}
+const api = (): Promise<ContextWardenApi> => activatedApi('scan');
 
 /** A PEM private key block made at test time (random body), so no key-shaped text is committed. */
 function pemKey(): string {

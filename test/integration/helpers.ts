@@ -1,5 +1,8 @@
 // Small helpers shared by the integration suites.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/constants';
+import type { ContextWardenApi } from '../../src/extension';
 
 /** Polls `predicate` until it is true or `timeoutMs` passes; resolves to its last value. */
 export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 100): Promise<boolean> {
@@ -22,4 +25,20 @@ export function workspaceRoot(): vscode.Uri {
 		throw new Error('no workspace folder is open');
 	}
 	return folder.uri;
+}
+
+/**
+ * Context Warden's API once the extension is active and ready: `policy` when an effective policy is in force
+ * (20 s), `scan` when the first workspace scan has a result (30 s).
+ */
+export async function activatedApi(ready: 'policy' | 'scan' = 'policy'): Promise<ContextWardenApi> {
+	const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
+	assert.ok(ext, 'extension not found');
+	const exports = await ext.activate();
+	if (ready === 'scan') {
+		assert.ok(await waitFor(() => exports.summary() !== undefined && !exports.isScanning(), 30_000), 'no scan result 30 s after activation');
+	} else {
+		assert.ok(await waitFor(() => exports.effectivePolicy() !== undefined, 20_000), 'no effective policy 20 s after activation');
+	}
+	return exports;
 }

@@ -6,17 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { activatedApi, waitFor } from './helpers';
 
-async function api(): Promise<ContextWardenApi> {
-	const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
-	assert.ok(ext, 'extension not found');
-	const exports = await ext.activate();
-	assert.ok(await waitFor(() => exports.effectivePolicy() !== undefined, 20_000), 'no effective policy 20 s after activation');
-	return exports;
-}
+const api = (): Promise<ContextWardenApi> => activatedApi();
 
 suite('policy layers', () => {
 	test('activate() does under 50 ms of synchronous work', async () => {

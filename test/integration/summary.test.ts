@@ -5,18 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, Settings } from '../../src/constants';
+import { Settings } from '../../src/constants';
 import { summarizeWorkspace, type WorkspaceSummary } from '../../src/core/exposure/summary';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor, workspaceRoot } from './helpers';
+import { activatedApi, waitFor, workspaceRoot } from './helpers';
 
-async function api(): Promise<ContextWardenApi> {
-	const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
-	assert.ok(ext, 'extension not found');
-	const exports = await ext.activate();
-	assert.ok(await waitFor(() => exports.summary() !== undefined && !exports.isScanning(), 30_000), 'no scan result 30 s after activation');
-	return exports;
-}
+const api = (): Promise<ContextWardenApi> => activatedApi('scan');
 
 /** The summary computed from scratch: every workspace file's classification under the policy in force. */
 async function freshSummary(cw: ContextWardenApi): Promise<WorkspaceSummary | undefined> {
