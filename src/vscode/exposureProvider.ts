@@ -3,6 +3,7 @@ import { minimatch } from 'minimatch';
 import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../core/exposure/model';
 import { redactText } from '../core/exposure/redact';
 import type { HookStatusInput } from '../webview/viewModel';
+import { localizedAssistant } from './catalogueText';
 import { Disposable } from './disposable';
 import { explainFile } from './explainFile';
 import type { PolicyService } from './policyService';
@@ -83,7 +84,7 @@ export class ExposureProvider extends Disposable {
 			editor,
 			files,
 			sensitiveLevel: effective.policy.workspace.sensitiveLevel,
-			assistants: this.assistants.views(),
+			assistants: this.assistants.views().map(localizedAssistant),
 			instructionFilesPresent,
 			matchGlob,
 			now: new Date(),

@@ -67,6 +67,12 @@ export default async function run(j) {
 		assert.match(body, /任意助手/);
 		assert.doesNotMatch(body, /Would be sent|Any assistant|Exposure Preview/, 'no English UI string left in the preview');
 	});
+	await j.check("the editor's built-in AI is named, and where it sends context is said, in Chinese", async () => {
+		const body = await previewFrame(page).locator('body').innerText();
+		assert.match(body, /编辑器内置 AI（聊天、代理模式、内联建议）/);
+		assert.match(body, /GitHub Copilot 服务（GitHub\/微软云/);
+		assert.doesNotMatch(body, /The editor's built-in AI|models from several providers|bring your own key/, 'no English catalogue text left');
+	});
 	await j.screenshot('preview-zh-cn');
 	await j.check('the preview says why each file is sensitive in Chinese: a built-in path rule, and a secret with its line', async () => {
 		writeFileSync(join(j.workspace, 'deploy-token.txt'), `Deployment\nGITHUB_TOKEN=${githubToken()}\n`);

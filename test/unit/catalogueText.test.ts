@@ -1,0 +1,43 @@
+// The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name and every
+// destination of the catalogue has an entry under its English text, so a new assistant cannot stay English in a
+// zh-cn Exposure Preview unnoticed; brand names may stay as they are, and unknown assistants are shown as they are.
+import * as assert from 'node:assert/strict';
+import { CATALOGUE } from '../../src/core/assistants/catalogue';
+import type { AssistantView } from '../../src/core/exposure/model';
+import type * as CatalogueText from '../../src/vscode/catalogueText';
+import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
+
+describe('catalogueText: assistant names and destinations in the display language', () => {
+	let text: typeof CatalogueText;
+	let restore: () => void;
+	before(() => {
+		({ module: text, restore } = requireWithL10nStandIn<typeof CatalogueText>(__filename, '../../src/vscode/catalogueText'));
+	});
+	after(() => restore());
+
+	it('has an entry for every catalogue name and destination, under its English text', () => {
+		const names = text.catalogueNames();
+		const regions = text.catalogueDestinations();
+		const missing = [
+			...CATALOGUE.filter((e) => !names[e.name]).map((e) => `name: ${e.name}`),
+			...CATALOGUE.flatMap((e) => e.destinations.filter((d) => !regions[d.region]).map((d) => `destination: ${d.region}`)),
+		];
+		assert.deepEqual([...new Set(missing)], [], 'add these to src/vscode/catalogueText.ts, then `npm run l10n` and translate');
+		// An entry translates its own text (or keeps a brand name as it is), never another one's.
+		for (const [english, shown] of [...Object.entries(names), ...Object.entries(regions)]) {
+			assert.ok([english, translated(english)].includes(shown()), `${english} -> ${shown()}`);
+		}
+	});
+
+	it('localizes a catalogue assistant for the preview and leaves an unknown one as it is', () => {
+		const view = (id: string, name: string, destination: string): AssistantView =>
+			({ id, name, vendor: 'v', destination, disabled: false, surfaces: [], excludedByOwnControls: () => false, blockedByWarden: () => false, instructionFiles: [] }) as AssistantView;
+		const chat = CATALOGUE.find((e) => e.id === 'vscode-chat');
+		assert.ok(chat && chat.destinations.length > 1);
+		const shown = text.localizedAssistant(view('vscode-chat', chat.name, 'ignored'));
+		assert.equal(shown.name, translated(chat.name));
+		assert.equal(shown.destination, chat.destinations.map((d) => translated(d.region)).join(translated('; ')));
+		const unknown = view('acme.helper', 'Acme Helper', 'somewhere');
+		assert.deepEqual(text.localizedAssistant(unknown), unknown);
+	});
+});
