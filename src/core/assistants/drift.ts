@@ -7,9 +7,34 @@
  * returns the edits that re-apply the desired state (computed by `planApply`, so the user's own content survives).
  */
 import type { DesiredChange } from './compile';
+import { fillTemplate } from './decide';
 import { type FileTexts, type Ledger, type PlanResult, managedItems, planApply } from './ledger';
 import { readBlock } from './managedBlock';
 import { deepEqual, getArrayItems, getJsonValue, parseJsonc } from './managedJson';
+
+/**
+ * Every drift sentence, in English with `{0}`-style placeholders (files, keys and JSON values go in as they are). The
+ * core fills them in for logs, the audit log and reports; an adapter shows `messageTemplate` in the editor's display
+ * language instead, keyed by these templates.
+ */
+export const DRIFT_TEXT = {
+	fileDeleted: '{0} was deleted; Context Warden had written to it.',
+	blockRemoved: 'The Context Warden block in {0} was removed.',
+	blockDamaged: 'The Context Warden block in {0} lost its end marker (line {1}).',
+	blockEdited: 'The Context Warden block in {0} was edited.',
+	unparseable: '{0} is not valid JSON now; Context Warden cannot check its entries.',
+	valueChanged: '{0} in {1} is {2}; Context Warden set {3}.',
+	valueRemoved: '{0} was removed from {1}; Context Warden set {2}.',
+	itemRemoved: '{0} was removed from {1} in {2}.',
+} as const;
+
+export type DriftTemplate = (typeof DRIFT_TEXT)[keyof typeof DRIFT_TEXT];
+
+/** A drift sentence: a template of `DRIFT_TEXT` and what fills its placeholders. */
+export interface DriftSentence {
+	template: DriftTemplate;
+	args: readonly string[];
+}
 
 export type DriftKind = 'fileDeleted' | 'blockRemoved' | 'blockEdited' | 'blockDamaged' | 'valueChanged' | 'itemRemoved' | 'unparseable';
 
@@ -25,6 +50,8 @@ export interface DriftEvent {
 	leverIds: string[];
 	/** One plain sentence. */
 	message: string;
+	/** The same sentence as a template (`message` is `fillTemplate` of it), for display. */
+	messageTemplate: DriftSentence;
 }
 
 export interface DriftReport {
@@ -48,7 +75,7 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		const base = { file: item.file, leverIds: item.leverIds, ...(item.key !== undefined ? { key: item.key } : {}) };
 		if (text === undefined) {
 			if (!events.some((e) => e.file === item.file && e.kind === 'fileDeleted')) {
-				events.push({ ...base, key: undefined, kind: 'fileDeleted', message: `${item.file} was deleted; Context Warden had written to it.` });
+				events.push({ ...base, key: undefined, kind: 'fileDeleted', ...say('fileDeleted', item.file) });
 			}
 			continue;
 		}
@@ -56,11 +83,11 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 			const block = readBlock(text);
 			const expected = (item.latest.text ?? '').split('\n');
 			if (block.state === 'absent') {
-				events.push({ ...base, kind: 'blockRemoved', expected, message: `The Context Warden block in ${item.file} was removed.` });
+				events.push({ ...base, kind: 'blockRemoved', expected, ...say('blockRemoved', item.file) });
 			} else if (block.state === 'damaged') {
-				events.push({ ...base, kind: 'blockDamaged', expected, message: `The Context Warden block in ${item.file} lost its end marker (line ${block.beginLine + 1}).` });
+				events.push({ ...base, kind: 'blockDamaged', expected, ...say('blockDamaged', item.file, String(block.beginLine + 1)) });
 			} else if (!block.intact || block.lines.join('\n') !== item.latest.text) {
-				events.push({ ...base, kind: 'blockEdited', expected, actual: block.lines, message: `The Context Warden block in ${item.file} was edited.` });
+				events.push({ ...base, kind: 'blockEdited', expected, actual: block.lines, ...say('blockEdited', item.file) });
 			}
 			continue;
 		}
@@ -68,7 +95,7 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		if (!parseJsonc(body).ok) {
 			if (!unparseable.has(item.file)) {
 				unparseable.add(item.file);
-				events.push({ ...base, key: undefined, kind: 'unparseable', message: `${item.file} is not valid JSON now; Context Warden cannot check its entries.` });
+				events.push({ ...base, key: undefined, kind: 'unparseable', ...say('unparseable', item.file) });
 			}
 			continue;
 		}
@@ -81,15 +108,15 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 					kind: 'valueChanged',
 					expected: item.latest.value,
 					...(cur.exists ? { actual: cur.value } : {}),
-					message: cur.exists
-						? `${key.slice(1)} in ${item.file} is ${JSON.stringify(cur.value)}; Context Warden set ${JSON.stringify(item.latest.value)}.`
-						: `${key.slice(1)} was removed from ${item.file}; Context Warden set ${JSON.stringify(item.latest.value)}.`,
+					...(cur.exists
+						? say('valueChanged', key.slice(1), item.file, String(JSON.stringify(cur.value)), String(JSON.stringify(item.latest.value)))
+						: say('valueRemoved', key.slice(1), item.file, String(JSON.stringify(item.latest.value)))),
 				});
 			}
 		} else {
 			const items = getArrayItems(body, key) ?? [];
 			if (!items.some((x) => deepEqual(x, item.latest.value))) {
-				events.push({ ...base, kind: 'itemRemoved', expected: item.latest.value, message: `${JSON.stringify(item.latest.value)} was removed from ${key} in ${item.file}.` });
+				events.push({ ...base, kind: 'itemRemoved', expected: item.latest.value, ...say('itemRemoved', String(JSON.stringify(item.latest.value)), key, item.file) });
 			}
 		}
 	}
@@ -102,4 +129,9 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		return { events, reapply: planApply(desired, ledger, files, now ?? new Date()) };
 	}
 	return { events };
+}
+
+function say(key: keyof typeof DRIFT_TEXT, ...args: string[]): Pick<DriftEvent, 'message' | 'messageTemplate'> {
+	const messageTemplate = { template: DRIFT_TEXT[key], args };
+	return { message: fillTemplate(messageTemplate.template, args), messageTemplate };
 }

@@ -78,6 +78,17 @@ export interface HookPlacement {
 }
 
 /**
+ * Why a hook file is not written, one sentence per case (the file is named beside it). The core reports them in
+ * English for the log; an adapter shows them in the editor's display language, keyed by these texts.
+ */
+export const HOOK_PLACEMENT_TEXT = {
+	tracked: "git tracks this file: the hook command holds this machine's paths and would be committed; not written",
+	gitUnknown: "cannot ask git whether this file is committed (is git installed?); not written, as the hook command holds this machine's paths",
+	wouldCommit: "git would commit this file, and the hook command holds this machine's paths; not written (ignore the file in git to have the hook here)",
+	noExclude: "cannot find the repository's info/exclude to keep this file out of git; not written, as the hook command holds this machine's paths",
+} as const;
+
+/**
  * Decides which hook files may be written without putting this machine's paths into a file git would commit, and
  * the `.git/info/exclude` block that keeps the others out:
  * - outside a git repository, every file is written;
@@ -105,28 +116,28 @@ export function placeHookFiles(specs: readonly HookInstallSpec[], files: FileTex
 		const ours = files[file] === undefined || firstWrite?.previous.existed === false;
 		const known = git.tracked !== undefined && git.unignored !== undefined;
 		if (git.tracked?.has(file)) {
-			problems.push({ file, message: 'git tracks this file: the hook command holds this machine\'s paths and would be committed; not written' });
+			problems.push({ file, message: HOOK_PLACEMENT_TEXT.tracked });
 			continue;
 		}
 		if (!ours && !spec.personal) {
 			if (!known) {
-				problems.push({ file, message: 'cannot ask git whether this file is committed (is git installed?); not written, as the hook command holds this machine\'s paths' });
+				problems.push({ file, message: HOOK_PLACEMENT_TEXT.gitUnknown });
 				continue;
 			}
 			if (git.unignored?.has(file)) {
-				problems.push({ file, message: 'git would commit this file, and the hook command holds this machine\'s paths; not written (ignore the file in git to have the hook here)' });
+				problems.push({ file, message: HOOK_PLACEMENT_TEXT.wouldCommit });
 				continue;
 			}
 			allowed.push(spec); // already ignored by git
 			continue;
 		}
 		if (!ours && !known) {
-			problems.push({ file, message: 'cannot ask git whether this file is committed (is git installed?); not written, as the hook command holds this machine\'s paths' });
+			problems.push({ file, message: HOOK_PLACEMENT_TEXT.gitUnknown });
 			continue;
 		}
 		const line = git.excludeFile !== undefined ? pathToGitignore(`${git.prefix}${file}`) : undefined;
 		if (line === undefined) {
-			problems.push({ file, message: 'cannot find the repository\'s info/exclude to keep this file out of git; not written, as the hook command holds this machine\'s paths' });
+			problems.push({ file, message: HOOK_PLACEMENT_TEXT.noExclude });
 			continue;
 		}
 		exclude.push(line);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { getEntry } from '../../../src/core/assistants/catalogue';
-import { coverageFor } from '../../../src/core/assistants/coverage';
+import { coverageFor, fillCoverage } from '../../../src/core/assistants/coverage';
 import type { CatalogueEntry } from '../../../src/core/assistants/types';
 
 function entry(id: string): CatalogueEntry {
@@ -40,5 +40,26 @@ describe('assistants/coverage', () => {
 	it('explains levers that need an admin', () => {
 		const q = coverageFor(entry('amazon-q'), []);
 		assert.ok(q.available.some((a) => a.note.includes('only be set in user settings or by an admin')));
+	});
+
+	it('keeps its English sentences, and gives each as templates that fill to exactly that English', () => {
+		const kilo = coverageFor(entry('kilo-code'), ['kilo-code.kilocodeignore']);
+		assert.deepEqual(kilo.gaps, [
+			'completions partly covered by .kilocodeignore: its effect is not verified',
+			'chat not covered: a sensitive file can be attached, mentioned or sent as the open editor',
+			'agentFileTools partly covered by .kilocodeignore: its effect is not verified',
+			'terminal commands not covered: an agent can `cat a sensitive file`',
+			'indexing not covered: a sensitive file can be indexed and uploaded with the workspace',
+		]);
+		const copilot = coverageFor(entry('github-copilot-chat'), ['github-copilot-chat.copilotignore']);
+		assert.deepEqual(copilot.available.map((a) => a.note).slice(-2), [
+			'github.copilot.chat.codesearch.enabled is set only when the policy disables this assistant',
+			'install the Context Warden hook (.github/hooks/context-warden.json)',
+		]);
+		for (const c of [kilo, copilot, coverageFor(entry('cursor'), [], { examplePath: '.env' })]) {
+			assert.deepEqual(c.gapTemplates.map(fillCoverage), c.gaps);
+			assert.deepEqual(c.surfaces.flatMap((s) => s.gapTemplates.map(fillCoverage)), c.gaps);
+			assert.deepEqual(c.available.map((a) => fillCoverage(a.noteTemplate)), c.available.map((a) => a.note));
+		}
 	});
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DesiredChange } from '../../../src/core/assistants/compile';
-import { detectDrift } from '../../../src/core/assistants/drift';
+import { fillTemplate } from '../../../src/core/assistants/decide';
+import { detectDrift, DRIFT_TEXT } from '../../../src/core/assistants/drift';
 import { applyFileEdits, planApply } from '../../../src/core/assistants/ledger';
 import { getJsonValue } from '../../../src/core/assistants/managedJson';
 
@@ -53,5 +54,38 @@ describe('assistants/drift', () => {
 		assert.equal(getJsonValue(fixed['.vscode/settings.json'], '/chat.disableAIFeatures').value, true);
 		assert.equal(getJsonValue(fixed['.vscode/settings.json'], '/a').value, 2);
 		assert.deepEqual(detectDrift([...ledger, ...report.reapply.records], fixed).events, []);
+	});
+
+	it('says each kind of drift in the same English sentences, and gives each as a template of DRIFT_TEXT', () => {
+		const { files, ledger } = applied();
+		const damaged = `${files['.cursorignore'] ?? ''}`.replace(/^# <<< .*$/m, '');
+		const cases: Record<string, string | undefined>[] = [
+			{ ...files, '.cursorignore': undefined },
+			{ ...files, '.cursorignore': 'build/\n' },
+			{ ...files, '.cursorignore': files['.cursorignore']?.replace('/.env\n', '/.env\n!/.env\n') },
+			{ ...files, '.cursorignore': damaged },
+			{ ...files, '.vscode/settings.json': '{ "a": ' },
+			{ ...files, '.vscode/settings.json': '{ "chat.disableAIFeatures": false }' },
+			{ ...files, '.vscode/settings.json': '{}' },
+			{ ...files, '.claude/settings.json': '{ "permissions": { "deny": [] } }' },
+		];
+		const events = cases.flatMap((c) => detectDrift(ledger, c).events);
+		assert.deepEqual(
+			events.map((e) => e.message),
+			[
+				'.cursorignore was deleted; Context Warden had written to it.',
+				'The Context Warden block in .cursorignore was removed.',
+				'The Context Warden block in .cursorignore was edited.',
+				'The Context Warden block in .cursorignore lost its end marker (line 1).',
+				'.vscode/settings.json is not valid JSON now; Context Warden cannot check its entries.',
+				'chat.disableAIFeatures in .vscode/settings.json is false; Context Warden set true.',
+				'chat.disableAIFeatures was removed from .vscode/settings.json; Context Warden set true.',
+				'"Read(./.env)" was removed from /permissions/deny in .claude/settings.json.',
+			],
+		);
+		assert.deepEqual(new Set(events.map((e) => e.messageTemplate.template)), new Set(Object.values(DRIFT_TEXT)));
+		for (const e of events) {
+			assert.equal(fillTemplate(e.messageTemplate.template, e.messageTemplate.args), e.message);
+		}
 	});
 });
