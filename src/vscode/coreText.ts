@@ -6,11 +6,16 @@
  * they are. test/unit/coreText.test.ts fails when a core text has no entry here, or an entry's key is not that text.
  */
 import * as vscode from 'vscode';
+import { COVERAGE_TEXT, type CoveragePhrase } from '../core/assistants/coverage';
 import { type AssistantDecision, DECISION_TEXT, type DecisionResult, type DecisionSentence } from '../core/assistants/decide';
+import { DRIFT_TEXT, type DriftEvent } from '../core/assistants/drift';
+import type { Problem } from '../core/assistants/ledger';
+import { COVERAGE_SURFACES, type CoverageSurface } from '../core/assistants/types';
 import { MARKER_MESSAGE } from '../core/classify/detectors/markers';
 import { PII_MESSAGES } from '../core/classify/detectors/pii';
 import { PRIVATE_KEY_MESSAGES } from '../core/classify/detectors/privateKeys';
 import { SECRET_RULES } from '../core/classify/detectors/secretRules';
+import { HOOK_PLACEMENT_TEXT } from '../core/hooks/installPlan';
 import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
@@ -280,6 +285,116 @@ export function decisionSentence(s: DecisionSentence): string {
 /** A decision's `why` in the display language (its English `why` when the two lists do not correspond). */
 export function decisionWhy(d: Pick<DecisionResult, 'why' | 'whyTemplates'>): string[] {
 	return d.whyTemplates.length === d.why.length ? d.whyTemplates.map(decisionSentence) : [...d.why];
+}
+
+/** A surface an assistant may send context through, as a short label. */
+export function surfaceLabel(surface: CoverageSurface): string {
+	switch (surface) {
+		case 'completions':
+			return vscode.l10n.t('inline completions');
+		case 'chat':
+			return vscode.l10n.t('chat');
+		case 'agentFileTools':
+			return vscode.l10n.t('agent file tools');
+		case 'terminal':
+			return vscode.l10n.t('terminal commands');
+		case 'indexing':
+			return vscode.l10n.t('indexing');
+	}
+}
+
+function isSurface(s: string): s is CoverageSurface {
+	return (COVERAGE_SURFACES as readonly string[]).includes(s);
+}
+
+/**
+ * A coverage gap or note (`gapTemplates`, `available[].noteTemplate`) in the display language. Setting keys, paths
+ * and catalogue prose go in as they are; the surface a partial lever bears on is named by its label.
+ */
+export function coverageText(p: CoveragePhrase): string {
+	if (typeof p === 'string') {
+		return p;
+	}
+	const [a = '', b = '', c = ''] = p.args.map(coverageText);
+	switch (p.template) {
+		case COVERAGE_TEXT.completionsOpen:
+			return vscode.l10n.t('inline completions not covered: while you edit {0}, its text can be sent for suggestions', a);
+		case COVERAGE_TEXT.chatOpen:
+			return vscode.l10n.t('chat not covered: {0} can be attached, mentioned or sent as the open editor', a);
+		case COVERAGE_TEXT.agentFileToolsOpen:
+			return vscode.l10n.t('agent file tools not covered: an agent can open {0} with its read and search tools', a);
+		case COVERAGE_TEXT.terminalOpen:
+			return vscode.l10n.t('terminal commands not covered: an agent can `cat {0}`', a);
+		case COVERAGE_TEXT.indexingOpen:
+			return vscode.l10n.t('indexing not covered: {0} can be indexed and uploaded with the workspace', a);
+		case COVERAGE_TEXT.aSensitiveFile:
+			return vscode.l10n.t('a sensitive file');
+		case COVERAGE_TEXT.partlyCovered:
+			return vscode.l10n.t('{0} partly covered by {1}: {2}', isSurface(a) ? surfaceLabel(a) : a, b, c);
+		case COVERAGE_TEXT.theSetting:
+			return vscode.l10n.t('the setting {0}', a);
+		case COVERAGE_TEXT.only:
+			return vscode.l10n.t('only {0}', a);
+		case COVERAGE_TEXT.notVerified:
+			return vscode.l10n.t('its effect is not verified');
+		case COVERAGE_TEXT.both:
+			return vscode.l10n.t('{0}; {1}', a, b);
+		case COVERAGE_TEXT.userOrAdminOnly:
+			return vscode.l10n.t('{0} can only be set in user settings or by an admin', a);
+		case COVERAGE_TEXT.setOnlyWhenDisabled:
+			return vscode.l10n.t('{0} is set only when the policy disables this assistant', a);
+		case COVERAGE_TEXT.notApplied:
+			return vscode.l10n.t('{0} is not applied', a);
+		case COVERAGE_TEXT.installHook:
+			return vscode.l10n.t('install the Context Warden hook ({0})', a);
+		case COVERAGE_TEXT.notAppliedHow:
+			return vscode.l10n.t('{0} is not applied: {1}', a, b);
+	}
+}
+
+/** A drift event's sentence in the display language. Files, keys and JSON values go in as they are. */
+export function driftMessage(e: Pick<DriftEvent, 'messageTemplate'>): string {
+	const [a = '', b = '', c = '', d = ''] = e.messageTemplate.args;
+	switch (e.messageTemplate.template) {
+		case DRIFT_TEXT.fileDeleted:
+			return vscode.l10n.t('{0} was deleted; Context Warden had written to it.', a);
+		case DRIFT_TEXT.blockRemoved:
+			return vscode.l10n.t('The Context Warden block in {0} was removed.', a);
+		case DRIFT_TEXT.blockDamaged:
+			return vscode.l10n.t('The Context Warden block in {0} lost its end marker (line {1}).', a, b);
+		case DRIFT_TEXT.blockEdited:
+			return vscode.l10n.t('The Context Warden block in {0} was edited.', a);
+		case DRIFT_TEXT.unparseable:
+			return vscode.l10n.t('{0} is not valid JSON now; Context Warden cannot check its entries.', a);
+		case DRIFT_TEXT.valueChanged:
+			return vscode.l10n.t('{0} in {1} is {2}; Context Warden set {3}.', a, b, c, d);
+		case DRIFT_TEXT.valueRemoved:
+			return vscode.l10n.t('{0} was removed from {1}; Context Warden set {2}.', a, b, c);
+		case DRIFT_TEXT.itemRemoved:
+			return vscode.l10n.t('{0} was removed from {1} in {2}.', a, b, c);
+	}
+}
+
+/**
+ * Why a hook file was not written, with the file, in the display language. A reason the hook placement gives is
+ * translated; any other (from editing the file) is shown as it is.
+ */
+export function hookProblemText(p: Pick<Problem, 'file' | 'message'>): string {
+	return vscode.l10n.t('{0}: {1}', p.file, hookPlacementText(p.message));
+}
+
+function hookPlacementText(m: string): string {
+	switch (m) {
+		case HOOK_PLACEMENT_TEXT.tracked:
+			return vscode.l10n.t("git tracks this file: the hook command holds this machine's paths and would be committed; not written");
+		case HOOK_PLACEMENT_TEXT.gitUnknown:
+			return vscode.l10n.t("cannot ask git whether this file is committed (is git installed?); not written, as the hook command holds this machine's paths");
+		case HOOK_PLACEMENT_TEXT.wouldCommit:
+			return vscode.l10n.t("git would commit this file, and the hook command holds this machine's paths; not written (ignore the file in git to have the hook here)");
+		case HOOK_PLACEMENT_TEXT.noExclude:
+			return vscode.l10n.t("cannot find the repository's info/exclude to keep this file out of git; not written, as the hook command holds this machine's paths");
+	}
+	return m;
 }
 
 /** The decision itself, as a word. */

@@ -9,7 +9,11 @@ import * as assert from 'node:assert/strict';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { DECISION_TEXT, decideAssistant, type DecisionSentence, fillTemplate } from '../../src/core/assistants/decide';
-import { getEntry } from '../../src/core/assistants/catalogue';
+import { CATALOGUE, getEntry } from '../../src/core/assistants/catalogue';
+import { COVERAGE_TEXT, type CoveragePhrase, coverageFor } from '../../src/core/assistants/coverage';
+import { DRIFT_TEXT } from '../../src/core/assistants/drift';
+import { COVERAGE_SURFACES } from '../../src/core/assistants/types';
+import { HOOK_PLACEMENT_TEXT } from '../../src/core/hooks/installPlan';
 import { compileClassifier } from '../../src/core/classify/classifier';
 import { cnIdCheckChar, luhnValid } from '../../src/core/classify/detectors/pii';
 import { SECRET_RULES } from '../../src/core/classify/detectors/secretRules';
@@ -212,5 +216,68 @@ describe("coreText: the core's texts in the display language", () => {
 			],
 		);
 		assert.equal(core.policySourceLabel({ label: 'workspace settings' }), '«workspace settings»');
+	});
+
+	it('translates every coverage template; keys, paths and catalogue prose go in as they are', () => {
+		for (const template of Object.values(COVERAGE_TEXT)) {
+			const args = ['.env', 'github.copilot.enable', 'automatic completions only'];
+			assert.equal(core.coverageText({ template, args }), translated(fillTemplate(template, args)), template);
+		}
+		// The surface a partial lever bears on is named by its label, not its id.
+		assert.deepEqual(COVERAGE_SURFACES.map(core.surfaceLabel).filter((l) => !/^«.+»$/.test(l)), []);
+		assert.equal(
+			core.coverageText({ template: COVERAGE_TEXT.partlyCovered, args: ['agentFileTools', '.cursorignore', 'x'] }),
+			'««agent file tools» partly covered by .cursorignore: x»',
+		);
+	});
+
+	it("shows every catalogue assistant's gaps and notes translated, phrase by phrase, leaving only catalogue prose", () => {
+		/** The English with each translated phrase marked, as the stand-in would give it. */
+		const marked = (p: CoveragePhrase): string => {
+			if (typeof p === 'string') {
+				return p;
+			}
+			const args = p.args.map((a, i) => (p.template === COVERAGE_TEXT.partlyCovered && i === 0 && typeof a === 'string' ? core.surfaceLabel(a as (typeof COVERAGE_SURFACES)[number]) : marked(a)));
+			return translated(fillTemplate(p.template, args));
+		};
+		let gaps = 0;
+		let notes = 0;
+		for (const entry of CATALOGUE) {
+			for (const applied of [[], ...entry.levers.map((l) => [l.id])]) {
+				const cov = coverageFor(entry, applied);
+				assert.equal(cov.gapTemplates.length, cov.gaps.length, entry.id);
+				for (const g of cov.gapTemplates) {
+					assert.equal(core.coverageText(g), marked(g), entry.id);
+					assert.match(core.coverageText(g), /^«/);
+					gaps++;
+				}
+				for (const a of cov.available) {
+					if (typeof a.noteTemplate !== 'string') {
+						assert.equal(core.coverageText(a.noteTemplate), marked(a.noteTemplate), entry.id);
+						notes++;
+					}
+				}
+			}
+		}
+		assert.ok(gaps > 100 && notes > 50, `${gaps} gaps, ${notes} notes`);
+		const cursor = getEntry('cursor');
+		assert.ok(cursor);
+		assert.ok(
+			coverageFor(cursor, []).gapTemplates.map(core.coverageText).includes('«terminal commands not covered: an agent can `cat «a sensitive file»`»'),
+		);
+	});
+
+	it('translates every drift sentence; files, keys and values go in as they are', () => {
+		for (const template of Object.values(DRIFT_TEXT)) {
+			const args = ['chat.disableAIFeatures', '.vscode/settings.json', 'false', 'true'];
+			assert.equal(core.driftMessage({ messageTemplate: { template, args } }), translated(fillTemplate(template, args)), template);
+		}
+	});
+
+	it('translates why a hook file is not written; a reason from elsewhere is shown as it is', () => {
+		for (const message of Object.values(HOOK_PLACEMENT_TEXT)) {
+			assert.equal(core.hookProblemText({ file: '.cursor/hooks.json', message }), `«.cursor/hooks.json: ${translated(message)}»`);
+		}
+		assert.equal(core.hookProblemText({ file: '.cursor/hooks.json', message: 'the top level is not an object' }), '«.cursor/hooks.json: the top level is not an object»');
 	});
 });

@@ -26,7 +26,7 @@ import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import type { Policy } from '../../core/policy/schema';
-import { decisionLabel, decisionWhy } from '../coreText';
+import { coverageText, decisionLabel, decisionWhy, driftMessage } from '../coreText';
 import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposureProvider';
 import type { Logger } from '../logger';
@@ -265,7 +265,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		const applied = appliedLeverIds(this.ledger());
 		const cov = coverageFor(g.detected.entry, applied, { disabled: this.isDisabled(g.detected.entry, applied) });
-		const detail = [...g.decision.shownWhy, '', ...cov.gaps, ...cov.available.map((a) => a.note), ...g.shownUnregistered].join('\n');
+		const detail = [...g.decision.shownWhy, '', ...cov.gapTemplates.map(coverageText), ...cov.available.map((a) => coverageText(a.noteTemplate)), ...g.shownUnregistered].join('\n');
 		await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', g.detected.entry.name, decisionLabel(g.decision.decision)), { modal: true, detail });
 	}
 
@@ -485,7 +485,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const key = report.events.map(driftKey).join('\n');
 		if (!this.driftWarned.has(key)) {
 			this.driftWarned.add(key);
-			const first = report.events[0]?.message ?? '';
+			const firstEvent = report.events[0];
+			const first = firstEvent ? driftMessage(firstEvent) : '';
 			void vscode.window.showWarningMessage(
 				enforce
 					? vscode.l10n.t('Context Warden: {0} The policy requires it, so it was applied again.', first)

@@ -9,6 +9,7 @@ import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
 import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
+import { hookProblemText } from '../coreText';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policyService';
@@ -51,7 +52,10 @@ export class HookService extends Disposable {
 	private reconcileTimer: NodeJS.Timeout | undefined;
 	private queue: Promise<void> = Promise.resolve();
 	private mode: Mode = 'idle';
+	/** Why hook files were not written, in English for the log and for telling a new problem from a known one. */
 	private problems: string[] = [];
+	/** The same problems in the display language, for the status lines. */
+	private shownProblems: string[] = [];
 	/** After an explicit restore: no automatic install until `install()`, or until the workspace stops being restricted. */
 	private suspended = false;
 	private lastSnapshotSha: string | undefined;
@@ -137,6 +141,7 @@ export class HookService extends Disposable {
 		this.queue = this.queue.then(step).catch((err: unknown) => {
 			this.log.error(TAG, 'failed', err);
 			this.problems = [err instanceof Error ? err.message : String(err)];
+			this.shownProblems = [...this.problems];
 			this.mode = 'failed';
 			this._onDidChange.fire();
 		});
@@ -246,11 +251,13 @@ export class HookService extends Disposable {
 		const desired = placement.changes;
 		const files = await this.readFiles(folder, [...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
 		const plan = planApply(desired, ledger, files, new Date());
-		const problems = [...placement.problems, ...plan.problems].map((p) => `${p.file}: ${p.message}`);
+		const found = [...placement.problems, ...plan.problems];
+		const problems = found.map((p) => `${p.file}: ${p.message}`);
 		for (const p of problems.filter((x) => !this.problems.includes(x))) {
 			this.log.warn(TAG, `not installed in ${p}`);
 		}
 		this.problems = problems;
+		this.shownProblems = found.map(hookProblemText);
 		if (plan.edits.length > 0) {
 			const written = await this.writeEdits(folder, plan.edits);
 			await this.saveLedger([...ledger, ...plan.records.filter((r) => written.has(r.file))]);
@@ -396,7 +403,7 @@ export class HookService extends Disposable {
 				return [vscode.l10n.t('Hooks: not installed yet (waiting for the policy and the first scan)')];
 			case 'failed':
 				if (this.ledger().length === 0) {
-					return [vscode.l10n.t('Hooks: not installed: {0}', this.problems.join('; ') || vscode.l10n.t('see the log'))];
+					return [vscode.l10n.t('Hooks: not installed: {0}', this.shownProblems.join('; ') || vscode.l10n.t('see the log'))];
 				}
 				break;
 			case 'installed':
@@ -422,7 +429,7 @@ export class HookService extends Disposable {
 					: vscode.l10n.t('{0}: hooks installed, not run yet', a.name),
 			);
 		}
-		for (const p of this.problems) {
+		for (const p of this.shownProblems) {
 			lines.push(vscode.l10n.t('Hooks: not installed in {0}', p));
 		}
 		return lines.length > 0 ? lines : [vscode.l10n.t('Hooks: no agent hooks installed')];
