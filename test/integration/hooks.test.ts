@@ -179,6 +179,12 @@ suite('hooks', () => {
 		assert.ok(claude?.installed, JSON.stringify(report.hooks));
 		assert.ok((claude?.denies ?? 0) >= 1, JSON.stringify(claude));
 		assert.equal(claude?.config, CLAUDE);
+		// The report's note is the audit's own English, with an unambiguous time, not the tooltip's line.
+		assert.deepEqual(
+			claude?.notes.map((n) => n.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, '<time>')),
+			['Claude Code: hooks active (last run <time>)'],
+			JSON.stringify(claude?.notes),
+		);
 	});
 
 	test('restore gives every file back byte for byte, and what was created is gone', async function () {

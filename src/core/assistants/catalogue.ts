@@ -197,7 +197,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				caseSensitive: false,
 				covers: ['completions', 'chat', 'agentFileTools'],
 				condition:
-					'only honoured when the Copilot account has content exclusion (token flag copilotignore_enabled, Business/Enterprise); otherwise ignored',
+					'honoured when the Copilot account has content exclusion (token flag copilotignore_enabled, Business/Enterprise); otherwise ignored',
 				evidence: src(
 					'microsoft/vscode-copilot-chat@31acd00a8 src/platform/ignore/node/ignoreServiceImpl.ts, copilotToken.ts, src/extension/tools/node/toolUtils.ts',
 					'undocumented by GitHub; parsed with the `ignore` package (case-insensitive by default)',

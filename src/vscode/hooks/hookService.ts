@@ -112,15 +112,28 @@ export class HookService extends Disposable {
 
 	/** Per agent whose hook is installed: its config file and what its status line says, for the audit report. */
 	auditHooks(): AuditHookInput[] {
+		// The audit report is English whatever the display language: its notes are built from the states, not
+		// taken from the (translated) status lines.
+		return this.agentStates().map((s) => ({ agent: s.agent.id, installed: true, config: s.config, notes: [`${s.agent.name}: ${englishState(s)}`] }));
+	}
+
+	/** The agents whose hook file holds Context Warden's entries, and what their hooks are doing. */
+	private agentStates(): AgentHookState[] {
 		const installed = this.installedFiles();
-		const lines = this.statusLines();
-		return AGENTS.flatMap((a) => {
-			const files = hookInstallSpecs({ node: '', cli: '' }, a.id).map((s) => s.file);
-			const config = files.find((f) => installed.has(f));
+		const installedAt = Date.parse(this.context.workspaceState.get<string>(StateKeys.installedAt, '')) || 0;
+		return AGENTS.flatMap((agent): AgentHookState[] => {
+			const config = hookInstallSpecs({ node: '', cli: '' }, agent.id)
+				.map((s) => s.file)
+				.find((f) => installed.has(f));
 			if (!config) {
 				return [];
 			}
-			return [{ agent: a.id, installed: true, config, notes: lines.filter((l) => l.startsWith(`${a.name}:`)) }];
+			const blocked = agent.id === 'vscode' ? vscodeHooksBlocked() : undefined;
+			if (blocked) {
+				return [{ agent, config, state: 'blocked', blocked }];
+			}
+			const last = readHeartbeat(this.heartbeatFile(agent.id));
+			return [last !== undefined && last >= installedAt - 60_000 ? { agent, config, state: 'active', last } : { agent, config, state: 'waiting' }];
 		});
 	}
 
@@ -409,24 +422,14 @@ export class HookService extends Disposable {
 			case 'installed':
 				break;
 		}
-		const installed = this.installedFiles();
-		const installedAt = Date.parse(this.context.workspaceState.get<string>(StateKeys.installedAt, '')) || 0;
 		const lines: string[] = [];
-		for (const a of AGENTS) {
-			const files = hookInstallSpecs({ node: '', cli: '' }, a.id).map((s) => s.file);
-			if (!files.some((f) => installed.has(f))) {
-				continue;
-			}
-			const blocked = a.id === 'vscode' ? vscodeHooksBlocked() : undefined;
-			if (blocked) {
-				lines.push(vscode.l10n.t("{0}: hooks can't run: {1}", a.name, blocked));
-				continue;
-			}
-			const last = readHeartbeat(this.heartbeatFile(a.id));
+		for (const s of this.agentStates()) {
 			lines.push(
-				last !== undefined && last >= installedAt - 60_000
-					? vscode.l10n.t('{0}: hooks active (last run {1})', a.name, formatTime(last))
-					: vscode.l10n.t('{0}: hooks installed, not run yet', a.name),
+				s.state === 'blocked'
+					? vscode.l10n.t("{0}: hooks can't run: {1}", s.agent.name, blockedText(s.blocked))
+					: s.state === 'active'
+						? vscode.l10n.t('{0}: hooks active (last run {1})', s.agent.name, formatTime(s.last))
+						: vscode.l10n.t('{0}: hooks installed, not run yet', s.agent.name),
 			);
 		}
 		for (const p of this.shownProblems) {
@@ -436,19 +439,41 @@ export class HookService extends Disposable {
 	}
 }
 
+type HookBlock = 'untrusted' | 'unsupported' | 'off';
+
+/** What one agent's installed hook is doing. */
+type AgentHookState = { agent: (typeof AGENTS)[number]; config: string } & (
+	| { state: 'blocked'; blocked: HookBlock }
+	| { state: 'active'; last: number }
+	| { state: 'waiting' }
+);
+
 /** Why VS Code's own agent will not run workspace hooks, or undefined when nothing says it won't. */
-function vscodeHooksBlocked(): string | undefined {
+function vscodeHooksBlocked(): HookBlock | undefined {
 	if (!vscode.workspace.isTrusted) {
-		return vscode.l10n.t('the workspace is not trusted');
+		return 'untrusted';
 	}
-	const inspected = vscode.workspace.getConfiguration('chat').inspect<boolean>('useHooks');
-	if (inspected === undefined) {
-		return vscode.l10n.t('this editor has no agent hooks (chat.useHooks is not available)');
+	if (vscode.workspace.getConfiguration('chat').inspect<boolean>('useHooks') === undefined) {
+		return 'unsupported';
 	}
-	if (vscode.workspace.getConfiguration('chat').get<boolean>('useHooks') === false) {
-		return vscode.l10n.t('chat.useHooks is off');
+	return vscode.workspace.getConfiguration('chat').get<boolean>('useHooks') === false ? 'off' : undefined;
+}
+
+function blockedText(b: HookBlock): string {
+	return b === 'untrusted'
+		? vscode.l10n.t('the workspace is not trusted')
+		: b === 'unsupported'
+			? vscode.l10n.t('this editor has no agent hooks (chat.useHooks is not available)')
+			: vscode.l10n.t('chat.useHooks is off');
+}
+
+/** An agent's hook state in English, for the audit report. */
+function englishState(s: AgentHookState): string {
+	if (s.state === 'blocked') {
+		const why = { untrusted: 'the workspace is not trusted', unsupported: 'this editor has no agent hooks (chat.useHooks is not available)', off: 'chat.useHooks is off' }[s.blocked];
+		return `hooks can't run: ${why}`;
 	}
-	return undefined;
+	return s.state === 'active' ? `hooks active (last run ${new Date(s.last).toISOString()})` : 'hooks installed, not run yet';
 }
 
 function readHeartbeat(file: string): number | undefined {

@@ -33,6 +33,7 @@ describe('assistants/coverage', () => {
 	it('marks conditional and unverified levers as partial and says why', () => {
 		const copilot = coverageFor(entry('github-copilot-chat'), ['github-copilot-chat.copilotignore']);
 		assert.ok(copilot.gaps.some((g) => g.includes('only honoured when the Copilot account has content exclusion')));
+		assert.ok(!copilot.gaps.some((g) => g.includes('only only')), 'the condition is said once');
 		const kilo = coverageFor(entry('kilo-code'), ['kilo-code.kilocodeignore']);
 		assert.ok(kilo.gaps.some((g) => g.includes('not verified')));
 	});
