@@ -2,12 +2,10 @@
 // rule descriptions, the other detectors' messages, the built-in path rules' reasons, decision sentences, skip
 // reasons, policy sources) must have an entry whose l10n key is that very text, so that a new rule cannot stay
 // English in a zh-cn editor unnoticed; what a policy's author wrote is shown as written.
-// coreText.ts reaches the editor only through `vscode.l10n.t`, so it runs here against a stand-in that marks what
-// went through it, «like this», filling placeholders as vscode.l10n.t does: a shown text equals «the core's English»
-// only when it was translated under exactly the key the core's text has.
+// coreText.ts reaches the editor only through `vscode.l10n.t`, so it runs here against the shared stand-in
+// (test/support/l10nStandIn.ts): a shown text equals «the core's English» only when it was translated under exactly
+// the key the core's text has.
 import * as assert from 'node:assert/strict';
-import Module, { createRequire } from 'node:module';
-import * as path from 'node:path';
 import { DECISION_TEXT, decideAssistant, type DecisionSentence, fillTemplate } from '../../src/core/assistants/decide';
 import { CATALOGUE, getEntry } from '../../src/core/assistants/catalogue';
 import { COVERAGE_TEXT, type CoveragePhrase, coverageFor } from '../../src/core/assistants/coverage';
@@ -23,18 +21,8 @@ import { resolveEffectivePolicy } from '../../src/core/policy/layering';
 import { LAYER_KINDS } from '../../src/core/policy/schema';
 import type * as CoreText from '../../src/vscode/coreText';
 import { testPolicy } from '../support/classifyPolicy';
+import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
 import { prng } from '../support/prng';
-
-type ResolveFilename = (request: string, ...rest: unknown[]) => string;
-const moduleStatics = Module as unknown as { _resolveFilename: ResolveFilename };
-const STAND_IN = path.join(__dirname, 'vscode-l10n-stand-in.js');
-
-/** The stand-in for `vscode.l10n.t`: the message with its placeholders filled, marked as translated. */
-function t(message: string, ...args: unknown[]): string {
-	return `«${message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])))}»`;
-}
-
-const translated = (english: string): string => `«${english}»`;
 
 /** Key-shaped text made at run time from a seeded generator, so none is committed. */
 function randomText(seed: number, length: number, alphabet: string): string {
@@ -64,25 +52,11 @@ function cardNumber(prefix: string): string {
 
 describe("coreText: the core's texts in the display language", () => {
 	let core: typeof CoreText;
-	let original: ResolveFilename;
-
+	let restore: () => void;
 	before(() => {
-		original = moduleStatics._resolveFilename;
-		moduleStatics._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-			return request === 'vscode' ? STAND_IN : original.call(this, request, ...rest);
-		};
-		const stand = new Module(STAND_IN);
-		stand.filename = STAND_IN;
-		stand.loaded = true;
-		stand.exports = { l10n: { t } };
-		require.cache[STAND_IN] = stand;
-		core = createRequire(__filename)('../../src/vscode/coreText') as typeof CoreText;
+		({ module: core, restore } = requireWithL10nStandIn<typeof CoreText>(__filename, '../../src/vscode/coreText'));
 	});
-
-	after(() => {
-		moduleStatics._resolveFilename = original;
-		delete require.cache[STAND_IN];
-	});
+	after(() => restore());
 
 	it('has an entry for every secret rule, under its description', () => {
 		const untranslated = SECRET_RULES.filter(
