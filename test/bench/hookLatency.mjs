@@ -4,7 +4,7 @@
 // Without --bundle it builds src/hookMain.ts (the hook-only entry, as dist/hook.js) into a temporary single-file bundle with esbuild (the
 // hook-only entry: no zod, no CLI commands), which is what the installer should point agents at.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,49 +14,53 @@ const arg = (name, dflt) => {
 };
 const runs = Number(arg('--runs', '60'));
 const dir = mkdtempSync(join(tmpdir(), 'cw-hook-bench-'));
-let bundle = arg('--bundle');
-if (!bundle) {
-	bundle = join(dir, 'hook.js');
-	execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/hookMain.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify', `--outfile=${bundle}`, '--log-level=warning'], { stdio: 'inherit' });
-}
-const root = '/bench/ws';
-const files = {};
-for (let i = 0; i < 10_000; i++) {
-	if (i % 100 === 0) {
-		files[`pkg${i % 37}/secrets/key${i}.pem`] = 'restricted';
+// The temporary bundle and snapshot go when the run ends, also when it fails.
+try {
+	let bundle = arg('--bundle');
+	if (!bundle) {
+		bundle = join(dir, 'hook.js');
+		execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/hookMain.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify', `--outfile=${bundle}`, '--log-level=warning'], { stdio: 'inherit' });
 	}
-}
-files['.env'] = 'restricted';
-const snapshot = { version: 1, root, policySha256: '0'.repeat(64), threshold: 'confidential', generatedAt: new Date().toISOString(), files, sensitiveGlobs: ['**/.env', '**/*.pem', '**/secrets/**'] };
-const snapFile = join(dir, 'snapshot.json');
-writeFileSync(snapFile, JSON.stringify(snapshot));
-const payloads = [
-	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'cd pkg3 && grep -rn TODO . | head -20; cat ../.env' } },
-	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Read', tool_input: { file_path: `${root}/src/index.ts` } },
-	{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'find . -name "*.ts" -exec grep -l foo {} \\; | xargs wc -l' } },
-];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-// The installed hook runs under the extension host's Node (process.execPath): the editor's Node 24 here (the
-// test editor's, when installed), whose compile cache dist/hook.js turns on; the machine's Node is measured too.
-const node24 = join('.vscode-test', 'node24', 'bin', 'node');
-const nodes = [[`machine node ${process.version}`, process.execPath], ...(existsSync(node24) ? [['editor node 24 (.vscode-test)', node24]] : [])];
-for (const [label, node] of nodes) {
-	const times = [];
-	for (let i = 0; i < runs; i++) {
-		const input = JSON.stringify(payloads[i % payloads.length]);
-		const t0 = process.hrtime.bigint();
-		const r = spawnSync(node, [bundle, 'hook', '--agent', 'claude', '--snapshot', snapFile], { input, encoding: 'utf8' });
-		times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-		if (r.status !== 0) {
-			console.error(r.stderr);
-			process.exit(1);
+	const root = '/bench/ws';
+	const files = {};
+	for (let i = 0; i < 10_000; i++) {
+		if (i % 100 === 0) {
+			files[`pkg${i % 37}/secrets/key${i}.pem`] = 'restricted';
 		}
 	}
-	const base = [];
-	for (let i = 0; i < Math.min(runs, 20); i++) {
-		const t0 = process.hrtime.bigint();
-		spawnSync(node, ['-e', '0']);
-		base.push(Number(process.hrtime.bigint() - t0) / 1e6);
+	files['.env'] = 'restricted';
+	const snapshot = { version: 1, root, policySha256: '0'.repeat(64), threshold: 'confidential', generatedAt: new Date().toISOString(), files, sensitiveGlobs: ['**/.env', '**/*.pem', '**/secrets/**'] };
+	const snapFile = join(dir, 'snapshot.json');
+	writeFileSync(snapFile, JSON.stringify(snapshot));
+	const payloads = [
+		{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'cd pkg3 && grep -rn TODO . | head -20; cat ../.env' } },
+		{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Read', tool_input: { file_path: `${root}/src/index.ts` } },
+		{ hook_event_name: 'PreToolUse', cwd: root, tool_name: 'Bash', tool_input: { command: 'find . -name "*.ts" -exec grep -l foo {} \\; | xargs wc -l' } },
+	];
+	const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+	// The installed hook runs under the extension host's Node (process.execPath): the editor's Node 24 here (the
+	// test editor's, when installed), whose compile cache dist/hook.js turns on; the machine's Node is measured too.
+	const node24 = join('.vscode-test', 'node24', 'bin', 'node');
+	const nodes = [[`machine node ${process.version}`, process.execPath], ...(existsSync(node24) ? [['editor node 24 (.vscode-test)', node24]] : [])];
+	for (const [label, node] of nodes) {
+		const times = [];
+		for (let i = 0; i < runs; i++) {
+			const input = JSON.stringify(payloads[i % payloads.length]);
+			const t0 = process.hrtime.bigint();
+			const r = spawnSync(node, [bundle, 'hook', '--agent', 'claude', '--snapshot', snapFile], { input, encoding: 'utf8' });
+			times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+			if (r.status !== 0) {
+				throw new Error(`the hook exited with ${r.status}: ${r.stderr}`);
+			}
+		}
+		const base = [];
+		for (let i = 0; i < Math.min(runs, 20); i++) {
+			const t0 = process.hrtime.bigint();
+			spawnSync(node, ['-e', '0']);
+			base.push(Number(process.hrtime.bigint() - t0) / 1e6);
+		}
+		console.log(`${label}: hook (${runs} runs, 10k-file snapshot with ${Object.keys(files).length} sensitive): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms (target p95 under 100 ms); node -e 0 baseline p50 ${pct(base, 50).toFixed(1)} ms, p95 ${pct(base, 95).toFixed(1)} ms`);
 	}
-	console.log(`${label}: hook (${runs} runs, 10k-file snapshot with ${Object.keys(files).length} sensitive): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms (target p95 under 100 ms); node -e 0 baseline p50 ${pct(base, 50).toFixed(1)} ms, p95 ${pct(base, 95).toFixed(1)} ms`);
+} finally {
+	rmSync(dir, { recursive: true, force: true });
 }

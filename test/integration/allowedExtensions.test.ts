@@ -3,10 +3,10 @@
 // exactly, or removes it when Context Warden created it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ContextWardenApi } from '../../src/extension';
+import { tempDirs } from '../support/tempDir';
 import { activatedApi, waitFor } from './helpers';
 
 const api = (): Promise<ContextWardenApi> => activatedApi();
@@ -14,22 +14,25 @@ const api = (): Promise<ContextWardenApi> => activatedApi();
 const allowed = (): unknown => vscode.workspace.getConfiguration('extensions').inspect('allowed')?.globalValue;
 
 suite('extensions.allowed (machine-wide, opt-in)', () => {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-allowed-'));
-	const orgFile = path.join(dir, 'policy.json');
+	suiteTeardown(async () => {
+		await vscode.workspace.getConfiguration('extensions').update('allowed', undefined, vscode.ConfigurationTarget.Global);
+		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', undefined, vscode.ConfigurationTarget.Global);
+	});
+	// Declared after the teardown above, which mocha runs first: the dir goes once no setting points at it.
+	const tempDir = tempDirs(suiteTeardown);
+	let dir = '';
+	let orgFile = '';
 
 	suiteSetup(async () => {
 		const cw = await api();
+		dir = tempDir('cw-allowed-');
+		orgFile = path.join(dir, 'policy.json');
 		fs.writeFileSync(orgFile, JSON.stringify({ version: 1, name: 'Acme blocks', assistants: { block: ['acme.fake-assistant', 'claude-code'] } }));
 		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', orgFile, vscode.ConfigurationTarget.Global);
 		assert.ok(
 			await waitFor(() => cw.effectivePolicy()?.policy.assistants.block.includes('acme.fake-assistant') === true, 15_000),
 			'the org policy with blocks is in force',
 		);
-	});
-
-	suiteTeardown(async () => {
-		await vscode.workspace.getConfiguration('extensions').update('allowed', undefined, vscode.ConfigurationTarget.Global);
-		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', undefined, vscode.ConfigurationTarget.Global);
 	});
 
 	test('adds the blocked ids next to the user\'s own keys, and Undo restores exactly what was there', async () => {

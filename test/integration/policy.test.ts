@@ -3,10 +3,10 @@
 // an org policy file edited while running takes effect without a reload; a broken one falls back safely.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ContextWardenApi } from '../../src/extension';
+import { tempDirs } from '../support/tempDir';
 import { activatedApi, waitFor } from './helpers';
 
 const api = (): Promise<ContextWardenApi> => activatedApi();
@@ -17,11 +17,14 @@ suite('policy layers', () => {
 		assert.ok(cw.activationMs < 50, `activate() took ${cw.activationMs.toFixed(1)} ms`);
 	});
 
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-org-'));
-	const orgFile = path.join(dir, 'policy.json');
-
 	suiteTeardown(async () => {
 		await vscode.workspace.getConfiguration('contextWarden').update('policyFile', undefined, vscode.ConfigurationTarget.Global);
+	});
+	// Declared after the teardown above, which mocha runs first: the dir goes once no setting points at it.
+	const tempDir = tempDirs(suiteTeardown);
+	let orgFile = '';
+	suiteSetup(() => {
+		orgFile = path.join(tempDir('cw-org-'), 'policy.json');
 	});
 
 	test('loosening attempts from the workspace file and workspace settings are refused and reported', async () => {

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { tempDirs } from '../support/tempDir';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ENTRIES = ['src/extension.ts', 'src/cli.ts', 'src/hookMain.ts', 'src/worker/classifyWorker.ts'];
@@ -19,6 +19,8 @@ function walk(dir: string): string[] {
 }
 
 describe('offline by construction', () => {
+	const tempDir = tempDirs(afterEach);
+
 	for (const entry of ENTRIES) {
 		it(`${entry}: its bundle imports no networking module`, async () => {
 			const result = await esbuild.build({
@@ -54,7 +56,7 @@ describe('offline by construction', () => {
 
 	it('the CLI scans and explains a workspace with networking trapped, and never tries to connect', function () {
 		this.timeout(60_000);
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-offline-'));
+		const dir = tempDir('cw-offline-');
 		const log = path.join(dir, 'net.log');
 		const bundle = path.join(dir, 'cli.js');
 		esbuild.buildSync({

@@ -2,8 +2,7 @@
  * Each agent's documented payloads (research/hooks.md) through the whole hook, checking the exact output.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { runHook } from '../../../src/cli/hook';
 import type { CliIo } from '../../../src/cli/io';
@@ -14,25 +13,32 @@ import { hookCommandLine, hookInstallSpecs } from '../../../src/core/hooks/insta
 import { HOOK_LEVELS } from '../../../src/core/hooks/levels';
 import { buildSnapshot, parseSnapshot } from '../../../src/core/hooks/snapshot';
 import { LEVELS } from '../../../src/core/policy/schema';
+import { tempDirs } from '../../support/tempDir';
 
 const ROOT = '/w';
-const snapDir = mkdtempSync(join(tmpdir(), 'cw-hook-'));
-const snapFile = join(snapDir, 'snap.json');
-writeFileSync(
-	snapFile,
-	JSON.stringify(
-		buildSnapshot({
-			root: ROOT,
-			policySha256: 'f'.repeat(64),
-			threshold: 'confidential',
-			files: [
-				{ path: '.env', level: 'restricted', rule: 'secrets.dotenv' },
-				{ path: 'README.md', level: 'public' },
-			],
-			pathRules: [{ id: 'keys.pem', level: 'restricted', globs: ['*.pem'] }],
-		}),
-	),
-);
+// Both describes below read this snapshot: made before the first test of the run, removed after the last.
+const tempDir = tempDirs(after);
+let snapDir = '';
+let snapFile = '';
+before(() => {
+	snapDir = tempDir('cw-hook-');
+	snapFile = join(snapDir, 'snap.json');
+	writeFileSync(
+		snapFile,
+		JSON.stringify(
+			buildSnapshot({
+				root: ROOT,
+				policySha256: 'f'.repeat(64),
+				threshold: 'confidential',
+				files: [
+					{ path: '.env', level: 'restricted', rule: 'secrets.dotenv' },
+					{ path: 'README.md', level: 'public' },
+				],
+				pathRules: [{ id: 'keys.pem', level: 'restricted', globs: ['*.pem'] }],
+			}),
+		),
+	);
+});
 
 async function hook(agent: string, payload: unknown, extra: string[] = []): Promise<{ out: string; err: string; code: number }> {
 	let out = '';

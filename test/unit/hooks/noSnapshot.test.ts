@@ -3,21 +3,14 @@
  * decides. With no org policy on the machine, the built-in default policy is in force.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHook } from '../../../src/cli/hook';
 import type { CliIo } from '../../../src/cli/io';
 import { verifyLog } from '../../../src/core/audit/log';
 import { fsLogStore } from '../../../src/core/audit/logStore';
 import { buildSnapshot } from '../../../src/core/hooks/snapshot';
-
-function workspace(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'cw-hook-nosnap-'));
-	writeFileSync(join(dir, '.env'), 'DB_PASSWORD=made-up-not-a-secret\n');
-	writeFileSync(join(dir, 'README.md'), '# hello\n');
-	return dir;
-}
+import { tempDirs } from '../../support/tempDir';
 
 async function hook(dir: string, payload: unknown, extra: string[] = []): Promise<{ out: string; err: string; code: number }> {
 	let out = '';
@@ -36,10 +29,19 @@ async function hook(dir: string, payload: unknown, extra: string[] = []): Promis
 const bash = (dir: string, command: string): unknown => ({ cwd: dir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
 describe('hook without a snapshot: the effective policy decides', () => {
+	const tempDir = tempDirs(afterEach);
+
+	const workspace = (): string => {
+		const dir = tempDir('cw-hook-nosnap-');
+		writeFileSync(join(dir, '.env'), 'DB_PASSWORD=made-up-not-a-secret\n');
+		writeFileSync(join(dir, 'README.md'), '# hello\n');
+		return dir;
+	};
+
 	it('records a denial in the hash-chained audit log given by --log, without content, and the chain verifies', async function () {
 		this.timeout(20_000);
 		const dir = workspace();
-		const logDir = mkdtempSync(join(tmpdir(), 'cw-hook-log-'));
+		const logDir = tempDir('cw-hook-log-');
 		const r = await hook(dir, bash(dir, 'cat .env'), ['--workspace', dir, '--log', join(logDir, 'audit.jsonl')]);
 		assert.match(r.out, /"deny"/);
 		assert.match((await hook(dir, bash(dir, 'cat README.md'), ['--workspace', dir, '--log', join(logDir, 'audit.jsonl')])).out, /^$/);

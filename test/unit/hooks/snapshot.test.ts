@@ -3,8 +3,7 @@
  * classifier does; old (version 1) snapshots are still read; a damaged or hostile snapshot is refused, never a crash.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHook } from '../../../src/cli/hook';
 import type { CliIo } from '../../../src/cli/io';
@@ -14,6 +13,7 @@ import { compileHookPathRules, type HookPathRule } from '../../../src/core/hooks
 import { buildSnapshot, parseSnapshot, snapshotLookup } from '../../../src/core/hooks/snapshot';
 import type { Level, PathRule } from '../../../src/core/policy/schema';
 import { prng } from '../../support/prng';
+import { tempDirs } from '../../support/tempDir';
 
 const DOTENV: HookPathRule = { id: 'secrets.dotenv', level: 'restricted', globs: ['.env*', '!.env.example', '!**/.env.sample'] };
 const KEYS: HookPathRule = { id: 'keys', level: 'confidential', globs: ['*.pem', 'id_rsa*', '!*.pub'] };
@@ -23,18 +23,6 @@ const DOCS: HookPathRule = { id: 'docs.internal', level: 'internal', globs: ['/d
 const NOTHING: HookClassifier = { classifyPath: () => ({ level: 'public' }), classifyBytes: () => ({ level: 'public' }) };
 
 const hourAgo = (): Date => new Date(Date.now() - 3_600_000);
-
-/** A workspace with a `.env` older than its snapshot (made a minute ago, with DOTENV and KEYS). */
-function workspace(snapshotJson?: unknown): { dir: string; snap: string } {
-	const dir = mkdtempSync(join(tmpdir(), 'cw-hook-snap-'));
-	writeFileSync(join(dir, '.env'), 'A=1\n');
-	utimesSync(join(dir, '.env'), hourAgo(), hourAgo());
-	const snap = join(dir, 'snap.json');
-	const made = new Date(Date.now() - 60_000);
-	const snapshot = snapshotJson ?? buildSnapshot({ root: dir, policySha256: 'f'.repeat(64), threshold: 'confidential', files: [{ path: '.env', level: 'restricted', rule: 'secrets.dotenv' }], pathRules: [DOTENV, KEYS, DOCS], generatedAt: made });
-	writeFileSync(snap, typeof snapshotJson === 'string' ? snapshotJson : JSON.stringify(snapshot));
-	return { dir, snap };
-}
 
 async function read(dir: string, snap: string, rel: string, classifier: HookClassifier = NOTHING): Promise<{ out: string; err: string; code: number }> {
 	let out = '';
@@ -53,6 +41,20 @@ async function read(dir: string, snap: string, rel: string, classifier: HookClas
 const decision = (out: string): string | undefined => (out === '' ? undefined : (JSON.parse(out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision);
 
 describe('hooks: snapshot path rules', () => {
+	const tempDir = tempDirs(afterEach);
+
+	/** A workspace with a `.env` older than its snapshot (made a minute ago, with DOTENV and KEYS). */
+	const workspace = (snapshotJson?: unknown): { dir: string; snap: string } => {
+		const dir = tempDir('cw-hook-snap-');
+		writeFileSync(join(dir, '.env'), 'A=1\n');
+		utimesSync(join(dir, '.env'), hourAgo(), hourAgo());
+		const snap = join(dir, 'snap.json');
+		const made = new Date(Date.now() - 60_000);
+		const snapshot = snapshotJson ?? buildSnapshot({ root: dir, policySha256: 'f'.repeat(64), threshold: 'confidential', files: [{ path: '.env', level: 'restricted', rule: 'secrets.dotenv' }], pathRules: [DOTENV, KEYS, DOCS], generatedAt: made });
+		writeFileSync(snap, typeof snapshotJson === 'string' ? snapshotJson : JSON.stringify(snapshot));
+		return { dir, snap };
+	};
+
 	it('keeps the rules at or above the threshold whole, negations included', () => {
 		const s = buildSnapshot({ root: '/w', policySha256: 'f'.repeat(64), threshold: 'confidential', files: [], pathRules: [DOTENV, KEYS, DOCS] });
 		assert.equal(s.version, 2);
@@ -91,7 +93,7 @@ describe('hooks: snapshot path rules', () => {
 	});
 
 	it('reads a version 1 snapshot (globs without negations) as rules at its threshold', async () => {
-		const dir0 = mkdtempSync(join(tmpdir(), 'cw-hook-v1-'));
+		const dir0 = tempDir('cw-hook-v1-');
 		const v1 = { version: 1, root: dir0, policySha256: 'f'.repeat(64), threshold: 'confidential', generatedAt: new Date(Date.now() - 60_000).toISOString(), files: { '.env': 'restricted' }, sensitiveGlobs: ['**/*.pem', '!**/x.pem'] };
 		const parsed = parseSnapshot(JSON.stringify(v1));
 		assert.ok('snapshot' in parsed, JSON.stringify(parsed));
