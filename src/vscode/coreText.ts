@@ -9,7 +9,9 @@ import * as vscode from 'vscode';
 import { COVERAGE_TEXT, type CoveragePhrase } from '../core/assistants/coverage';
 import { type AssistantDecision, DECISION_TEXT, type DecisionResult, type DecisionSentence } from '../core/assistants/decide';
 import { DRIFT_TEXT, type DriftEvent } from '../core/assistants/drift';
-import type { Problem } from '../core/assistants/ledger';
+import { LEDGER_TEXT, type Problem, type ProblemSentence } from '../core/assistants/ledger';
+import { MANAGED_BLOCK_TEXT } from '../core/assistants/managedBlock';
+import { MANAGED_JSON_TEXT } from '../core/assistants/managedJson';
 import { COVERAGE_SURFACES, type CoverageSurface } from '../core/assistants/types';
 import { MARKER_MESSAGE } from '../core/classify/detectors/markers';
 import { PII_MESSAGES } from '../core/classify/detectors/pii';
@@ -376,11 +378,28 @@ export function driftMessage(e: Pick<DriftEvent, 'messageTemplate'>): string {
 }
 
 /**
- * Why a hook file was not written, with the file, in the display language. A reason the hook placement gives is
- * translated; any other (from editing the file) is shown as it is.
+ * Why a hook file was not written, with the file, in the display language. A reason the hook placement gives, and
+ * one from editing the file that carries its template (`messageTemplate`), is translated; any other is shown as it is.
  */
-export function hookProblemText(p: Pick<Problem, 'file' | 'message'>): string {
-	return vscode.l10n.t('{0}: {1}', p.file, hookPlacementText(p.message));
+export function hookProblemText(p: Pick<Problem, 'file' | 'message' | 'messageTemplate'>): string {
+	return vscode.l10n.t('{0}: {1}', p.file, p.messageTemplate ? problemSentence(p.messageTemplate) : hookPlacementText(p.message));
+}
+
+/** Why a managed file is left as it is. Line numbers, JSON pointers and the parser's error code go in as they are. */
+function problemSentence(s: ProblemSentence): string {
+	const [a = '', b = ''] = s.args;
+	switch (s.template) {
+		case LEDGER_TEXT.blockDamaged:
+			return vscode.l10n.t('the managed block at line {0} has lost its end marker; fix or remove it by hand', a);
+		case LEDGER_TEXT.notAnArray:
+			return vscode.l10n.t('{0} is not an array', a);
+		case MANAGED_JSON_TEXT.invalid:
+			return vscode.l10n.t('not valid JSON with comments (error {0} at offset {1})', a, b);
+		case MANAGED_JSON_TEXT.notAnObject:
+			return vscode.l10n.t('the top level is not an object');
+		case MANAGED_BLOCK_TEXT.noEndMarker:
+			return vscode.l10n.t('the managed block starting at line {0} has no end marker; fix or remove it by hand', a);
+	}
 }
 
 function hookPlacementText(m: string): string {

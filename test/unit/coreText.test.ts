@@ -10,6 +10,9 @@ import { DECISION_TEXT, decideAssistant, type DecisionSentence, fillTemplate } f
 import { CATALOGUE, getEntry } from '../../src/core/assistants/catalogue';
 import { COVERAGE_TEXT, type CoveragePhrase, coverageFor } from '../../src/core/assistants/coverage';
 import { DRIFT_TEXT } from '../../src/core/assistants/drift';
+import { LEDGER_TEXT, planApply, type ProblemTemplate } from '../../src/core/assistants/ledger';
+import { MANAGED_BLOCK_TEXT } from '../../src/core/assistants/managedBlock';
+import { MANAGED_JSON_TEXT } from '../../src/core/assistants/managedJson';
 import { COVERAGE_SURFACES } from '../../src/core/assistants/types';
 import { HOOK_PLACEMENT_TEXT } from '../../src/core/hooks/installPlan';
 import { compileClassifier } from '../../src/core/classify/classifier';
@@ -252,6 +255,21 @@ describe("coreText: the core's texts in the display language", () => {
 		for (const message of Object.values(HOOK_PLACEMENT_TEXT)) {
 			assert.equal(core.hookProblemText({ file: '.cursor/hooks.json', message }), `«.cursor/hooks.json: ${translated(message)}»`);
 		}
-		assert.equal(core.hookProblemText({ file: '.cursor/hooks.json', message: 'the top level is not an object' }), '«.cursor/hooks.json: the top level is not an object»');
+		assert.equal(
+			core.hookProblemText({ file: '.cursor/hooks.json', message: "EACCES: permission denied, open '.cursor/hooks.json'" }),
+			"«.cursor/hooks.json: EACCES: permission denied, open '.cursor/hooks.json'»",
+		);
+	});
+
+	it('translates every reason the ledger gives for leaving a hook file as it is; pointers and numbers go in as they are', () => {
+		const templates: ProblemTemplate[] = [...Object.values(LEDGER_TEXT), ...Object.values(MANAGED_JSON_TEXT), ...Object.values(MANAGED_BLOCK_TEXT)];
+		for (const template of templates) {
+			const args = ['/hooks', '12'];
+			const message = fillTemplate(template, args);
+			assert.equal(core.hookProblemText({ file: '.cursor/hooks.json', message, messageTemplate: { template, args } }), `«.cursor/hooks.json: ${translated(message)}»`, template);
+		}
+		// As planApply reports them for a hook file it cannot edit.
+		const plan = planApply([{ kind: 'jsonValue', file: '.cursor/hooks.json', key: '/hooks', value: {}, leverIds: ['cursor.hook'] }], [], { '.cursor/hooks.json': '[]' }, new Date());
+		assert.deepEqual(plan.problems.map(core.hookProblemText), ['«.cursor/hooks.json: «the top level is not an object»»']);
 	});
 });

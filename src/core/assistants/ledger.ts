@@ -23,7 +23,8 @@
  * 3. A file that did not exist before us and is left with nothing (no user content, no comment) is deleted.
  * Original values are those before our *first* change to the item; later re-applications after drift do not move it.
  */
-import { applyBlock, readBlock, removeBlock } from './managedBlock';
+import { fillTemplate } from './decide';
+import { applyBlock, type ManagedBlockTemplate, readBlock, removeBlock } from './managedBlock';
 import {
 	appendArrayItem,
 	deepEqual,
@@ -32,6 +33,7 @@ import {
 	getJsonValue,
 	isEmptyContainer,
 	isEmptyDocument,
+	type ManagedJsonTemplate,
 	parseJsonc,
 	removeArrayItem,
 	removeJsonValue,
@@ -69,10 +71,35 @@ export type Ledger = readonly LedgerRecord[];
 export type FileTexts = Readonly<Record<string, string | undefined>>;
 export type FileEdit = { file: string; action: 'write'; text: string } | { file: string; action: 'delete' };
 
+/**
+ * Why `planApply` leaves a file as it is, in English with `{0}`-style placeholders (line numbers and JSON pointers go
+ * in as they are). With the reasons of `MANAGED_JSON_TEXT` and `MANAGED_BLOCK_TEXT` that it passes on, these are
+ * every `planApply` problem: the core says them in English for logs; an adapter shows `messageTemplate` in the
+ * editor's display language instead, keyed by these templates.
+ */
+export const LEDGER_TEXT = {
+	blockDamaged: 'the managed block at line {0} has lost its end marker; fix or remove it by hand',
+	notAnArray: '{0} is not an array',
+} as const;
+
+export type ProblemTemplate = (typeof LEDGER_TEXT)[keyof typeof LEDGER_TEXT] | ManagedJsonTemplate | ManagedBlockTemplate;
+
+/** A problem's sentence: a template of `LEDGER_TEXT`, `MANAGED_JSON_TEXT` or `MANAGED_BLOCK_TEXT` and its arguments. */
+export interface ProblemSentence {
+	template: ProblemTemplate;
+	args: readonly string[];
+}
+
 export interface Problem {
 	file: string;
 	key?: string;
+	/** In English, for logs and the audit log. */
 	message: string;
+	/**
+	 * The same sentence as a template (`message` is `fillTemplate` of it), for display. Set on `planApply`'s problems;
+	 * absent where the message is a plain sentence (restore drift, hook placement).
+	 */
+	messageTemplate?: ProblemSentence;
 }
 
 export interface PlanResult {
@@ -353,14 +380,14 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 		let text = before;
 		const fileRecs: LedgerRecord[] = [];
 		let failed = false;
-		const fail = (message: string, key?: string): void => {
-			problems.push({ file, ...(key !== undefined ? { key } : {}), message });
+		const fail = (messageTemplate: ProblemSentence, key?: string): void => {
+			problems.push({ file, ...(key !== undefined ? { key } : {}), message: fillTemplate(messageTemplate.template, messageTemplate.args), messageTemplate });
 			failed = true;
 		};
 		if (file.endsWith('.json') && text !== undefined && text.trim() !== '') {
 			const parsed = parseJsonc(jsonBody(text).body ?? '');
 			if (!parsed.ok) {
-				fail(parsed.message);
+				fail(parsed.messageTemplate);
 				continue;
 			}
 		}
@@ -388,7 +415,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				const block = readBlock(text);
 				const wanted = change.lines;
 				if (block.state === 'damaged') {
-					fail(`the managed block at line ${block.beginLine + 1} has lost its end marker; fix or remove it by hand`);
+					fail({ template: LEDGER_TEXT.blockDamaged, args: [String(block.beginLine + 1)] });
 					break;
 				}
 				const present = block.state === 'present';
@@ -409,7 +436,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				}
 				const r = applyBlock(text, wanted);
 				if (!r.ok) {
-					fail(r.message);
+					fail(r.messageTemplate);
 					break;
 				}
 				text = r.text;
@@ -448,7 +475,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 					const { bom, body } = jsonBody(text);
 					const cur = getJsonValue(body, change.key);
 					if (cur.exists && !Array.isArray(cur.value)) {
-						fail(`${change.key} is not an array`, change.key);
+						fail({ template: LEDGER_TEXT.notAnArray, args: [change.key] }, change.key);
 						break;
 					}
 					const present: unknown[] = cur.exists && Array.isArray(cur.value) ? cur.value : [];

@@ -17,6 +17,7 @@
  *   drift); a block whose lines no longer match the hash was edited by someone.
  */
 import { createHash } from 'node:crypto';
+import { fillTemplate } from './decide';
 
 export const BLOCK_BEGIN_PREFIX = '# >>> context-warden managed';
 export const BLOCK_END = '# <<< context-warden managed <<<';
@@ -132,7 +133,20 @@ export function readBlock(text: string | undefined): BlockRead {
 	};
 }
 
-export type BlockEdit = { ok: true; text: string } | { ok: false; problem: 'damaged'; message: string };
+/**
+ * Why a managed block cannot be updated, in English with `{0}`-style placeholders (the line number goes in as it is).
+ * The core says it in English for logs; an adapter shows `messageTemplate` in the editor's display language instead.
+ */
+export const MANAGED_BLOCK_TEXT = {
+	noEndMarker: 'the managed block starting at line {0} has no end marker; fix or remove it by hand',
+} as const;
+
+export type ManagedBlockTemplate = (typeof MANAGED_BLOCK_TEXT)[keyof typeof MANAGED_BLOCK_TEXT];
+
+export type BlockEdit =
+	| { ok: true; text: string }
+	/** `message` is `fillTemplate` of `messageTemplate`. */
+	| { ok: false; problem: 'damaged'; message: string; messageTemplate: { template: ManagedBlockTemplate; args: readonly string[] } };
 
 /**
  * Puts these lines in the file's managed block: updates the block in place, or appends a new one.
@@ -148,10 +162,12 @@ export function applyBlock(text: string | undefined, blockLines: readonly string
 	const lines = splitLines(body);
 	const { blocks, damagedAt } = findBlocks(lines);
 	if (damagedAt !== undefined) {
+		const args = [String(damagedAt + 1)];
 		return {
 			ok: false,
 			problem: 'damaged',
-			message: `the managed block starting at line ${damagedAt + 1} has no end marker; fix or remove it by hand`,
+			message: fillTemplate(MANAGED_BLOCK_TEXT.noEndMarker, args),
+			messageTemplate: { template: MANAGED_BLOCK_TEXT.noEndMarker, args },
 		};
 	}
 	const marker = beginMarker(blockLines);

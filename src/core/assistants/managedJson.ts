@@ -22,6 +22,7 @@ import {
 	modify,
 	parseTree,
 } from 'jsonc-parser';
+import { fillTemplate } from './decide';
 import { detectEol } from './managedBlock';
 
 /** Splits a JSON pointer into property names. */
@@ -43,19 +44,38 @@ export function toPointer(path: readonly string[]): string {
 	return path.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export type JsonParse = { ok: true; root: Node | undefined } | { ok: false; message: string };
+/**
+ * Why a file is not a JSONC object Context Warden can edit, in English with `{0}`-style placeholders (the parser's
+ * error code and offset go in as they are). The core says them in English for logs; an adapter shows
+ * `messageTemplate` in the editor's display language instead, keyed by these templates.
+ */
+export const MANAGED_JSON_TEXT = {
+	invalid: 'not valid JSON with comments (error {0} at offset {1})',
+	notAnObject: 'the top level is not an object',
+} as const;
+
+export type ManagedJsonTemplate = (typeof MANAGED_JSON_TEXT)[keyof typeof MANAGED_JSON_TEXT];
+
+export type JsonParse =
+	| { ok: true; root: Node | undefined }
+	/** `message` is `fillTemplate` of `messageTemplate`. */
+	| { ok: false; message: string; messageTemplate: { template: ManagedJsonTemplate; args: readonly string[] } };
 
 /** Parses a JSONC document (comments and trailing commas allowed); the root must be an object. */
 export function parseJsonc(text: string): JsonParse {
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
 	if (errors.length > 0) {
-		return { ok: false, message: `not valid JSON with comments (error ${errors[0]?.error ?? '?'} at offset ${errors[0]?.offset ?? '?'})` };
+		return notJson(MANAGED_JSON_TEXT.invalid, String(errors[0]?.error ?? '?'), String(errors[0]?.offset ?? '?'));
 	}
 	if (root && root.type !== 'object') {
-		return { ok: false, message: 'the top level is not an object' };
+		return notJson(MANAGED_JSON_TEXT.notAnObject);
 	}
 	return { ok: true, root };
+}
+
+function notJson(template: ManagedJsonTemplate, ...args: string[]): JsonParse {
+	return { ok: false, message: fillTemplate(template, args), messageTemplate: { template, args } };
 }
 
 /** Indentation and line ending as the file already uses them (tabs and LF for a new file). */

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { DesiredChange } from '../../../src/core/assistants/compile';
+import { fillTemplate } from '../../../src/core/assistants/decide';
 import {
 	type FileTexts,
+	LEDGER_TEXT,
 	type LedgerRecord,
 	appliedLeverIds,
 	applyFileEdits,
@@ -10,8 +12,8 @@ import {
 	restore,
 	untouchedSinceUs,
 } from '../../../src/core/assistants/ledger';
-import { readBlock } from '../../../src/core/assistants/managedBlock';
-import { getJsonValue } from '../../../src/core/assistants/managedJson';
+import { BLOCK_BEGIN_PREFIX, MANAGED_BLOCK_TEXT, applyBlock, readBlock } from '../../../src/core/assistants/managedBlock';
+import { MANAGED_JSON_TEXT, getJsonValue } from '../../../src/core/assistants/managedJson';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -136,6 +138,42 @@ describe('assistants/ledger', () => {
 		const plan = planApply([{ kind: 'jsonValue', file: 'bad.json', key: '/a', value: 1, leverIds: ['x'] }], [], { 'bad.json': '{ "a": ' }, NOW);
 		assert.deepEqual(plan.edits, []);
 		assert.equal(plan.problems.length, 1);
+	});
+
+	it('says why it leaves a file as it is in English, and as a template for display', () => {
+		const plan = planApply(
+			[
+				{ kind: 'jsonValue', file: 'bad.json', key: '/a', value: 1, leverIds: ['x'] },
+				{ kind: 'jsonValue', file: 'list.json', key: '/a', value: 1, leverIds: ['x'] },
+				{ kind: 'jsonArrayItems', file: 'deny.json', key: '/permissions/deny', items: ['Read(.env)'], leverIds: ['x'] },
+				{ kind: 'ignoreBlock', file: '.rooignore', lines: ['/a'], leverIds: ['r'] },
+			],
+			[],
+			{ 'bad.json': '{ "a": ', 'list.json': '[1]', 'deny.json': '{ "permissions": { "deny": "all" } }', '.rooignore': `top\n${BLOCK_BEGIN_PREFIX} sha256=0 >>>\n/a\n` },
+			NOW,
+		);
+		assert.deepEqual(plan.edits, []);
+		assert.deepEqual(
+			plan.problems.map((p) => [p.file, p.message]),
+			[
+				['bad.json', 'not valid JSON with comments (error 4 at offset 7)'],
+				['list.json', 'the top level is not an object'],
+				['deny.json', '/permissions/deny is not an array'],
+				['.rooignore', 'the managed block at line 2 has lost its end marker; fix or remove it by hand'],
+			],
+		);
+		assert.deepEqual(
+			plan.problems.map((p) => p.messageTemplate?.template),
+			[MANAGED_JSON_TEXT.invalid, MANAGED_JSON_TEXT.notAnObject, LEDGER_TEXT.notAnArray, LEDGER_TEXT.blockDamaged],
+		);
+		for (const p of plan.problems) {
+			assert.ok(p.messageTemplate);
+			assert.equal(fillTemplate(p.messageTemplate.template, p.messageTemplate.args), p.message);
+		}
+		const damaged = applyBlock(`${BLOCK_BEGIN_PREFIX} sha256=0 >>>\n`, ['/a']);
+		assert.ok(!damaged.ok);
+		assert.equal(damaged.message, 'the managed block starting at line 1 has no end marker; fix or remove it by hand');
+		assert.deepEqual(damaged.messageTemplate, { template: MANAGED_BLOCK_TEXT.noEndMarker, args: ['1'] });
 	});
 
 	it('moves lines typed into the block out of it when re-applying', () => {
