@@ -1,9 +1,9 @@
 /**
  * The assistant catalogue's display text in the display language: assistant names and where their context goes,
- * as the Exposure Preview shows them. The catalogue (src/core) stays English for logs and reports; this maps each
- * English text to a literal `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand names stay as they are;
- * text not listed here (an unrecognised extension's name) is shown as it is. A unit test fails when a catalogue
- * name or destination has no entry.
+ * as the Exposure Preview shows them, and the levers' conditions, as the coverage sentences say them. The catalogue
+ * (src/core) stays English for logs and reports; this maps each English text to a literal `vscode.l10n.t` call, so
+ * `npm run l10n` extracts it. Brand names stay as they are; text not listed here (an unrecognised extension's name)
+ * is shown as it is. A unit test fails when a catalogue name, destination or lever condition has no entry.
  */
 import * as vscode from 'vscode';
 import type { AssistantView } from '../core/exposure/model';
@@ -78,6 +78,20 @@ export function catalogueDestinations(): Record<string, () => string> {
 		'Tencent Cloud (Hunyuan / DeepSeek / GLM models)': () => vscode.l10n.t('Tencent Cloud (Hunyuan / DeepSeek / GLM models)'),
 		'Cursor cloud': () => vscode.l10n.t('Cursor cloud'),
 	};
+}
+
+/** Catalogue lever conditions (`Lever.condition`) → display text. Coverage says them after "only". */
+export function catalogueConditions(): Record<string, () => string> {
+	return {
+		'honoured when the Copilot account has content exclusion (token flag copilotignore_enabled, Business/Enterprise); otherwise ignored': () =>
+			vscode.l10n.t('honoured when the Copilot account has content exclusion (token flag copilotignore_enabled, Business/Enterprise); otherwise ignored'),
+	};
+}
+
+/** A lever's condition in the display language; a text that is not a catalogue condition is shown as it is. */
+export function leverConditionText(condition: string): string {
+	const conditions = catalogueConditions();
+	return Object.hasOwn(conditions, condition) ? (conditions[condition]?.() ?? condition) : condition;
 }
 
 /**

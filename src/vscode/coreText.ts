@@ -22,6 +22,7 @@ import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
 import type { LayerKind, PiiKind } from '../core/policy/schema';
+import { leverConditionText } from './catalogueText';
 
 type Text = () => string;
 
@@ -311,7 +312,8 @@ function isSurface(s: string): s is CoverageSurface {
 
 /**
  * A coverage gap or note (`gapTemplates`, `available[].noteTemplate`) in the display language. Setting keys, paths
- * and catalogue prose go in as they are; the surface a partial lever bears on is named by its label.
+ * and catalogue prose go in as they are, except a lever's condition (catalogueText.ts); the surface a partial lever
+ * bears on is named by its label.
  */
 export function coverageText(p: CoveragePhrase): string {
 	if (typeof p === 'string') {
@@ -336,7 +338,8 @@ export function coverageText(p: CoveragePhrase): string {
 		case COVERAGE_TEXT.theSetting:
 			return vscode.l10n.t('the setting {0}', a);
 		case COVERAGE_TEXT.only:
-			return vscode.l10n.t('only {0}', a);
+			// {0} is a lever's condition, catalogue prose that has its own translation.
+			return vscode.l10n.t('only {0}', typeof p.args[0] === 'string' ? leverConditionText(p.args[0]) : a);
 		case COVERAGE_TEXT.notVerified:
 			return vscode.l10n.t('its effect is not verified');
 		case COVERAGE_TEXT.both:

@@ -1,6 +1,7 @@
-// The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name and every
-// destination of the catalogue has an entry under its English text, so a new assistant cannot stay English in a
-// zh-cn Exposure Preview unnoticed; brand names may stay as they are, and unknown assistants are shown as they are.
+// The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name, every
+// destination and every lever condition of the catalogue has an entry under its English text, so a new assistant
+// cannot stay English in a zh-cn Exposure Preview or coverage sentence unnoticed; brand names may stay as they are,
+// and unknown assistants are shown as they are.
 import * as assert from 'node:assert/strict';
 import { CATALOGUE } from '../../src/core/assistants/catalogue';
 import type { AssistantView } from '../../src/core/exposure/model';
@@ -27,6 +28,25 @@ describe('catalogueText: assistant names and destinations in the display languag
 		for (const [english, shown] of [...Object.entries(names), ...Object.entries(regions)]) {
 			assert.ok([english, translated(english)].includes(shown()), `${english} -> ${shown()}`);
 		}
+	});
+
+	it('has an entry for every lever condition, under its English text', () => {
+		const conditions = text.catalogueConditions();
+		const all = [...new Set(CATALOGUE.flatMap((e) => e.levers.flatMap((l) => (l.condition === undefined ? [] : [l.condition]))))];
+		assert.ok(all.length > 0);
+		assert.deepEqual(
+			all.filter((c) => !Object.hasOwn(conditions, c)),
+			[],
+			'add these to catalogueConditions in src/vscode/catalogueText.ts, then `npm run l10n` and translate',
+		);
+		for (const c of all) {
+			assert.equal(text.leverConditionText(c), translated(c));
+		}
+		for (const [english, shown] of Object.entries(conditions)) {
+			assert.equal(shown(), translated(english));
+		}
+		assert.equal(text.leverConditionText('when the moon is full'), 'when the moon is full');
+		assert.equal(text.leverConditionText('constructor'), 'constructor');
 	});
 
 	it('localizes a catalogue assistant for the preview and leaves an unknown one as it is', () => {

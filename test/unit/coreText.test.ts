@@ -214,7 +214,13 @@ describe("coreText: the core's texts in the display language", () => {
 			if (typeof p === 'string') {
 				return p;
 			}
-			const args = p.args.map((a, i) => (p.template === COVERAGE_TEXT.partlyCovered && i === 0 && typeof a === 'string' ? core.surfaceLabel(a as (typeof COVERAGE_SURFACES)[number]) : marked(a)));
+			const args = p.args.map((a, i) =>
+				p.template === COVERAGE_TEXT.partlyCovered && i === 0 && typeof a === 'string'
+					? core.surfaceLabel(a as (typeof COVERAGE_SURFACES)[number])
+					: p.template === COVERAGE_TEXT.only && typeof a === 'string'
+						? translated(a) // a lever's condition
+						: marked(a),
+			);
 			return translated(fillTemplate(p.template, args));
 		};
 		let gaps = 0;
@@ -237,6 +243,16 @@ describe("coreText: the core's texts in the display language", () => {
 			}
 		}
 		assert.ok(gaps > 100 && notes > 50, `${gaps} gaps, ${notes} notes`);
+		const copilot = getEntry('github-copilot-chat');
+		assert.ok(copilot);
+		const condition = copilot.levers.find((l) => l.id === 'github-copilot-chat.copilotignore')?.condition;
+		assert.ok(condition);
+		assert.ok(
+			coverageFor(copilot, ['github-copilot-chat.copilotignore'])
+				.gapTemplates.map(core.coverageText)
+				.some((g) => g.includes(`«only «${condition}»»`)),
+			'the condition inside a coverage sentence is translated',
+		);
 		const cursor = getEntry('cursor');
 		assert.ok(cursor);
 		assert.ok(
