@@ -14,7 +14,8 @@
 import { Minimatch } from 'minimatch';
 import { type DetectorFamily, type Level, levelRank, maxLevel, type Policy } from '../policy/schema';
 import { KeywordAutomaton } from './ahoCorasick';
-import { decodeBytes } from './decode';
+import { ByteScanner } from './byteScanner';
+import { decodeBytes, SNIFF_BYTES } from './decode';
 import type { ContentDetector, Finding } from './detectors/finding';
 import { MarkersDetector } from './detectors/markers';
 import { compileOrgPatterns, PatternsDetector } from './detectors/patterns';
@@ -26,6 +27,8 @@ import { LineIndex } from './textIndex';
 import type { FileClassification, Reason, ReasonKind } from './types';
 
 export const MAX_FINDINGS_PER_RULE = 50;
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 export const MAX_FINDINGS_PER_FILE = 500;
 
 /** An exception in force: a glob of workspace-relative paths treated as public. */
@@ -83,6 +86,12 @@ class CompiledClassifier implements Classifier {
 	private readonly pathRules: PathRuleSet;
 	private readonly slots: DetectorSlot[] = [];
 	private readonly automaton: KeywordAutomaton | undefined;
+	/** The automaton's keywords, for the byte scanner. */
+	private readonly allKeywords: string[];
+	/** Built on the first `classifyBytes` (null: this runtime cannot have one). */
+	private byteScanner: ByteScanner | null | undefined;
+	/** Sorts one keyword hit into the hits of the slots whose detectors own the keyword. */
+	private readonly onHit: (keyword: number, start: number) => void;
 	/** For each automaton keyword: [slotIndex, localKeywordIndex, …]. */
 	private readonly keywordTargets: number[][] = [];
 	private readonly exceptions: { input: ExceptionInput; globs: Minimatch[] }[] = [];
@@ -142,6 +151,15 @@ class CompiledClassifier implements Classifier {
 			});
 		});
 		this.automaton = all.length > 0 ? new KeywordAutomaton(all) : undefined;
+		this.allKeywords = all;
+		const slots = this.slots;
+		const targets = this.keywordTargets;
+		this.onHit = (kw, start) => {
+			const t = targets[kw] as number[];
+			for (let i = 0; i < t.length; i += 2) {
+				(slots[t[i] as number] as DetectorSlot).hits.push(t[i + 1] as number, start);
+			}
+		};
 		for (const raw of exceptions) {
 			const input = typeof raw === 'string' ? { path: raw } : raw;
 			try {
@@ -178,7 +196,14 @@ class CompiledClassifier implements Classifier {
 		if (text.length > this.maxBytes) {
 			return this.result(p, reasons, { skipped: { reason: 'too-large', detail: `${text.length} characters` } });
 		}
-		const { content, omitted, warnings } = this.scanContent(text);
+		this.clearHits();
+		this.automaton?.scan(text, this.onHit);
+		return this.classifyScanned(p, reasons, text, undefined);
+	}
+
+	/** The classification of a text whose keyword hits are in the slots (`numbers`: its number candidates, if known). */
+	private classifyScanned(p: string, reasons: Reason[], text: string, numbers: readonly number[] | undefined): FileClassification {
+		const { content, omitted, warnings } = this.scanContent(text, numbers);
 		return this.result(p, reasons.concat(content), {
 			...(omitted > 0 ? { omittedFindings: omitted } : {}),
 			...(warnings.length > 0 ? { warnings } : {}),
@@ -194,11 +219,60 @@ class CompiledClassifier implements Classifier {
 		if (bytes.length > this.maxBytes) {
 			return this.result(p, this.pathRules.match(p), { size: bytes.length, skipped: { reason: 'too-large', detail: `${bytes.length} bytes` } });
 		}
+		const scanned = this.classifyUtf8(p, bytes);
+		if (scanned) {
+			return { ...scanned, size: bytes.length };
+		}
 		const decoded = decodeBytes(bytes);
 		if (decoded.kind === 'binary') {
 			return this.result(p, this.pathRules.match(p), { size: bytes.length, skipped: { reason: 'binary', detail: decoded.detail } });
 		}
 		return { ...this.classifyText(p, decoded.text), size: bytes.length };
+	}
+
+	/**
+	 * The byte scanner's path for UTF-8 (with or without a BOM): sniffing, keyword hits and number candidates
+	 * from the bytes, then decoding (ASCII as Latin-1, which is the same text and much faster) and the
+	 * detectors. Decides as `decodeBytes` + `classifyText` would. Undefined: take that path (no scanner, UTF-16,
+	 * NUL bytes, invalid UTF-8, too many hits).
+	 */
+	private classifyUtf8(p: string, bytes: Uint8Array): FileClassification | undefined {
+		if (this.byteScanner === undefined) {
+			this.byteScanner = this.slots.length > 0 ? (ByteScanner.create(this.allKeywords) ?? null) : null;
+		}
+		const scanner = this.byteScanner;
+		if (!scanner) {
+			return undefined;
+		}
+		let from = 0;
+		if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+			from = 3; // a UTF-8 BOM: text, not sniffed (as decodeBytes)
+		} else if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+			return undefined;
+		} else {
+			const n = Math.min(bytes.length, SNIFF_BYTES);
+			const { control, nuls } = scanner.sniff(bytes, n);
+			if (nuls > 0) {
+				return undefined;
+			}
+			if (n > 0 && control / n > 0.1) {
+				return this.result(p, this.pathRules.match(p), { skipped: { reason: 'binary', detail: 'control characters' } });
+			}
+		}
+		this.clearHits();
+		const numbers: number[] = [];
+		const scanned = scanner.scan(bytes, from, this.onHit, numbers);
+		if (!scanned) {
+			return undefined;
+		}
+		const text = scanned.ascii ? Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('latin1') : utf8.decode(bytes);
+		return this.classifyScanned(p, this.pathRules.match(p), text, numbers);
+	}
+
+	private clearHits(): void {
+		for (const s of this.slots) {
+			s.hits.length = 0;
+		}
 	}
 
 	private result(path: string, reasons: Reason[], extra: Partial<FileClassification>): FileClassification {
@@ -209,21 +283,8 @@ class CompiledClassifier implements Classifier {
 		return { path, level, reasons: sortReasons(reasons), ...extra };
 	}
 
-	private scanContent(text: string): { content: Reason[]; omitted: number; warnings: string[] } {
+	private scanContent(text: string, numbers: readonly number[] | undefined): { content: Reason[]; omitted: number; warnings: string[] } {
 		const slots = this.slots;
-		for (const s of slots) {
-			s.hits.length = 0;
-		}
-		if (this.automaton) {
-			const targets = this.keywordTargets;
-			this.automaton.scan(text, (kw, start) => {
-				const t = targets[kw] as number[];
-				for (let i = 0; i < t.length; i += 2) {
-					const hits = (slots[t[i] as number] as DetectorSlot).hits;
-					hits.push(t[i + 1] as number, start);
-				}
-			});
-		}
 		const content: Reason[] = [];
 		const perRule = new Map<string, number>();
 		let omitted = 0;
@@ -252,7 +313,7 @@ class CompiledClassifier implements Classifier {
 					endColumn: end.column,
 					preview: f.preview,
 				});
-			}, lines);
+			}, lines, numbers);
 		}
 		const warnings = this.patterns?.budgetExceeded ? ['org patterns: time budget exceeded, the rest of the file was not matched'] : [];
 		return { content, omitted, warnings };

@@ -18,13 +18,14 @@ export interface Finding {
 
 /**
  * A content detector family. It declares keywords for the shared prefilter and receives, per scan, the hits
- * of its own keywords as flat pairs `[keywordIndex, start, keywordIndex, start, …]`, in text order, and the
- * text's line index (shared by every family of one scan).
+ * of its own keywords as flat pairs `[keywordIndex, start, keywordIndex, start, …]`, in text order, the
+ * text's line index (shared by every family of one scan) and, when the byte scanner ran, the text's number
+ * candidates (`numberCandidates`).
  */
 export interface ContentDetector {
 	readonly family: DetectorFamily;
 	readonly keywords: readonly string[];
-	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex): void;
+	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: readonly number[]): void;
 }
 
 /** Lines longer than this are scanned in windows around keyword hits instead of whole. */

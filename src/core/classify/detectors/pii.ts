@@ -178,19 +178,63 @@ const CARD = /(?<![0-9A-Za-z_.,-])([0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\2[0-9]{4}
 const IBAN = /(?<![A-Za-z0-9])([A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?))(?![A-Za-z0-9])/gd;
 
 /**
- * What every number-shaped PII match above contains: six digits with at most two of `[ .()+-]` between
+ * What every number-shaped PII match above contains: six digits with at most two of ` .()+-` between
  * neighbours (an ID has 18 in a row, a card 13+, a mobile 11, a North American number 10, a formatted E.164
- * number at least 6), or, for an IBAN, two capitals and two digits. So every match overlaps a candidate this
- * prefilter reports, and the regexes run only on windows of `REACH` characters around candidates, within their
- * line (none of the regexes crosses a line break): the same findings, a fraction of the work, also on
- * minified files whose one line holds a few numbers.
+ * number at least 6), or, for an IBAN, two capitals and two digits. So every match overlaps a candidate
+ * `numberCandidates` reports, and the regexes run only on windows of `REACH` characters around candidates,
+ * within their line (none of the regexes crosses a line break): the same findings, a fraction of the work, also
+ * on minified files whose one line holds a few numbers.
  */
-const CANDIDATE = /[0-9](?:[ .()+-]{0,2}[0-9]){5}|[A-Z]{2}[0-9]{2}/g;
+/** The most characters a candidate spans: six digits, two separators between each. */
+const CANDIDATE_SPAN = 16;
 /**
  * How far a window reaches beyond its candidate: at least twice the longest number-shaped match (an IBAN in
  * groups, 43), so a match the window's cut edges could fake never overlaps a real one and can be dropped.
  */
 const REACH = 128;
+
+function isSeparator(c: number): boolean {
+	return c === 32 || c === 46 || c === 40 || c === 41 || c === 43 || c === 45;
+}
+
+function isCapital(c: number): boolean {
+	return c >= 65 && c <= 90;
+}
+
+/**
+ * The number candidates of a text, as offsets just after their last character, in text order: after the sixth
+ * digit of a chain of digits whose neighbours are at most two separators (` .()+-`) apart (the count starts
+ * again after each candidate, so a long chain gives one every six digits), and after two capitals and two
+ * digits. The byte scanner's kernel (kernel/scan.wat) computes the same on UTF-8 bytes.
+ */
+export function numberCandidates(text: string): number[] {
+	const out: number[] = [];
+	let last = -CANDIDATE_SPAN;
+	let run = 0;
+	for (let i = 0, n = text.length; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) {
+			continue;
+		}
+		const gap = i - last - 1;
+		if (gap === 0) {
+			run++;
+			if (i >= 3 && isCapital(text.charCodeAt(i - 2)) && isCapital(text.charCodeAt(i - 3))) {
+				out.push(i + 1);
+			}
+		} else if (gap <= 2 && isSeparator(text.charCodeAt(i - 1)) && (gap === 1 || isSeparator(text.charCodeAt(i - 2)))) {
+			run++;
+		} else {
+			run = 1;
+		}
+		last = i;
+		if (run === 6) {
+			out.push(i + 1);
+			run = 0;
+		}
+	}
+	return out;
+}
 
 /** A window cut inside its line: the regexes must not trust a boundary there. */
 interface Cut {
@@ -217,7 +261,11 @@ export class PiiDetector implements ContentDetector {
 		this.numbered = kinds.some((k) => k !== 'email');
 	}
 
-	detect(text: string, _hits: readonly number[], report: (f: Finding) => void, lines: LineIndex): void {
+	/**
+	 * `numbers`: the text's `numberCandidates`, when the caller has them (the byte scanner computes them in its
+	 * pass); computed here otherwise.
+	 */
+	detect(text: string, _hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: readonly number[]): void {
 		const found: Finding[] = [];
 		const push = (rule: PiiKind, message: string, start: number, value: string): void => {
 			found.push({ kind: 'pii', rule: `pii-${kebab(rule)}`, message, start, end: start + value.length, preview: maskSecret(value) });
@@ -228,15 +276,14 @@ export class PiiDetector implements ContentDetector {
 		if (this.numbered && this.options.prefilter === false) {
 			this.numbers(text, 0, push, NO_CUT);
 		} else if (this.numbered) {
-			CANDIDATE.lastIndex = 0;
 			let line = -1;
 			let ws = 0;
 			let we = 0;
 			let ls = 0;
 			let le = 0;
-			let m: RegExpExecArray | null;
-			while ((m = CANDIDATE.exec(text)) !== null) {
-				const l = lines.lineAt(m.index);
+			for (const end of numbers ?? numberCandidates(text)) {
+				const l = lines.lineAt(end - 1);
+				const from = end - CANDIDATE_SPAN - REACH;
 				if (l !== line) {
 					if (line !== -1) {
 						this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
@@ -244,12 +291,12 @@ export class PiiDetector implements ContentDetector {
 					line = l;
 					ls = lines.lineStart(l);
 					le = lines.lineEnd(l);
-					ws = Math.max(ls, m.index - REACH);
-				} else if (m.index - REACH > we) {
+					ws = Math.max(ls, from);
+				} else if (from > we) {
 					this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
-					ws = m.index - REACH;
+					ws = from;
 				}
-				we = Math.min(le, m.index + m[0].length + REACH);
+				we = Math.min(le, end + REACH);
 			}
 			if (line !== -1) {
 				this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
