@@ -1,9 +1,10 @@
 /**
  * The assistant catalogue's display text in the display language: assistant names and where their context goes,
- * as the Exposure Preview shows them, and the levers' conditions, as the coverage sentences say them. The catalogue
- * (src/core) stays English for logs and reports; this maps each English text to a literal `vscode.l10n.t` call, so
- * `npm run l10n` extracts it. Brand names stay as they are; text not listed here (an unrecognised extension's name)
- * is shown as it is. A unit test fails when a catalogue name, destination or lever condition has no entry.
+ * as the Exposure Preview and the status bar tooltip show them, and the levers' conditions, as the coverage sentences
+ * say them. The catalogue (src/core) stays English for logs and reports; this maps each English text to a literal
+ * `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand names stay as they are; text not listed here (an
+ * unrecognised extension's name) is shown as it is. A unit test fails when a catalogue name, destination or lever
+ * condition has no entry.
  */
 import * as vscode from 'vscode';
 import type { AssistantView } from '../core/exposure/model';
@@ -38,6 +39,11 @@ export function catalogueNames(): Record<string, () => string> {
 		'Tencent Cloud CodeBuddy (腾讯云AI代码助手)': () => vscode.l10n.t('Tencent Cloud CodeBuddy (腾讯云AI代码助手)'),
 		'Cursor (VS Code fork)': () => vscode.l10n.t('Cursor (VS Code fork)'),
 	};
+}
+
+/** A catalogue assistant's name in the display language; a name that is not in the catalogue is shown as it is. */
+export function assistantNameText(name: string): string {
+	return shown(catalogueNames(), name);
 }
 
 /** Catalogue destination regions → display text. */
@@ -90,8 +96,12 @@ export function catalogueConditions(): Record<string, () => string> {
 
 /** A lever's condition in the display language; a text that is not a catalogue condition is shown as it is. */
 export function leverConditionText(condition: string): string {
-	const conditions = catalogueConditions();
-	return Object.hasOwn(conditions, condition) ? (conditions[condition]?.() ?? condition) : condition;
+	return shown(catalogueConditions(), condition);
+}
+
+/** `english` through its entry in `texts`, or as it is when it has none. */
+function shown(texts: Record<string, () => string>, english: string): string {
+	return Object.hasOwn(texts, english) ? (texts[english]?.() ?? english) : english;
 }
 
 /**

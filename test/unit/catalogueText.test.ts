@@ -30,6 +30,18 @@ describe('catalogueText: assistant names and destinations in the display languag
 		}
 	});
 
+	it("names a catalogue assistant in the display language (the status bar tooltip's lines), and anything else as it is", () => {
+		for (const e of CATALOGUE) {
+			assert.ok([e.name, translated(e.name)].includes(text.assistantNameText(e.name)), e.name);
+		}
+		const chat = CATALOGUE.find((e) => e.id === 'vscode-chat');
+		assert.ok(chat);
+		assert.equal(text.assistantNameText(chat.name), translated(chat.name));
+		assert.equal(text.assistantNameText('Claude Code'), 'Claude Code', 'a brand name stays as it is');
+		assert.equal(text.assistantNameText('acme.helper'), 'acme.helper');
+		assert.equal(text.assistantNameText('constructor'), 'constructor');
+	});
+
 	it('has an entry for every lever condition, under its English text', () => {
 		const conditions = text.catalogueConditions();
 		const all = [...new Set(CATALOGUE.flatMap((e) => e.levers.flatMap((l) => (l.condition === undefined ? [] : [l.condition]))))];

@@ -26,6 +26,7 @@ import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import type { Policy } from '../../core/policy/schema';
+import { assistantNameText } from '../catalogueText';
 import { coverageText, decisionLabel, decisionWhy, driftMessage } from '../coreText';
 import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposureProvider';
@@ -184,7 +185,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return this.globs;
 	}
 
-	/** One line per assistant present, for the status bar tooltip. */
+	/** One line per assistant present, for the status bar tooltip, in the display language. */
 	statusLines(): { name: string; state: string }[] {
 		const applied = appliedLeverIds(this.ledger());
 		const lines = this.governed.map(({ detected: { entry }, decision }) => {
@@ -202,7 +203,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			} else {
 				state = vscode.l10n.t('warned');
 			}
-			return { name: entry.name, state };
+			return { name: assistantNameText(entry.name), state };
 		});
 		for (const u of this.unrecognised) {
 			lines.push({ name: u.id, state: vscode.l10n.t('unrecognised AI extension') });

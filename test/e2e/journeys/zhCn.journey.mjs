@@ -85,7 +85,7 @@ export default async function run(j) {
 		await frame.locator('td.reasons', { hasText: secret }).first().scrollIntoViewIfNeeded();
 	});
 	await j.screenshot('preview-reasons-zh-cn');
-	await j.check("the status bar tooltip names the policy's source and the time of the last scan in Chinese", async () => {
+	await j.check("the status bar tooltip names the policy's source, the assistants present and the time of the last scan in Chinese", async () => {
 		await page.mouse.move(700, 300);
 		await page.waitForTimeout(300);
 		await item.hover();
@@ -94,6 +94,9 @@ export default async function run(j) {
 		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
 		assert.match(text, /默认: 内置默认策略/, `the tooltip says: ${text}`);
 		assert.doesNotMatch(text, /built-in default/, `the tooltip says: ${text}`);
+		assert.match(text, /检测到的 AI 助手/, `the tooltip says: ${text}`);
+		assert.match(text, /• 编辑器内置 AI（聊天、代理模式、内联建议）: 已警告/, `the built-in AI by its Chinese name: ${text}`);
+		assert.doesNotMatch(text, /The editor's built-in AI/, `the tooltip says: ${text}`);
 		assert.match(text, /上次扫描：\d{1,2}:\d\d:\d\d(?!\s?[AP]M)/, `the time of the last scan in the display language: ${text}`);
 	});
 	await j.screenshot('status-tooltip-zh-cn');
