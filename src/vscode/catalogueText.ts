@@ -1,10 +1,10 @@
 /**
  * The assistant catalogue's display text in the display language: assistant names and where their context goes,
- * as the Exposure Preview and the status bar tooltip show them, and the levers' conditions, as the coverage sentences
- * say them. The catalogue (src/core) stays English for logs and reports; this maps each English text to a literal
- * `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand names stay as they are; text not listed here (an
- * unrecognised extension's name) is shown as it is. A unit test fails when a catalogue name, destination or lever
- * condition has no entry.
+ * as the Exposure Preview, the status bar tooltip and the Why modal show them, and the levers' conditions, as the
+ * coverage sentences say them. The catalogue (src/core) stays English for logs and reports; this maps each English
+ * text to a literal `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand names stay as they are; text not
+ * listed here (an unrecognised extension's name) is shown as it is. A unit test fails when a catalogue name,
+ * destination or lever condition has no entry.
  */
 import * as vscode from 'vscode';
 import type { AssistantView } from '../core/exposure/model';

@@ -267,7 +267,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const applied = appliedLeverIds(this.ledger());
 		const cov = coverageFor(g.detected.entry, applied, { disabled: this.isDisabled(g.detected.entry, applied) });
 		const detail = [...g.decision.shownWhy, '', ...cov.gapTemplates.map(coverageText), ...cov.available.map((a) => coverageText(a.noteTemplate)), ...g.shownUnregistered].join('\n');
-		await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', g.detected.entry.name, decisionLabel(g.decision.decision)), { modal: true, detail });
+		await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', assistantNameText(g.detected.entry.name), decisionLabel(g.decision.decision)), { modal: true, detail });
 	}
 
 	/** Undoes exactly what Context Warden did to the assistants' settings and files. Never throws. */
