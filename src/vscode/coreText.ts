@@ -22,7 +22,7 @@ import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
 import type { LayerKind, PiiKind } from '../core/policy/schema';
-import { leverConditionText } from './catalogueText';
+import { assistantNameText, leverConditionText } from './catalogueText';
 
 type Text = () => string;
 
@@ -248,9 +248,13 @@ export function skipReasonLabel(reason: SkipReason): string {
 	}
 }
 
-/** One sentence of an assistant decision. Its arguments (names, ids, regions, lists) go in as they are. */
+/**
+ * One sentence of an assistant decision. {0}, where a template has it, is the assistant: a catalogue name is shown in
+ * the display language (catalogueText.ts). The other arguments (ids, regions, the policy's lists) go in as they are.
+ */
 export function decisionSentence(s: DecisionSentence): string {
-	const [a = '', b = '', c = ''] = s.args;
+	const [name = '', b = '', c = ''] = s.args;
+	const a = assistantNameText(name);
 	switch (s.template) {
 		case DECISION_TEXT.blockedByStar:
 			return vscode.l10n.t('The policy blocks every assistant ("*" in assistants.block), so {0} is blocked in every workspace.', a);

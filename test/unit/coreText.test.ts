@@ -148,7 +148,7 @@ describe("coreText: the core's texts in the display language", () => {
 		assert.equal(core.reasonMessage({ kind: 'pii', rule: 'pii-email', message: 'Something else' }), 'Something else');
 	});
 
-	it('translates every decision sentence; names, ids and lists go in as they are', () => {
+	it('translates every decision sentence; a catalogue name in the display language, ids and lists as they are', () => {
 		for (const template of Object.values(DECISION_TEXT)) {
 			const s: DecisionSentence = { template, args: ['GitHub Copilot', 'US (github-copilot-cloud, us)', 'cn-mainland, self-hosted'] };
 			assert.equal(core.decisionSentence(s), translated(fillTemplate(s.template, s.args)), template);
@@ -158,7 +158,13 @@ describe("coreText: the core's texts in the display language", () => {
 		assert.ok(entry);
 		const d = decideAssistant(p, entry, true);
 		assert.ok(d.why.length >= 2);
-		assert.deepEqual(core.decisionWhy(d), d.why.map(translated));
+		// The assistant ({0}) by its catalogue name in the display language, everything else as it is.
+		const named = d.whyTemplates.map((w) => translated(fillTemplate(w.template, w.args.map((a, i) => (i === 0 ? translated(a) : a)))));
+		assert.deepEqual(core.decisionWhy(d), named);
+		assert.ok(
+			core.decisionWhy(d).some((w) => w.includes(translated(entry.name))),
+			'a sentence names Copilot Chat',
+		);
 		// Sentences the lists do not account for: the English, untouched.
 		assert.deepEqual(core.decisionWhy({ why: [...d.why, 'Extra.'], whyTemplates: d.whyTemplates }), [...d.why, 'Extra.']);
 	});

@@ -100,7 +100,7 @@ export default async function run(j) {
 		assert.match(text, /上次扫描：\d{1,2}:\d\d:\d\d(?!\s?[AP]M)/, `the time of the last scan in the display language: ${text}`);
 	});
 	await j.screenshot('status-tooltip-zh-cn');
-	await j.check("the built-in AI's Why modal (the preview's 管控 button) is titled with its Chinese name, its coverage in Chinese", async () => {
+	await j.check("the built-in AI's Why modal (the preview's 管控 button) is titled with its Chinese name, its decision and coverage in Chinese", async () => {
 		await page.mouse.move(700, 300);
 		const name = '编辑器内置 AI（聊天、代理模式、内联建议）';
 		await previewFrame(page).getByRole('button', { name: `显示 Context Warden 如何管控 ${name}` }).first().click();
@@ -109,7 +109,8 @@ export default async function run(j) {
 		const text = (await dialog.innerText()).replace(/\u00a0/g, ' ');
 		assert.ok(text.includes(`${name}：警告`), `the title names the assistant in Chinese: ${text}`);
 		assert.match(text, /内联补全未覆盖/, `the modal says: ${text}`);
-		assert.doesNotMatch(text, / not covered|only when the policy/, `no English coverage text: ${text}`);
+		assert.ok(text.includes(`此工作区受限，且 ${name} 不在 assistants.allow 中。`), `the decision names it in Chinese: ${text}`);
+		assert.doesNotMatch(text, /The editor's built-in AI| not covered|only when the policy/, `no English catalogue or coverage text: ${text}`);
 	});
 	await j.screenshot('why-modal-zh-cn');
 	await page.keyboard.press('Escape');
