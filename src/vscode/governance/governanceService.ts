@@ -624,6 +624,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	private async notify(g: Governed): Promise<void> {
 		const entry = g.detected.entry;
+		const name = assistantNameText(entry.name);
 		const showExposure = vscode.l10n.t('Show Exposure');
 		const disable = vscode.l10n.t('Disable for This Workspace');
 		const why = vscode.l10n.t('Why');
@@ -633,15 +634,15 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const message =
 			g.decision.decision === 'disable'
 				? hasLever
-					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', entry.name, g.decision.shownWhy[0] ?? '')
-					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', entry.name, g.decision.shownWhy[0] ?? '')
-				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', entry.name, g.decision.shownWhy[0] ?? '');
+					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', name, g.decision.shownWhy[0] ?? '')
+					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', name, g.decision.shownWhy[0] ?? '')
+				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', name, g.decision.shownWhy[0] ?? '');
 		const choice = await vscode.window.showWarningMessage(message, ...actions);
 		try {
 			if (choice === showExposure) {
 				await vscode.commands.executeCommand(SHOW_EXPOSURE_COMMAND);
 			} else if (choice === why) {
-				await vscode.window.showInformationMessage(entry.name, { modal: true, detail: [...g.decision.shownWhy, ...g.shownUnregistered].join('\n') });
+				await vscode.window.showInformationMessage(name, { modal: true, detail: [...g.decision.shownWhy, ...g.shownUnregistered].join('\n') });
 			} else if (choice === mute) {
 				const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
 				muted.add(entry.id);
@@ -650,7 +651,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				if (!hasLever) {
 					await vscode.commands.executeCommand('workbench.extensions.search', `@installed ${g.detected.extensionId ?? entry.name}`);
 					void vscode.window.showInformationMessage(
-						vscode.l10n.t('No setting switches {0} off: choose Disable (Workspace) on it in the Extensions view.', entry.name),
+						vscode.l10n.t('No setting switches {0} off: choose Disable (Workspace) on it in the Extensions view.', name),
 					);
 				}
 				const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
