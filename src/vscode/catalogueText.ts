@@ -1,10 +1,11 @@
 /**
  * The assistant catalogue's display text in the display language: assistant names and where their context goes,
- * as the Exposure Preview, the status bar tooltip and the Why modal show them, and the levers' conditions, as the
- * coverage sentences say them. The catalogue (src/core) stays English for logs and reports; this maps each English
- * text to a literal `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand names stay as they are; text not
+ * as the Exposure Preview, the status bar tooltip and the Why modal show them, and the levers' prose (conditions,
+ * weaknesses, how a permission file restricts, what to do where there is no lever), as the coverage sentences say it.
+ * The catalogue (src/core) stays English for logs and reports; this maps each English text to a literal
+ * `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand, product and file names stay as they are; text not
  * listed here (an unrecognised extension's name) is shown as it is. A unit test fails when a catalogue name,
- * destination or lever condition has no entry.
+ * destination or lever text has no entry.
  */
 import * as vscode from 'vscode';
 import type { AssistantView } from '../core/exposure/model';
@@ -97,6 +98,85 @@ export function catalogueConditions(): Record<string, () => string> {
 /** A lever's condition in the display language; a text that is not a catalogue condition is shown as it is. */
 export function leverConditionText(condition: string): string {
 	return shown(catalogueConditions(), condition);
+}
+
+/** Catalogue lever weaknesses (`Lever.partial`) → display text. Coverage says them after "partly covered by". */
+export function cataloguePartials(): Record<string, () => string> {
+	return {
+		'stops automatic inline suggestions only; a manual trigger (Alt+\\) still asks the provider': () =>
+			vscode.l10n.t('stops automatic inline suggestions only; a manual trigger (Alt+\\) still asks the provider'),
+		'automatic completions only; a manual trigger still works': () =>
+			vscode.l10n.t('automatic completions only; a manual trigger still works'),
+		'hooks are a Preview feature and fail open on timeout; @-mentions bypass PreToolUse': () =>
+			vscode.l10n.t('hooks are a Preview feature and fail open on timeout; @-mentions bypass PreToolUse'),
+		'shell commands are checked only heuristically (cat/head/tail/sed); arbitrary subprocesses can still read': () =>
+			vscode.l10n.t('shell commands are checked only heuristically (cat/head/tail/sed); arbitrary subprocesses can still read'),
+		'a hook failing with an exit code other than 2 does not block': () =>
+			vscode.l10n.t('a hook failing with an exit code other than 2 does not block'),
+		'beta; a deny glob did not stop `cat .env` in openai/codex#22179': () =>
+			vscode.l10n.t('beta; a deny glob did not stop `cat .env` in openai/codex#22179'),
+		'no read_file interception': () => vscode.l10n.t('no read_file interception'),
+		'pauses indexing at start; the user can resume it': () => vscode.l10n.t('pauses indexing at start; the user can resume it'),
+		'agent read tools ignore it (only a hard-coded list is refused)': () =>
+			vscode.l10n.t('agent read tools ignore it (only a hard-coded list is refused)'),
+		'in 4.x it only filters file listings; @-mentions and shell commands bypass it (vendor: not a security boundary)': () =>
+			vscode.l10n.t('in 4.x it only filters file listings; @-mentions and shell commands bypass it (vendor: not a security boundary)'),
+		'fails open on timeout': () => vscode.l10n.t('fails open on timeout'),
+		'workspace-root file only; the command heuristic for the terminal is bypassable (RooCodeInc/Roo-Code#7204)': () =>
+			vscode.l10n.t('workspace-root file only; the command heuristic for the terminal is bypassable (RooCodeInc/Roo-Code#7204)'),
+		'Google docs conflict on "!" negation and on an empty file blocking everything; a Windows path bug ignored the file (GoogleCloudPlatform/cloud-code-vscode#990)': () =>
+			vscode.l10n.t('Google docs conflict on "!" negation and on an empty file blocking everything; a Windows path bug ignored the file (GoogleCloudPlatform/cloud-code-vscode#990)'),
+		'@ file sharing and the tools that support it; read at session start (restart needed); some tools ignore it (google-gemini/gemini-cli#14546)': () =>
+			vscode.l10n.t('@ file sharing and the tools that support it; read at session start (restart needed); some tools ignore it (google-gemini/gemini-cli#14546)'),
+		'Context Warden adds one regular expression per sensitive file; globs for files not yet classified are not expressed': () =>
+			vscode.l10n.t('Context Warden adds one regular expression per sensitive file; globs for files not yet classified are not expressed'),
+		'legacy engine; current chat-context semantics unknown': () => vscode.l10n.t('legacy engine; current chat-context semantics unknown'),
+		'codebase indexing is documented for the Lingma IDE and JetBrains, not VS Code': () =>
+			vscode.l10n.t('codebase indexing is documented for the Lingma IDE and JetBrains, not VS Code'),
+		'the file the IDE creates (a user report); docs name .tongyiignore': () =>
+			vscode.l10n.t('the file the IDE creates (a user report); docs name .tongyiignore'),
+		'@file and @workspace context only': () => vscode.l10n.t('@file and @workspace context only'),
+		'documented for the Trae IDE; the VS Code plugin behaviour is not verified': () =>
+			vscode.l10n.t('documented for the Trae IDE; the VS Code plugin behaviour is not verified'),
+		'the vendor says the agent terminal and MCP tools cannot be blocked by it': () =>
+			vscode.l10n.t('the vendor says the agent terminal and MCP tools cannot be blocked by it'),
+		'fails open unless failClosed is set': () => vscode.l10n.t('fails open unless failClosed is set'),
+	};
+}
+
+/** A lever's weakness in the display language; a text that is not a catalogue weakness is shown as it is. */
+export function leverPartialText(partial: string): string {
+	return shown(cataloguePartials(), partial);
+}
+
+/** How a catalogue permission file restricts its assistant (`PermissionFileLever.how`) → display text. */
+export function catalogueHows(): Record<string, () => string> {
+	return {
+		'permissions.deny entries Read(<gitignore pattern>): Read, Glob/Grep results, @file and the IDE selection': () =>
+			vscode.l10n.t('permissions.deny entries Read(<gitignore pattern>): Read, Glob/Grep results, @file and the IDE selection'),
+		'[permissions.<profile>.filesystem] glob = "none" with default_permissions (beta); read only in trusted projects; does not compose with sandbox_mode': () =>
+			vscode.l10n.t('[permissions.<profile>.filesystem] glob = "none" with default_permissions (beta); read only in trusted projects; does not compose with sandbox_mode'),
+	};
+}
+
+/** How a permission file restricts, in the display language; a text that is not a catalogue one is shown as it is. */
+export function leverHowText(how: string): string {
+	return shown(catalogueHows(), how);
+}
+
+/** What to do where a catalogue assistant has no lever (`NoLever.remedy`) → display text. */
+export function catalogueRemedies(): Record<string, () => string> {
+	return {
+		'No workspace setting switches it off: disable the extension for this workspace (Extensions view, Disable (Workspace)), or ask the admin to use extensions.allowed.': () =>
+			vscode.l10n.t('No workspace setting switches it off: disable the extension for this workspace (Extensions view, Disable (Workspace)), or ask the admin to use extensions.allowed.'),
+		'Inline suggestions are toggled by the command aws.amazonq.toggleCodeSuggestion, not a setting; disable the extension for this workspace.': () =>
+			vscode.l10n.t('Inline suggestions are toggled by the command aws.amazonq.toggleCodeSuggestion, not a setting; disable the extension for this workspace.'),
+	};
+}
+
+/** A remedy in the display language; a text that is not a catalogue remedy is shown as it is. */
+export function leverRemedyText(remedy: string): string {
+	return shown(catalogueRemedies(), remedy);
 }
 
 /** `english` through its entry in `texts`, or as it is when it has none. */

@@ -6,7 +6,7 @@
  * they are. test/unit/coreText.test.ts fails when a core text has no entry here, or an entry's key is not that text.
  */
 import * as vscode from 'vscode';
-import { COVERAGE_TEXT, type CoveragePhrase } from '../core/assistants/coverage';
+import { COVERAGE_TEXT, type CoveragePhrase, type CoverageSentence } from '../core/assistants/coverage';
 import { type AssistantDecision, DECISION_TEXT, type DecisionResult, type DecisionSentence } from '../core/assistants/decide';
 import { DRIFT_TEXT, type DriftEvent } from '../core/assistants/drift';
 import { LEDGER_TEXT, type Problem, type ProblemSentence } from '../core/assistants/ledger';
@@ -22,7 +22,7 @@ import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
 import type { LayerKind, PiiKind } from '../core/policy/schema';
-import { assistantNameText, leverConditionText } from './catalogueText';
+import { assistantNameText, leverConditionText, leverHowText, leverPartialText, leverRemedyText } from './catalogueText';
 
 type Text = () => string;
 
@@ -315,15 +315,28 @@ function isSurface(s: string): s is CoverageSurface {
 }
 
 /**
- * A coverage gap or note (`gapTemplates`, `available[].noteTemplate`) in the display language. Setting keys, paths
- * and catalogue prose go in as they are, except a lever's condition (catalogueText.ts); the surface a partial lever
- * bears on is named by its label.
+ * A coverage gap or note (`gapTemplates`, `available[].noteTemplate`) in the display language. Setting keys and paths
+ * go in as they are; the catalogue's prose in them (a lever's weakness and condition, how a permission file
+ * restricts, a remedy where there is no lever) through its translation in catalogueText.ts, and the surface a partial
+ * lever bears on is named by its label.
  */
 export function coverageText(p: CoveragePhrase): string {
-	if (typeof p === 'string') {
-		return p;
-	}
-	const [a = '', b = '', c = ''] = p.args.map(coverageText);
+	// A note that is plain text is the remedy of a lever of kind `none`.
+	return typeof p === 'string' ? leverRemedyText(p) : coverageSentence(p);
+}
+
+/** A phrase inside a coverage sentence: a key, a path or an id as it is, a sentence in the display language. */
+function coveragePhrase(p: CoveragePhrase): string {
+	return typeof p === 'string' ? p : coverageSentence(p);
+}
+
+function coverageSentence(p: CoverageSentence): string {
+	const [a = '', b = '', c = ''] = p.args.map(coveragePhrase);
+	/** Argument `i` when it is catalogue prose (plain text there), in the display language. */
+	const prose = (i: number, text: (english: string) => string, shownAsIs: string): string => {
+		const arg = p.args[i];
+		return typeof arg === 'string' ? text(arg) : shownAsIs;
+	};
 	switch (p.template) {
 		case COVERAGE_TEXT.completionsOpen:
 			return vscode.l10n.t('inline completions not covered: while you edit {0}, its text can be sent for suggestions', a);
@@ -338,16 +351,18 @@ export function coverageText(p: CoveragePhrase): string {
 		case COVERAGE_TEXT.aSensitiveFile:
 			return vscode.l10n.t('a sensitive file');
 		case COVERAGE_TEXT.partlyCovered:
-			return vscode.l10n.t('{0} partly covered by {1}: {2}', isSurface(a) ? surfaceLabel(a) : a, b, c);
+			// {2} is the lever's weakness: its `partial` text when it is the only one, else a sentence joining them.
+			return vscode.l10n.t('{0} partly covered by {1}: {2}', isSurface(a) ? surfaceLabel(a) : a, b, prose(2, leverPartialText, c));
 		case COVERAGE_TEXT.theSetting:
 			return vscode.l10n.t('the setting {0}', a);
 		case COVERAGE_TEXT.only:
-			// {0} is a lever's condition, catalogue prose that has its own translation.
-			return vscode.l10n.t('only {0}', typeof p.args[0] === 'string' ? leverConditionText(p.args[0]) : a);
+			// {0} is a lever's condition.
+			return vscode.l10n.t('only {0}', prose(0, leverConditionText, a));
 		case COVERAGE_TEXT.notVerified:
 			return vscode.l10n.t('its effect is not verified');
 		case COVERAGE_TEXT.both:
-			return vscode.l10n.t('{0}; {1}', a, b);
+			// A weakness's first part is plain text only when it is the lever's `partial` text; the second is a sentence.
+			return vscode.l10n.t('{0}; {1}', prose(0, leverPartialText, a), b);
 		case COVERAGE_TEXT.userOrAdminOnly:
 			return vscode.l10n.t('{0} can only be set in user settings or by an admin', a);
 		case COVERAGE_TEXT.setOnlyWhenDisabled:
@@ -357,7 +372,8 @@ export function coverageText(p: CoveragePhrase): string {
 		case COVERAGE_TEXT.installHook:
 			return vscode.l10n.t('install the Context Warden hook ({0})', a);
 		case COVERAGE_TEXT.notAppliedHow:
-			return vscode.l10n.t('{0} is not applied: {1}', a, b);
+			// {1} is how the permission file restricts its assistant.
+			return vscode.l10n.t('{0} is not applied: {1}', a, prose(1, leverHowText, b));
 	}
 }
 

@@ -1,7 +1,7 @@
 // The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name, every
-// destination and every lever condition of the catalogue has an entry under its English text, so a new assistant
-// cannot stay English in a zh-cn Exposure Preview or coverage sentence unnoticed; brand names may stay as they are,
-// and unknown assistants are shown as they are.
+// destination and every lever text coverage says (condition, weakness, a permission file's how, a remedy) has an
+// entry under its English text, so a new assistant cannot stay English in a zh-cn Exposure Preview, status bar
+// tooltip or coverage sentence unnoticed; brand names may stay as they are, and unknown assistants are shown as they are.
 import * as assert from 'node:assert/strict';
 import { CATALOGUE } from '../../src/core/assistants/catalogue';
 import type { AssistantView } from '../../src/core/exposure/model';
@@ -59,6 +59,34 @@ describe('catalogueText: assistant names and destinations in the display languag
 		}
 		assert.equal(text.leverConditionText('when the moon is full'), 'when the moon is full');
 		assert.equal(text.leverConditionText('constructor'), 'constructor');
+	});
+
+	it("has an entry for every lever's weakness, every permission file's how and every remedy, under its English text", () => {
+		const levers = CATALOGUE.flatMap((e) => e.levers);
+		const tables = [
+			{ field: 'partial', entries: text.cataloguePartials(), shown: text.leverPartialText, all: levers.flatMap((l) => (l.partial === undefined ? [] : [l.partial])) },
+			{ field: 'how', entries: text.catalogueHows(), shown: text.leverHowText, all: levers.flatMap((l) => (l.kind === 'permissionFile' ? [l.how] : [])) },
+			{ field: 'remedy', entries: text.catalogueRemedies(), shown: text.leverRemedyText, all: levers.flatMap((l) => (l.kind === 'none' ? [l.remedy] : [])) },
+		];
+		for (const { field, entries, shown, all } of tables) {
+			assert.ok(all.length > 0, field);
+			assert.deepEqual(
+				[...new Set(all)].filter((t) => !Object.hasOwn(entries, t)),
+				[],
+				`add these lever ${field} texts to src/vscode/catalogueText.ts, then \`npm run l10n\` and translate`,
+			);
+			for (const t of all) {
+				assert.equal(shown(t), translated(t), t);
+			}
+			// No entry left over from a text the catalogue no longer has.
+			assert.deepEqual(
+				Object.keys(entries).filter((t) => !all.includes(t)),
+				[],
+				`${field}: entries for texts the catalogue does not have`,
+			);
+			assert.equal(shown('.env'), '.env');
+			assert.equal(shown('constructor'), 'constructor');
+		}
 	});
 
 	it('localizes a catalogue assistant for the preview and leaves an unknown one as it is', () => {

@@ -214,18 +214,18 @@ describe("coreText: the core's texts in the display language", () => {
 		);
 	});
 
-	it("shows every catalogue assistant's gaps and notes translated, phrase by phrase, leaving only catalogue prose", () => {
-		/** The English with each translated phrase marked, as the stand-in would give it. */
+	it("shows every catalogue assistant's gaps and notes translated, phrase by phrase, catalogue prose included", () => {
+		/** The catalogue's prose that coverage says: levers' weaknesses, conditions, and how permission files restrict. */
+		const prose = new Set(
+			CATALOGUE.flatMap((e) => e.levers.flatMap((l) => [l.partial, l.condition, l.kind === 'permissionFile' ? l.how : undefined].filter((t) => t !== undefined))),
+		);
+		/** The English with each translated phrase marked, as the stand-in would give it; keys and paths as they are. */
 		const marked = (p: CoveragePhrase): string => {
 			if (typeof p === 'string') {
-				return p;
+				return prose.has(p) ? translated(p) : p;
 			}
 			const args = p.args.map((a, i) =>
-				p.template === COVERAGE_TEXT.partlyCovered && i === 0 && typeof a === 'string'
-					? core.surfaceLabel(a as (typeof COVERAGE_SURFACES)[number])
-					: p.template === COVERAGE_TEXT.only && typeof a === 'string'
-						? translated(a) // a lever's condition
-						: marked(a),
+				p.template === COVERAGE_TEXT.partlyCovered && i === 0 && typeof a === 'string' ? core.surfaceLabel(a as (typeof COVERAGE_SURFACES)[number]) : marked(a),
 			);
 			return translated(fillTemplate(p.template, args));
 		};
@@ -241,10 +241,10 @@ describe("coreText: the core's texts in the display language", () => {
 					gaps++;
 				}
 				for (const a of cov.available) {
-					if (typeof a.noteTemplate !== 'string') {
-						assert.equal(core.coverageText(a.noteTemplate), marked(a.noteTemplate), entry.id);
-						notes++;
-					}
+					// A plain-text note is a remedy (a lever of kind `none`), translated whole.
+					const expected = typeof a.noteTemplate === 'string' ? translated(a.noteTemplate) : marked(a.noteTemplate);
+					assert.equal(core.coverageText(a.noteTemplate), expected, entry.id);
+					notes++;
 				}
 			}
 		}
@@ -259,6 +259,37 @@ describe("coreText: the core's texts in the display language", () => {
 				.some((g) => g.includes(`«only «${condition}»»`)),
 			'the condition inside a coverage sentence is translated',
 		);
+		const claude = getEntry('claude-code');
+		const denyRead = claude?.levers.find((l) => l.id === 'claude-code.denyRead');
+		assert.ok(claude && denyRead?.kind === 'permissionFile' && denyRead.partial);
+		assert.ok(
+			coverageFor(claude, [])
+				.available.map((a) => core.coverageText(a.noteTemplate))
+				.includes(`«${denyRead.path} is not applied: «${denyRead.how}»»`),
+			'how the permission file restricts is translated',
+		);
+		assert.ok(
+			coverageFor(claude, [denyRead.id])
+				.gapTemplates.map(core.coverageText)
+				.some((g) => g.endsWith(`: «${denyRead.partial}»»`)),
+			"the lever's weakness is translated",
+		);
+		const tabnine = getEntry('tabnine');
+		const ignoreFile = tabnine?.levers.find((l) => l.id === 'tabnine.tabnineignore');
+		assert.ok(tabnine && ignoreFile?.partial && !ignoreFile.evidence.verified);
+		assert.ok(
+			coverageFor(tabnine, [ignoreFile.id])
+				.gapTemplates.map(core.coverageText)
+				.some((g) => g.endsWith(`: ««${ignoreFile.partial}»; «its effect is not verified»»»`)),
+			'a weakness joined with another part is translated',
+		);
+		// Where no lever exists, the remedy the catalogue gives, translated whole.
+		for (const l of CATALOGUE.flatMap((e) => e.levers)) {
+			if (l.kind === 'none') {
+				assert.equal(core.coverageText(l.remedy), translated(l.remedy), l.id);
+			}
+		}
+		assert.equal(core.coverageText('Ask the admin.'), 'Ask the admin.', 'a plain note that is no catalogue remedy is shown as it is');
 		const cursor = getEntry('cursor');
 		assert.ok(cursor);
 		assert.ok(
