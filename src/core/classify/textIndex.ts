@@ -12,13 +12,52 @@ export interface Position {
  * Line boundaries of one text, for positions and for the per-line work of the detectors. The line table is
  * built on first use (files without keyword hits or findings pay nothing); a text without `\r` is split with
  * the native `indexOf`, the rest with a scan that knows `\r\n` and lone `\r`. Lookups remember the last line,
- * because detectors ask in text order.
+ * because detectors ask in text order. The detectors' windows need only the bounds of the lines they work on:
+ * `lineStartAt`/`lineEndAt` find them with the native `lastIndexOf`/`indexOf` (in a text without `\r`), so a
+ * file whose hits lead to no finding never builds the table.
  */
 export class LineIndex {
 	private starts: number[] | undefined;
 	private last = 0;
+	/** Whether the text holds a `\r` (undefined: not looked yet). */
+	private cr: boolean | undefined;
+	/** The bounds of the line `lineStartAt`/`lineEndAt` found last. */
+	private boundsStart = 0;
+	private boundsEnd = -1;
 
 	constructor(private readonly text: string) {}
+
+	/**
+	 * The offset where the line holding `offset` starts; `offset` must not be on a line break (for those, use
+	 * `lineStart(lineAt(offset))`).
+	 */
+	lineStartAt(offset: number): number {
+		this.bounds(offset);
+		return this.boundsStart;
+	}
+
+	/** The offset where the line holding `offset` ends, before its line break; `offset` must not be on one. */
+	lineEndAt(offset: number): number {
+		this.bounds(offset);
+		return this.boundsEnd;
+	}
+
+	private bounds(offset: number): void {
+		if (offset >= this.boundsStart && offset < this.boundsEnd) {
+			return;
+		}
+		const t = this.text;
+		this.cr ??= t.indexOf('\r') !== -1;
+		if (this.cr) {
+			const line = this.lineAt(offset);
+			this.boundsStart = this.lineStart(line);
+			this.boundsEnd = this.lineEnd(line);
+		} else {
+			this.boundsStart = offset === 0 ? 0 : t.lastIndexOf('\n', offset - 1) + 1;
+			const e = t.indexOf('\n', offset);
+			this.boundsEnd = e === -1 ? t.length : e;
+		}
+	}
 
 	private table(): number[] {
 		if (this.starts) {

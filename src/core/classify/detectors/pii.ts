@@ -202,10 +202,10 @@ function isCapital(c: number): boolean {
 }
 
 /**
- * The number candidates of a text, as offsets just after their last character, in text order: after the sixth
- * digit of a chain of digits whose neighbours are at most two separators (` .()+-`) apart (the count starts
- * again after each candidate, so a long chain gives one every six digits), and after two capitals and two
- * digits. The byte scanner's kernel (kernel/scan.wat) computes the same on UTF-8 bytes.
+ * The number candidates of a text, as offsets just after their last character, in text order: after each digit
+ * that ends a chain of at least six digits whose neighbours are at most two separators (` .()+-`) apart, and
+ * after two capitals and two digits. Whether an offset is reported depends only on the 16 characters before it,
+ * so the byte scanner's kernel (kernel/scan.wat), which computes the same on UTF-8 bytes, can split the work.
  */
 export function numberCandidates(text: string): number[] {
 	const out: number[] = [];
@@ -228,9 +228,8 @@ export function numberCandidates(text: string): number[] {
 			run = 1;
 		}
 		last = i;
-		if (run === 6) {
+		if (run >= 6) {
 			out.push(i + 1);
-			run = 0;
 		}
 	}
 	return out;
@@ -276,21 +275,20 @@ export class PiiDetector implements ContentDetector {
 		if (this.numbered && this.options.prefilter === false) {
 			this.numbers(text, 0, push, NO_CUT);
 		} else if (this.numbered) {
-			let line = -1;
+			// The current line's bounds (none yet: le = -1) and window. A candidate ends with a digit, never on a
+			// line break: the line holding its last digit is its line.
 			let ws = 0;
 			let we = 0;
 			let ls = 0;
-			let le = 0;
+			let le = -1;
 			for (const end of numbers ?? numberCandidates(text)) {
-				const l = lines.lineAt(end - 1);
 				const from = end - CANDIDATE_SPAN - REACH;
-				if (l !== line) {
-					if (line !== -1) {
+				if (end - 1 >= le) {
+					if (le !== -1) {
 						this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
 					}
-					line = l;
-					ls = lines.lineStart(l);
-					le = lines.lineEnd(l);
+					ls = lines.lineStartAt(end - 1);
+					le = lines.lineEndAt(end - 1);
 					ws = Math.max(ls, from);
 				} else if (from > we) {
 					this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
@@ -298,7 +296,7 @@ export class PiiDetector implements ContentDetector {
 				}
 				we = Math.min(le, end + REACH);
 			}
-			if (line !== -1) {
+			if (le !== -1) {
 				this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
 			}
 		}

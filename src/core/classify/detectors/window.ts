@@ -14,9 +14,8 @@ export interface Span {
 
 /** The line around `[start, end)`, or a bounded window of it when the line is longer than `MAX_LINE_WINDOW`. */
 export function windowAround(lines: LineIndex, start: number, end: number): Span {
-	const line = lines.lineAt(start);
-	const ls = lines.lineStart(line);
-	const le = lines.lineEnd(line);
+	const ls = lines.lineStartAt(start);
+	const le = lines.lineEndAt(start);
 	if (start - ls <= MAX_LINE_WINDOW && le - end <= MAX_LINE_WINDOW) {
 		return { start: ls, end: le, full: true };
 	}
