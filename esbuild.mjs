@@ -28,6 +28,7 @@ const entries = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
 	{ entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/worker/classifyWorker.ts'], outfile: 'dist/classifyWorker.js' },
+	{ entryPoints: ['src/worker/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
 	{ entryPoints: ['src/hookMain.ts'], outfile: 'dist/hookImpl.js' },
 	{ entryPoints: ['src/hookLoader.ts'], outfile: 'dist/hook.js', banner: { js: '#!/usr/bin/env node' }, external: ['vscode', './hookImpl.js'] },
 ];

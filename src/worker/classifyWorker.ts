@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
-import { type Level, maxLevel, type Policy } from '../core/policy/schema';
+import { type Level, maxLevel } from '../core/policy/levels';
+import type { Policy } from '../core/policy/schema';
 
 export interface WorkerScanItem {
 	/** Workspace-relative POSIX path (the classification key). */

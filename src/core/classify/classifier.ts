@@ -12,7 +12,8 @@
  * - At most 50 findings per rule and 500 per file become reasons; the rest are counted in `omittedFindings`.
  */
 import { Minimatch } from 'minimatch';
-import { type DetectorFamily, type Level, levelRank, maxLevel, type Policy } from '../policy/schema';
+import { type Level, levelRank, maxLevel } from '../policy/levels';
+import type { DetectorFamily, Policy } from '../policy/schema';
 import { KeywordAutomaton } from './ahoCorasick';
 import { ByteScanner } from './byteScanner';
 import { decodeBytes, SNIFF_BYTES } from './decode';

@@ -1,7 +1,8 @@
 /**
  * The workspace verdict: its level (the highest file level) and whether the policy restricts it.
  */
-import { type Level, levelRank, type Policy } from '../policy/schema';
+import { type Level, levelRank } from '../policy/levels';
+import type { Policy } from '../policy/schema';
 
 export interface WorkspaceVerdict {
 	level: Level;

@@ -76,6 +76,19 @@ describe('scanDirectoryParallel', () => {
 		assert.deepEqual(forced.files, one.files);
 	});
 
+	it('the scan worker bundle (dist/scanWorker.js) carries no zod and no CLI, and serves the same scan', async () => {
+		// Built as esbuild.mjs builds it. A worker starts once per scan and per thread: what it loads is paid each time.
+		const esbuild = await import('esbuild');
+		const bundle = path.join(dir, 'scanWorker.js');
+		await esbuild.build({ entryPoints: [path.join(__dirname, '../../../src/worker/scanWorker.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+		const code = fs.readFileSync(bundle, 'utf8');
+		assert.ok(!/\bzod\b|ZodError/.test(code), 'the scan worker bundles zod');
+		assert.ok(!code.includes('Usage: context-warden'), 'the scan worker bundles the CLI');
+		const one = await scanDirectoryParallel(ws, DEFAULT_POLICY, [], 64 * 1024, { jobs: 1 });
+		const two = await scanDirectoryParallel(ws, DEFAULT_POLICY, [], 64 * 1024, { jobs: 2, workerFile: bundle });
+		assert.deepEqual(two.files, one.files);
+	});
+
 	it('rejects when a worker cannot start', async () => {
 		await assert.rejects(scanDirectoryParallel(ws, DEFAULT_POLICY, [], 1024, { jobs: 2, workerFile: path.join(dir, 'missing.cjs') }));
 	});
