@@ -49,7 +49,8 @@ interface BatchRequest {
 	entries: WalkEntry[];
 }
 
-type BatchResponse = { id: number; files: FileClassification[]; bytes: number } | { id: number; error: string };
+/** `files`: the batch's classifications as JSON: one string crosses threads cheaper than an object graph (plain data only). */
+type BatchResponse = { id: number; files: string; bytes: number } | { id: number; error: string };
 
 /** The worker script: the small `scanWorker.js` bundle beside this one (dist/), else this bundle itself. */
 function defaultWorkerFile(): string {
@@ -84,7 +85,7 @@ export function runScanWorkerIfWorker(): boolean {
 				files.push(r.file);
 				bytes += r.bytes;
 			}
-			port.postMessage({ id: req.id, files, bytes } satisfies BatchResponse);
+			port.postMessage({ id: req.id, files: JSON.stringify(files), bytes } satisfies BatchResponse);
 		} catch (err) {
 			port.postMessage({ id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies BatchResponse);
 		}
@@ -150,7 +151,7 @@ export async function scanDirectoryParallel(
 			if ('error' in res) {
 				failure ??= new Error(`scan worker: ${res.error}`);
 			} else {
-				results.push(res.files);
+				results.push(JSON.parse(res.files) as FileClassification[]);
 				bytes += res.bytes;
 			}
 			notify();
