@@ -147,6 +147,41 @@ export async function waitForEditorText(page, re, timeout = 15_000) {
 	throw new Error(`the active editor never showed ${re}; it shows:\n${text.slice(0, 500)}`);
 }
 
+/**
+ * Scrolls the element `locator` finds into view and waits until it is still in view, finding it again whenever a
+ * re-render replaces it. Locator.scrollIntoViewIfNeeded (like Locator.evaluate and boundingBox) resolves the locator
+ * to an element handle once and does not retry when that element leaves the DOM (microsoft/playwright#23758): the
+ * Exposure Preview replaces its content on every snapshot, and the scroll threw "Element is not attached to the DOM".
+ * A re-render also restores the preview's saved scroll position, hence the check that the element stays in view.
+ */
+export async function scrollIntoView(locator, timeout = 10_000) {
+	const end = Date.now() + timeout;
+	let last = '';
+	while (Date.now() < end) {
+		try {
+			await locator.scrollIntoViewIfNeeded({ timeout: Math.max(1, end - Date.now()) });
+		} catch (err) {
+			last = err instanceof Error ? err.message : String(err);
+			if (!/not attached to the DOM/.test(last)) {
+				throw err;
+			}
+			continue;
+		}
+		// Give the webview a frame to save its scroll position, then look again: lookup and measure in one call.
+		await locator.page().waitForTimeout(100);
+		const inView = await locator.evaluateAll((els) => {
+			const r = els[0]?.getBoundingClientRect();
+			const view = els[0]?.ownerDocument.documentElement;
+			return !!r && r.height > 0 && r.top < view.clientHeight && r.bottom > 0 && r.left < view.clientWidth && r.right > 0;
+		});
+		if (inView) {
+			return;
+		}
+		last = 'scrolled, but no longer in view';
+	}
+	throw new Error(`could not scroll ${locator} into view within ${timeout} ms: ${last}`);
+}
+
 /** Saves a screenshot to test-output/e2e/<journey>/<step>.png and returns its path. */
 export async function screenshot(page, journey, step) {
 	const dir = join(OUTPUT, journey);

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorTab, OUTPUT, runCommand, statusBarItem } from '../lib.mjs';
+import { editorTab, OUTPUT, runCommand, scrollIntoView, statusBarItem } from '../lib.mjs';
 
 export const name = 'exposure';
 // The web editor follows the browser's colour scheme (light in headless Chromium): start dark explicitly.
@@ -155,14 +155,19 @@ async function assertEnvGoneFromTabs(page) {
 	});
 }
 
-/** The preview's hook lines as the tooltip words them: each agent row as "name: state", then each note. */
+/**
+ * The preview's hook lines as the tooltip words them: each agent row as "name: state", then each note. Read in one
+ * evaluation, so rows and notes come from the same render.
+ */
 async function previewHookLines(page) {
-	const section = previewFrame(page).locator('details.hooks');
-	const rows = await section.locator('tr.hook-agent').evaluateAll((trs) =>
-		trs.map((tr) => `${tr.querySelector('td.agent').textContent}: ${tr.querySelector('td.hook-state').textContent}`),
-	);
-	const notes = await section.locator('p.hook-note').allTextContents();
-	return [...rows, ...notes];
+	return previewFrame(page)
+		.locator('details.hooks')
+		.evaluateAll((sections) =>
+			sections.flatMap((section) => [
+				...Array.from(section.querySelectorAll('tr.hook-agent'), (tr) => `${tr.querySelector('td.agent').textContent}: ${tr.querySelector('td.hook-state').textContent}`),
+				...Array.from(section.querySelectorAll('p.hook-note'), (p) => p.textContent),
+			]),
+		);
 }
 
 /** The clip of the lower-left of the window: the status bar with some editor above it. */
@@ -225,14 +230,18 @@ export default async function run(j) {
 		await assertEnvListed(page);
 		// No assistant extension is installed in the test editor, but the editor ships its own AI (chat, agent
 		// mode): it is detected and listed first, and "Any assistant" comes last.
-		const sections = previewFrame(page).locator('details.assistant');
-		assert.equal(await sections.count(), 2, 'the editor\'s built-in AI and "Any assistant"');
-		assert.match(await sections.first().locator('.assistant-name').innerText(), /built-in AI/);
-		assert.equal(await sections.last().evaluate((e) => e.classList.contains('any')), true, '"Any assistant" is last');
-		assert.equal(
-			(await previewFrame(page).locator('details.assistant.any .assistant-name').innerText()).trim(),
-			'Any assistant',
-		);
+		// The sections as one render shows them, looked up and read in one evaluation (no handle held across a
+		// re-render), read again until there are two.
+		const sections = await until(page, 'the preview shows the built-in AI\'s section and "Any assistant"', async () => {
+			const found = await previewFrame(page)
+				.locator('details.assistant')
+				.evaluateAll((ds) => ds.map((d) => ({ any: d.classList.contains('any'), name: d.querySelector('.assistant-name')?.textContent?.trim() })));
+			assert.equal(found.length, 2, `two assistant sections: ${JSON.stringify(found)}`);
+			return found;
+		});
+		assert.match(sections[0].name ?? '', /built-in AI/);
+		assert.equal(sections[1].any, true, '"Any assistant" is last');
+		assert.equal(sections[1].name, 'Any assistant');
 	});
 	await shot(page, 'preview');
 	await j.check('the .env row\'s actions (Open, Close tab, Explain) fit in the preview, not clipped off its right edge', async () => {
@@ -257,20 +266,21 @@ export default async function run(j) {
 		const section = previewFrame(page).locator('details.hooks');
 		await section.waitFor({ state: 'visible', timeout: 20_000 });
 		assert.equal((await section.locator('summary').innerText()).trim(), 'Agent hooks');
-		assert.equal(await section.evaluate((d) => d.open), true, 'the section is open');
+		assert.notEqual(await section.getAttribute('open'), null, 'the section is open');
 		// A restricted, trusted workspace: the hooks are installed after the first scan; the preview follows.
 		const row = section.locator('tr.hook-agent[data-agent="vscode"]');
 		await row.waitFor({ state: 'visible', timeout: 30_000 });
 		assert.equal((await row.locator('td.agent').innerText()).trim(), 'VS Code');
 		assert.match(await row.locator('td.hook-state').innerText(), /^hooks (installed, not run yet|active \(last run [\d:]+\)|can't run: .+)$/);
 		assert.notEqual((await row.locator('td.hook-file').innerText()).trim(), '', 'the row names the file that holds the hook');
-		await section.scrollIntoViewIfNeeded();
+		await scrollIntoView(section);
 	});
 	await shot(page, 'preview-hooks');
 	await j.check('every hook line of the preview is in the status bar tooltip, word for word', async () => {
-		const lines = await previewHookLines(page);
-		assert.ok(lines.length > 0, 'the preview shows hook lines');
+		// Both sides are read again on each try: a hook's state can change (installed, then run) while we wait.
 		await until(page, 'the tooltip shows the preview\'s hook lines', async () => {
+			const lines = await previewHookLines(page);
+			assert.ok(lines.length > 0, 'the preview shows hook lines');
 			const tooltip = await tooltipText(page);
 			const missing = lines.filter((l) => !tooltip.includes(`• ${l}`));
 			if (missing.length > 0) {
@@ -279,7 +289,7 @@ export default async function run(j) {
 			return true;
 		});
 		await page.mouse.move(700, 300);
-		await previewFrame(page).locator('h1.title').scrollIntoViewIfNeeded();
+		await scrollIntoView(previewFrame(page).locator('h1.title'));
 	});
 
 	// ---- 4. closing the .env tab updates the preview --------------------------------------------------------
@@ -305,12 +315,16 @@ export default async function run(j) {
 		const frame = previewFrame(page);
 		// The redacted view names the active file too.
 		await frame.locator('details.redacted p.path', { hasText: exact(ATTACKER_NAME) }).waitFor({ timeout: 10_000 });
-		const dom = await frame.locator('body').evaluate((body) => ({
-			imgs: body.ownerDocument.querySelectorAll('img').length,
-			imgX: body.ownerDocument.querySelectorAll('img[src="x"], img[onerror]').length,
-			text: body.innerText.includes('<img src=x onerror=alert(1)>.ts'),
-			html: body.innerHTML.includes('&lt;img src=x onerror=alert(1)&gt;.ts'),
-		}));
+		// Looked up and read in one evaluation (Locator.evaluate would hold a handle between the two).
+		const [dom] = await frame.locator('body').evaluateAll((bodies) =>
+			bodies.map((body) => ({
+				imgs: body.ownerDocument.querySelectorAll('img').length,
+				imgX: body.ownerDocument.querySelectorAll('img[src="x"], img[onerror]').length,
+				text: body.innerText.includes('<img src=x onerror=alert(1)>.ts'),
+				html: body.innerHTML.includes('&lt;img src=x onerror=alert(1)&gt;.ts'),
+			})),
+		);
+		assert.ok(dom, 'the preview has a body');
 		assert.equal(dom.imgX, 0, 'no img with src=x / onerror in the webview');
 		assert.equal(dom.imgs, 0, 'no img at all in the webview');
 		assert.ok(dom.text, 'the name is in the text');

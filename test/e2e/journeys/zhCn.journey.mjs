@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorTab, statusBarItem } from '../lib.mjs';
+import { editorTab, scrollIntoView, statusBarItem } from '../lib.mjs';
 
 export const name = 'zh-cn';
 export const editor = {
@@ -62,15 +62,19 @@ export default async function run(j) {
 		await editorTab(page, '暴露预览').first().waitFor({ state: 'visible', timeout: 20_000 });
 		const frame = previewFrame(page);
 		await frame.locator('#root[aria-busy="false"]').waitFor({ timeout: 20_000 });
-		const body = await frame.locator('body').innerText();
+		// The first snapshot may come before the index: wait for the assistants rather than read once.
+		const body = await poll(page, () => frame.locator('body').innerText(), (text) => /估算/.test(text) && /任意助手/.test(text), 20_000);
 		assert.match(body, /估算/);
 		assert.match(body, /任意助手/);
 		assert.doesNotMatch(body, /Would be sent|Any assistant|Exposure Preview/, 'no English UI string left in the preview');
 	});
 	await j.check("the editor's built-in AI is named, and where it sends context is said, in Chinese", async () => {
-		const body = await previewFrame(page).locator('body').innerText();
-		assert.match(body, /编辑器内置 AI（聊天、代理模式、内联建议）/);
-		assert.match(body, /GitHub Copilot 服务（GitHub\/微软云/);
+		const builtIn = /编辑器内置 AI（聊天、代理模式、内联建议）/;
+		const where = /GitHub Copilot 服务（GitHub\/微软云/;
+		const frame = previewFrame(page);
+		const body = await poll(page, () => frame.locator('body').innerText(), (text) => builtIn.test(text) && where.test(text), 20_000);
+		assert.match(body, builtIn);
+		assert.match(body, where);
 		assert.doesNotMatch(body, /The editor's built-in AI|models from several providers|bring your own key/, 'no English catalogue text left');
 	});
 	await j.screenshot('preview-zh-cn');
@@ -82,7 +86,8 @@ export default async function run(j) {
 		assert.ok(body.includes(secret), `the preview says: ${body}`);
 		assert.match(body, /环境变量文件包含凭据和连接字符串。/, 'the .env path rule reason');
 		assert.doesNotMatch(body, /Environment files hold|personal access token|\(line \d+\)/, 'no English reason left in the preview');
-		await frame.locator('td.reasons', { hasText: secret }).first().scrollIntoViewIfNeeded();
+		// The preview re-renders as the index updates: scroll with a locator that is found again, not a one-shot handle.
+		await scrollIntoView(frame.locator('td.reasons', { hasText: secret }).first());
 	});
 	await j.screenshot('preview-reasons-zh-cn');
 	await j.check("the status bar tooltip names the policy's source, the assistants present and the time of the last scan in Chinese", async () => {
