@@ -225,10 +225,10 @@ export class ByteScanner {
 
 	/**
 	 * Scans `bytes` from `from` (after a BOM): `onHit(keyword, start)` for every keyword occurrence and the
-	 * number candidates appended to `numbers`, both in UTF-16 offsets of the decoded text. Returns whether the
+	 * number candidates returned in `numbers`, both in UTF-16 offsets of the decoded text. Returns them and whether the
 	 * bytes are all ASCII, or undefined (and reports nothing) when they must take the text path.
 	 */
-	scan(bytes: Uint8Array, from: number, onHit: (keyword: number, start: number) => void, numbers: number[]): { ascii: boolean } | undefined {
+	scan(bytes: Uint8Array, from: number, onHit: (keyword: number, start: number) => void): { ascii: boolean; numbers: Int32Array } | undefined {
 		const length = bytes.length - from;
 		if (length > MAX_INPUT || !isUtf8(bytes)) {
 			return undefined;
@@ -276,12 +276,10 @@ export class ByteScanner {
 		}
 		this.report(hitsAt, hitsA, onHit);
 		this.report(hitsAtB, hitsB, onHit);
-		for (const [at, n] of [[candsAt, candsA], [candsAtB, candsB]] as const) {
-			for (let i = at >> 2, end = i + n; i < end; i++) {
-				numbers.push(words[i] as number);
-			}
-		}
-		return { ascii };
+		const numbers = new Int32Array(candsA + candsB);
+		numbers.set(words.subarray(candsAt >> 2, (candsAt >> 2) + candsA));
+		numbers.set(words.subarray(candsAtB >> 2, (candsAtB >> 2) + candsB), candsA);
+		return { ascii, numbers };
 	}
 
 	/** Calls `onHit` for the `n` hits a chain wrote at `at`. */

@@ -203,7 +203,7 @@ class CompiledClassifier implements Classifier {
 	}
 
 	/** The classification of a text whose keyword hits are in the slots (`numbers`: its number candidates, if known). */
-	private classifyScanned(p: string, reasons: Reason[], text: string, numbers: readonly number[] | undefined): FileClassification {
+	private classifyScanned(p: string, reasons: Reason[], text: string, numbers: ArrayLike<number> | undefined): FileClassification {
 		const { content, omitted, warnings } = this.scanContent(text, numbers);
 		return this.result(p, reasons.concat(content), {
 			...(omitted > 0 ? { omittedFindings: omitted } : {}),
@@ -261,13 +261,12 @@ class CompiledClassifier implements Classifier {
 			}
 		}
 		this.clearHits();
-		const numbers: number[] = [];
-		const scanned = scanner.scan(bytes, from, this.onHit, numbers);
+		const scanned = scanner.scan(bytes, from, this.onHit);
 		if (!scanned) {
 			return undefined;
 		}
 		const text = scanned.ascii ? Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('latin1') : utf8.decode(bytes);
-		return this.classifyScanned(p, this.pathRules.match(p), text, numbers);
+		return this.classifyScanned(p, this.pathRules.match(p), text, scanned.numbers);
 	}
 
 	private clearHits(): void {
@@ -284,7 +283,7 @@ class CompiledClassifier implements Classifier {
 		return { path, level, reasons: sortReasons(reasons), ...extra };
 	}
 
-	private scanContent(text: string, numbers: readonly number[] | undefined): { content: Reason[]; omitted: number; warnings: string[] } {
+	private scanContent(text: string, numbers: ArrayLike<number> | undefined): { content: Reason[]; omitted: number; warnings: string[] } {
 		const slots = this.slots;
 		const content: Reason[] = [];
 		const perRule = new Map<string, number>();

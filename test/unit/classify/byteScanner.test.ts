@@ -11,7 +11,7 @@ import { ByteScanner } from '../../../src/core/classify/byteScanner';
 import { compileClassifier } from '../../../src/core/classify/classifier';
 import { decodeBytes } from '../../../src/core/classify/decode';
 import { BUILTIN_MARKERS } from '../../../src/core/classify/detectors/markers';
-import { numberCandidates } from '../../../src/core/classify/detectors/pii';
+import { cnIdCheckChar, numberCandidates } from '../../../src/core/classify/detectors/pii';
 import { PrivateKeysDetector } from '../../../src/core/classify/detectors/privateKeys';
 import { SecretsDetector } from '../../../src/core/classify/detectors/secrets';
 import type { FileClassification } from '../../../src/core/classify/types';
@@ -71,12 +71,12 @@ describe('byte scanner: the WebAssembly pass over UTF-8 bytes', () => {
 			const withBom = n % 17 === 0;
 			const bytes = encoder.encode(withBom ? `\uFEFF${text}` : text);
 			const decoded = new TextDecoder().decode(bytes);
-			const got: number[] = [];
-			let result: { ascii: boolean } | undefined;
+			let result: { ascii: boolean; numbers: Int32Array } | undefined;
 			// A BOM (added here, or a text starting with U+FEFF) is not part of the decoded text: skip it.
 			const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-			const gotHits = hitsOf((onHit) => (result = scanner.scan(bytes, from, onHit, got)));
+			const gotHits = hitsOf((onHit) => (result = scanner.scan(bytes, from, onHit)));
 			assert.ok(result, `seeded text #${n} fell back`);
+			const got = Array.from(result.numbers);
 			assert.deepEqual(gotHits, hitsOf((onHit) => automaton.scan(decoded, onHit)), `hits of seeded text #${n}: ${JSON.stringify(decoded)}`);
 			assert.deepEqual(got, numberCandidates(decoded), `numbers of seeded text #${n}: ${JSON.stringify(decoded)}`);
 			assert.equal(result.ascii, !/[^\x00-\x7f]/.test(decoded), `ascii flag of #${n}`);
@@ -89,11 +89,20 @@ describe('byte scanner: the WebAssembly pass over UTF-8 bytes', () => {
 
 	it('leaves to the text path what it cannot scan exactly: invalid UTF-8, too many hits; no scanner for surrogate keywords', () => {
 		const scanner = ByteScanner.create(KEYWORDS) as ByteScanner;
-		const none = (bytes: Uint8Array): boolean => scanner.scan(bytes, 0, () => assert.fail('reported a hit'), []) === undefined;
+		const none = (bytes: Uint8Array): boolean => scanner.scan(bytes, 0, () => assert.fail('reported a hit')) === undefined;
 		assert.ok(none(new Uint8Array([0x74, 0x6f, 0x6b, 0x65, 0x6e, 0xff, 0x20])), 'invalid UTF-8');
 		assert.ok(none(new TextEncoder().encode('token'.repeat(40000))), 'one hit per 5 bytes');
 		assert.equal(ByteScanner.create(['a\ud83dx']), undefined);
 		assert.ok(ByteScanner.create(['plain', '机密']));
+	});
+
+	it('a megabyte of digits (more number candidates than the kernel keeps) classifies as the text path does', () => {
+		const { classifier } = compileClassifier({ ...DEFAULT_POLICY, content: { ...DEFAULT_POLICY.content, maxFileSizeBytes: 4 * 1024 * 1024 } });
+		const text = `${'1234567890'.repeat(100_000)}\ncall 11010519491231002${cnIdCheckChar('11010519491231002')} or +86 138 0013 8000\n`;
+		const bytes = new TextEncoder().encode(text);
+		const got = classifier.classifyBytes('data/digits.txt', bytes);
+		assert.deepEqual(got, { ...classifier.classifyText('data/digits.txt', text), size: bytes.length });
+		assert.deepEqual(got.reasons.map((r) => r.rule), ['pii-cn-resident-id', 'pii-phone']);
 	});
 
 	it('through the classifier: classifyBytes equals decoding then classifyText, binaries and fallbacks included (2,000 seeded files)', () => {

@@ -25,7 +25,7 @@ export interface Finding {
 export interface ContentDetector {
 	readonly family: DetectorFamily;
 	readonly keywords: readonly string[];
-	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: readonly number[]): void;
+	detect(text: string, hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: ArrayLike<number>): void;
 }
 
 /** Lines longer than this are scanned in windows around keyword hits instead of whole. */

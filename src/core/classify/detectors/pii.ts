@@ -206,9 +206,9 @@ function isCapital(c: number): boolean {
  * that ends a chain of at least six digits whose neighbours are at most two separators (` .()+-`) apart, and
  * after two capitals and two digits. Whether an offset is reported depends only on the 16 characters before it,
  * so the byte scanner's kernel (kernel/scan.wat), which computes the same on UTF-8 bytes, can split the work.
+ * Streamed to `fn`: a long run of digits in a hostile file gives as many candidates as digits.
  */
-export function numberCandidates(text: string): number[] {
-	const out: number[] = [];
+export function forEachNumberCandidate(text: string, fn: (end: number) => void): void {
 	let last = -CANDIDATE_SPAN;
 	let run = 0;
 	for (let i = 0, n = text.length; i < n; i++) {
@@ -220,7 +220,7 @@ export function numberCandidates(text: string): number[] {
 		if (gap === 0) {
 			run++;
 			if (i >= 3 && isCapital(text.charCodeAt(i - 2)) && isCapital(text.charCodeAt(i - 3))) {
-				out.push(i + 1);
+				fn(i + 1);
 			}
 		} else if (gap <= 2 && isSeparator(text.charCodeAt(i - 1)) && (gap === 1 || isSeparator(text.charCodeAt(i - 2)))) {
 			run++;
@@ -229,9 +229,15 @@ export function numberCandidates(text: string): number[] {
 		}
 		last = i;
 		if (run >= 6) {
-			out.push(i + 1);
+			fn(i + 1);
 		}
 	}
+}
+
+/** `forEachNumberCandidate`'s candidates in an array. */
+export function numberCandidates(text: string): number[] {
+	const out: number[] = [];
+	forEachNumberCandidate(text, (end) => out.push(end));
 	return out;
 }
 
@@ -261,10 +267,10 @@ export class PiiDetector implements ContentDetector {
 	}
 
 	/**
-	 * `numbers`: the text's `numberCandidates`, when the caller has them (the byte scanner computes them in its
-	 * pass); computed here otherwise.
+	 * `numbers`: the text's number candidates (`forEachNumberCandidate`), when the caller has them (the byte
+	 * scanner computes them in its pass); computed here otherwise.
 	 */
-	detect(text: string, _hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: readonly number[]): void {
+	detect(text: string, _hits: readonly number[], report: (f: Finding) => void, lines: LineIndex, numbers?: ArrayLike<number>): void {
 		const found: Finding[] = [];
 		const push = (rule: PiiKind, message: string, start: number, value: string): void => {
 			found.push({ kind: 'pii', rule: `pii-${kebab(rule)}`, message, start, end: start + value.length, preview: maskSecret(value) });
@@ -281,7 +287,7 @@ export class PiiDetector implements ContentDetector {
 			let we = 0;
 			let ls = 0;
 			let le = -1;
-			for (const end of numbers ?? numberCandidates(text)) {
+			const candidate = (end: number): void => {
 				const from = end - CANDIDATE_SPAN - REACH;
 				if (end - 1 >= le) {
 					if (le !== -1) {
@@ -295,6 +301,13 @@ export class PiiDetector implements ContentDetector {
 					ws = from;
 				}
 				we = Math.min(le, end + REACH);
+			};
+			if (numbers) {
+				for (let i = 0; i < numbers.length; i++) {
+					candidate(numbers[i] as number);
+				}
+			} else {
+				forEachNumberCandidate(text, candidate);
 			}
 			if (le !== -1) {
 				this.numbers(text.slice(ws, we), ws, push, { start: ws > ls, end: we < le });
