@@ -36,6 +36,8 @@ const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** Files larger than this are scanned on the text path (the kernel's memory grows to the largest file). */
 export const MAX_INPUT = 32 * 1024 * 1024;
+/** After a file larger than this, the classifier lets its scanner (and the memory it grew) go and makes a new one. */
+export const KEEP_INPUT = 16 * 1024 * 1024;
 const PAGE = 65536;
 /** Where the byte-class table starts (256 u16). */
 const CLS = 0;
@@ -61,6 +63,11 @@ function compiledKernel(): object | undefined {
 	return kernelModule ?? undefined;
 }
 
+/** A new instance of the kernel. */
+function instantiate(module: object): KernelExports {
+	return new (wasm as WasmApi).Instance(module).exports as KernelExports;
+}
+
 /** What the first bytes of a file hold: control bytes (as `decodeBytes` counts them) and NUL bytes. */
 export interface Sniffed {
 	control: number;
@@ -69,7 +76,9 @@ export interface Sniffed {
 
 /** A keyword set compiled for the kernel, with its own kernel instance and memory. */
 export class ByteScanner {
-	private readonly kernel: KernelExports;
+	private kernel: KernelExports;
+	/** The class and transition tables as laid out in memory: a fresh instance gets a copy (`release`). */
+	private readonly image: Uint8Array;
 	/** Per row (states ordered by row), the keywords it reports (text automaton order: own, then by failure link). */
 	private readonly out: number[][];
 	/** The row address of the start state, and where the rows of reporting states begin. */
@@ -84,7 +93,11 @@ export class ByteScanner {
 	private bytes: Uint8Array;
 	private words: Int32Array;
 
-	private constructor(kernel: KernelExports, keywords: readonly string[]) {
+	private constructor(
+		private readonly module: object,
+		keywords: readonly string[],
+	) {
+		const kernel = instantiate(module);
 		this.kernel = kernel;
 		this.lengths = keywords.map((k) => k.length);
 		const encoder = new TextEncoder();
@@ -179,6 +192,26 @@ export class ByteScanner {
 				rows[at + c] = TAB + (rank[delta[t * classes + c] as number] as number) * this.rowBytes;
 			}
 		}
+		this.image = this.bytes.slice(0, this.tableEnd);
+	}
+
+	/** How much memory the kernel holds now (its tables, and room for the largest input since `release`). */
+	get memoryBytes(): number {
+		return this.kernel.memory.buffer.byteLength;
+	}
+
+	/**
+	 * Lets the memory grown for a large input go (WebAssembly memory never shrinks): the scanner moves to a fresh
+	 * instance holding only its tables. Cheap (a copy of the tables); the next large input grows it again.
+	 */
+	release(): void {
+		if (this.inputCap === 0) {
+			return;
+		}
+		this.kernel = instantiate(this.module);
+		this.inputCap = 0;
+		this.grow(this.tableEnd, true);
+		this.bytes.set(this.image);
 	}
 
 	/** A byte scanner for `keywords` (lower-cased by the caller, as for `KeywordAutomaton`), if it can be had. */
@@ -187,12 +220,16 @@ export class ByteScanner {
 		if (!module || !wasm || keywords.some((k) => /[\ud800-\udfff]/.test(k))) {
 			return undefined;
 		}
-		const kernel = new wasm.Instance(module).exports as KernelExports;
-		return new ByteScanner(kernel, keywords);
+		return new ByteScanner(module, keywords);
 	}
 
-	private grow(bytes: number): void {
+	/** Makes the memory at least `bytes` long; `views`: refresh the views even when it did not grow. */
+	private grow(bytes: number, views = false): void {
 		const have = this.kernel.memory.buffer.byteLength;
+		if (views && bytes <= have) {
+			this.bytes = new Uint8Array(this.kernel.memory.buffer);
+			this.words = new Int32Array(this.kernel.memory.buffer);
+		}
 		if (bytes > have) {
 			this.kernel.memory.grow(Math.ceil((bytes - have) / PAGE));
 			this.bytes = new Uint8Array(this.kernel.memory.buffer);
@@ -206,9 +243,10 @@ export class ByteScanner {
 			this.inputCap = Math.max(length, 64 * 1024);
 		}
 		const input = this.inputCap;
-		// Per chain, at most one hit per 8 bytes and one candidate per 2: denser input is left to the text path.
-		const hitsCap = Math.max(4096, input >> 4);
-		const candsCap = Math.max(4096, input >> 2);
+		// Per chain (half the input), at most one hit and one number candidate per 16 bytes: denser input is left to
+		// the text path. The kernel's memory is then under twice the largest input.
+		const hitsCap = Math.max(4096, input >> 5);
+		const candsCap = Math.max(4096, input >> 5);
 		const hitsAt = align(this.tableEnd + input);
 		const candsAt = hitsAt + 2 * hitsCap * 8;
 		this.grow(candsAt + 2 * candsCap * 4);

@@ -15,7 +15,7 @@ import { Minimatch } from 'minimatch';
 import { type Level, levelRank, maxLevel } from '../policy/levels';
 import type { DetectorFamily, Policy } from '../policy/schema';
 import { KeywordAutomaton } from './ahoCorasick';
-import { ByteScanner } from './byteScanner';
+import { ByteScanner, KEEP_INPUT } from './byteScanner';
 import { decodeBytes, SNIFF_BYTES } from './decode';
 import type { ContentDetector, Finding } from './detectors/finding';
 import { MarkersDetector } from './detectors/markers';
@@ -262,6 +262,9 @@ class CompiledClassifier implements Classifier {
 		}
 		this.clearHits();
 		const scanned = scanner.scan(bytes, from, this.onHit);
+		if (bytes.length > KEEP_INPUT) {
+			scanner.release();
+		}
 		if (!scanned) {
 			return undefined;
 		}

@@ -96,6 +96,20 @@ describe('byte scanner: the WebAssembly pass over UTF-8 bytes', () => {
 		assert.ok(ByteScanner.create(['plain', '机密']));
 	});
 
+	it('release() lets the memory of a large input go, and the scanner reports the same after it', () => {
+		const scanner = ByteScanner.create(KEYWORDS) as ByteScanner;
+		const small = new TextEncoder().encode('const token = "Zq9xLm2pQ7vB3nK8"; call +86 138 0013 8000\n');
+		const before = hitsOf((onHit) => scanner.scan(small, 0, onHit));
+		const tables = scanner.memoryBytes;
+		assert.ok(scanner.scan(new TextEncoder().encode('x'.repeat(17 * 1024 * 1024)), 0, () => undefined));
+		assert.ok(scanner.memoryBytes > tables + 17 * 1024 * 1024);
+		scanner.release();
+		assert.ok(scanner.memoryBytes < tables + 256 * 1024, `${scanner.memoryBytes} bytes kept`);
+		let numbers: Int32Array | undefined;
+		assert.deepEqual(hitsOf((onHit) => (numbers = scanner.scan(small, 0, onHit)?.numbers)), before);
+		assert.ok(before.length > 0 && numbers && numbers.length > 0);
+	});
+
 	it('a megabyte of digits (more number candidates than the kernel keeps) classifies as the text path does', () => {
 		const { classifier } = compileClassifier({ ...DEFAULT_POLICY, content: { ...DEFAULT_POLICY.content, maxFileSizeBytes: 4 * 1024 * 1024 } });
 		const text = `${'1234567890'.repeat(100_000)}\ncall 11010519491231002${cnIdCheckChar('11010519491231002')} or +86 138 0013 8000\n`;
