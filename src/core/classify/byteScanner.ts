@@ -1,13 +1,13 @@
 /**
  * The byte scanner: the keyword automaton and the PII number prefilter in one pass over a file's UTF-8 bytes,
  * in WebAssembly (`kernel/scan.wat`), before any decoding. It reports exactly what `KeywordAutomaton.scan` and
- * `numberCandidates` report on the decoded text (the same keywords at the same UTF-16 offsets, in the same
+ * `forEachNumberCandidate` report on the decoded text (the same keywords at the same UTF-16 offsets, in the same
  * order), several times faster; a unit test compares them on seeded texts.
  *
  * Decisions:
  * - Only valid UTF-8 is scanned here (with or without a BOM): offsets in UTF-16 units are counted from the
- *   bytes, which is exact only then. Anything else (UTF-16, invalid UTF-8, more hits than the buffer holds, a
- *   file over `MAX_INPUT`) returns undefined and the caller takes the text path.
+ *   bytes, which is exact only then. Anything else (UTF-16, invalid UTF-8, more than one hit or number candidate
+ *   per 16 bytes, a file over `MAX_INPUT`) returns undefined and the caller takes the text path.
  * - The automaton runs on bytes: keywords are matched as their UTF-8 bytes, ASCII letters case-insensitively
  *   (as the text automaton does: other characters exactly). Bytes are mapped to classes, so the table holds
  *   one column per byte that occurs in some keyword, plus one for all others: it stays in the CPU's cache.
@@ -36,10 +36,10 @@ const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** Files larger than this are scanned on the text path (the kernel's memory grows to the largest file). */
 export const MAX_INPUT = 32 * 1024 * 1024;
-/** After a file larger than this, the classifier lets its scanner (and the memory it grew) go and makes a new one. */
+/** After a file larger than this, the classifier calls `release()`: the memory grown for it is let go. */
 export const KEEP_INPUT = 16 * 1024 * 1024;
 const PAGE = 65536;
-/** Where the byte-class table starts (256 u16). */
+/** Where the byte-class table starts (256 u16): the kernel reads it at address 0. */
 const CLS = 0;
 /** The state blocks of the kernel's two chains (see scan.wat), 40 bytes each. */
 const CHAIN_A = 512;
