@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { getEntry } from '../../../src/core/assistants/catalogue';
+import { type CompileTarget, compileLevers, WORKSPACE_SETTINGS_FILE } from '../../../src/core/assistants/compile';
+import type { AssistantDecision } from '../../../src/core/assistants/decide';
+import { compileForFolders, folderKey, splitFolderKey } from '../../../src/core/assistants/folders';
+import type { FileClassification } from '../../../src/core/classify/types';
+import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
+import type { Level, Policy } from '../../../src/core/policy/schema';
+
+const POLICY: Policy = {
+	...DEFAULT_POLICY,
+	pathRules: [{ id: 'secrets', globs: ['secrets/**'], level: 'restricted' }],
+	workspace: { restrictedAt: 'restricted', sensitiveLevel: 'confidential' },
+};
+const file = (path: string, level: Level): FileClassification => ({ path, level, reasons: [] });
+function target(id: string, decision: AssistantDecision): CompileTarget {
+	const entry = getEntry(id);
+	assert.ok(entry);
+	return { entry, decision };
+}
+
+describe('assistants/folders', () => {
+	it('keys a path by its folder only when there are several folders', () => {
+		assert.equal(folderKey(['app'], 'app', '.copilotignore'), '.copilotignore');
+		assert.equal(folderKey(['app', 'lib'], 'lib', '.copilotignore'), 'lib/.copilotignore');
+		assert.deepEqual(splitFolderKey(['app'], 'src/a.ts'), { folder: 'app', rel: 'src/a.ts' });
+		assert.deepEqual(splitFolderKey(['app', 'lib'], 'lib/src/a.ts'), { folder: 'lib', rel: 'src/a.ts' });
+		assert.equal(splitFolderKey(['app', 'lib'], 'other/a.ts'), undefined);
+		assert.equal(splitFolderKey(['app', 'lib'], '.copilotignore'), undefined);
+	});
+
+	it('compiles one folder exactly as compileLevers does', () => {
+		const files = [file('src/key.ts', 'restricted'), file('README.md', 'public')];
+		const targets = [target('claude-code', 'allowed'), target('github-copilot-chat', 'disable'), target('continue', 'allowed')];
+		assert.deepEqual(compileForFolders(POLICY, files, targets, ['app']), compileLevers(POLICY, files, targets));
+		assert.deepEqual(compileForFolders(POLICY, files, targets, []), compileLevers(POLICY, files, targets));
+	});
+
+	it('writes each folder its own files, with paths relative to that folder', () => {
+		const r = compileForFolders(
+			POLICY,
+			[file('app/src/key.ts', 'restricted'), file('lib/config/prod.env', 'confidential'), file('lib/README.md', 'public'), file('untitled:1', 'restricted')],
+			[target('claude-code', 'allowed'), target('github-copilot-chat', 'disable')],
+			['app', 'lib'],
+		);
+		const byFile = new Map(r.changes.map((c) => [c.file, c]));
+		const appIgnore = byFile.get('app/.copilotignore');
+		const libIgnore = byFile.get('lib/.copilotignore');
+		assert.ok(appIgnore?.kind === 'ignoreBlock' && libIgnore?.kind === 'ignoreBlock');
+		assert.ok(appIgnore.lines.includes('/src/key.ts'));
+		assert.ok(!appIgnore.lines.some((l) => l.includes('prod.env')));
+		assert.ok(libIgnore.lines.includes('/config/prod.env'));
+		assert.ok(!libIgnore.lines.some((l) => l.includes('key.ts')));
+		// the policy's globs are relative to each folder
+		assert.ok(appIgnore.lines.includes('/secrets/**') && libIgnore.lines.includes('/secrets/**'));
+		const appClaude = byFile.get('app/.claude/settings.json');
+		assert.ok(appClaude?.kind === 'jsonArrayItems');
+		assert.ok(appClaude.items.includes('Read(./src/key.ts)'));
+		assert.ok(!r.changes.some((c) => !c.file.startsWith('app/') && !c.file.startsWith('lib/')));
+	});
+
+	it('writes no workspace settings with several folders, and says so', () => {
+		const targets = [target('continue', 'disable')];
+		const single = compileLevers(POLICY, [], targets);
+		const settingLevers = single.changes.filter((c) => c.file === WORKSPACE_SETTINGS_FILE).flatMap((c) => c.leverIds);
+		assert.ok(settingLevers.length > 0);
+		const multi = compileForFolders(POLICY, [], targets, ['app', 'lib']);
+		assert.ok(!multi.changes.some((c) => c.file.endsWith(WORKSPACE_SETTINGS_FILE)));
+		for (const id of settingLevers) {
+			assert.ok(multi.skipped.some((s) => s.leverId === id && /multi-root/.test(s.reason)));
+		}
+	});
+});
