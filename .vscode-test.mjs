@@ -34,7 +34,7 @@ export default defineConfig(
 				label: run.name,
 				files: run.suites.map((s) => `out/integration/${s}.test.js`),
 				extensionDevelopmentPath: root,
-				workspaceFolder: join(root, 'test', 'fixtures', 'workspaces', run.fixture),
+				workspaceFolder: join(root, 'test', 'fixtures', 'workspaces', run.fixture, run.workspaceFile ?? ''),
 				launchArgs: [`--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`],
 				env: {
 					...run.env,

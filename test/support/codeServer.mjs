@@ -272,11 +272,14 @@ export async function startCodeServer(options = {}) {
 	return server;
 }
 
-/** The folder URL a browser opens: `http://127.0.0.1:PORT/?folder=/abs/path`. */
+/**
+ * The URL a browser opens: `http://127.0.0.1:PORT/?folder=/abs/path`, or `?workspace=/abs/x.code-workspace` for a
+ * workspace file (a multi-root workspace).
+ */
 export function folderUrl(server, folder, payload) {
 	const params = new URLSearchParams();
 	if (folder) {
-		params.set('folder', folder);
+		params.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
 	}
 	if (payload) {
 		params.set('payload', JSON.stringify(payload));

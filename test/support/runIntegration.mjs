@@ -80,12 +80,14 @@ async function runOne(browser, run) {
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
 	const workspace = copyFixture(run.fixture);
+	// A run may open a workspace file inside the fixture (a multi-root workspace) instead of the fixture folder.
+	const opened = run.workspaceFile ? join(workspace, run.workspaceFile) : workspace;
 	const trusted = run.trusted !== false;
 	const settings = run.settings ?? {};
 	const started = Date.now();
 	console.log(`\n=== integration run ${run.name}: fixture ${run.fixture}, ${trusted ? 'trusted' : 'Restricted Mode'}, suites ${run.suites.join(', ')}`);
 	const server = await startCodeServer({
-		workspace,
+		workspace: opened,
 		trusted,
 		settings,
 		extensions: (run.extensions ?? []).map((dir) => join(ROOT, dir)),
@@ -128,7 +130,7 @@ async function runOne(browser, run) {
 			['skipWelcome', 'true'],
 			['extensionEnvironment', JSON.stringify(env)],
 		];
-		await page.goto(folderUrl(server, workspace, payload));
+		await page.goto(folderUrl(server, opened, payload));
 		const timeoutMs = run.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
 		let timer;
 		exitCode = await Promise.race([

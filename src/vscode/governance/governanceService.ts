@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
 import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
-import { compileLevers, type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
+import { type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
 import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
 import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
+import { compileForFolders, folderKey, splitFolderKey } from '../../core/assistants/folders';
 import {
 	appliedLeverIds,
 	type FileEdit,
@@ -149,7 +150,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				}
 			}),
 		);
-		for (const folder of vscode.workspace.workspaceFolders?.slice(0, 1) ?? []) {
+		// Every folder is a project root for the assistants: each has its own ignore and permission files.
+		for (const folder of vscode.workspace.workspaceFolders ?? []) {
 			const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${LEVER_FILES.join(',')}}`)));
 			const onFile = (): void => void this.enqueue('drift (files)', () => this.checkDrift());
 			this._register(watcher.onDidChange(onFile));
@@ -163,6 +165,12 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	views(): AssistantView[] {
 		const applied = appliedLeverIds(this.ledger());
+		const folders = folderNames();
+		// A workspace path is matched against the files of its own folder, relative to that folder.
+		const matchIn = (cache: ReadonlyMap<string, Ignore>, files: readonly string[], path: string): boolean => {
+			const at = path.startsWith('untitled:') ? undefined : splitFolderKey(folders, path);
+			return at !== undefined && files.some((f) => matches(cache.get(folderKey(folders, at.folder, f)), at.rel));
+		};
 		return this.governed.map(({ detected: { entry } }) => {
 			const ownFiles = entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []));
 			const wardenFiles = entry.levers.flatMap((l) => ((l.kind === 'ignoreFile' || l.kind === 'permissionFile') && applied.has(l.id) ? [l.path] : []));
@@ -173,8 +181,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				destination: entry.destinations.map((d) => d.region).join('; '),
 				disabled: this.isDisabled(entry, applied),
 				surfaces: entry.exposureSurfaces,
-				excludedByOwnControls: (path: string) => ownFiles.some((f) => matches(this.ownIgnores.get(f), path)),
-				blockedByWarden: (path: string) => wardenFiles.some((f) => matches(this.wardenIgnores.get(f), path)),
+				excludedByOwnControls: (path: string) => matchIn(this.ownIgnores, ownFiles, path),
+				blockedByWarden: (path: string) => matchIn(this.wardenIgnores, wardenFiles, path),
 				instructionFiles: entry.instructionFiles.map((f) => f.glob),
 				unverified: isUnverified(entry),
 			};
@@ -374,7 +382,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (cursor && this.usesCursor()) {
 			targets.push({ entry: cursor, decision: decideAssistant(effective.policy, cursor, this.restricted).decision });
 		}
-		const result = compileLevers(effective.policy, [...this.index.all().values()], targets);
+		const result = compileForFolders(effective.policy, [...this.index.all().values()], targets, folderNames());
 		for (const w of result.warnings) {
 			this.log.warn(TAG, w);
 		}
@@ -706,13 +714,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	// ---- helpers ----------------------------------------------------------------------------------------------
 
 	/** The entry with only the setting levers this editor registers (others would throw on update). */
-	/** Whether the workspace shows the team uses the Cursor fork: a `.cursorignore` or `.cursor/` at its root. */
+	/** Whether the workspace shows the team uses the Cursor fork: a `.cursorignore` or `.cursor/` at a folder's root. */
 	private usesCursor(): boolean {
-		const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-		if (!root || root.scheme !== 'file') {
-			return false;
-		}
-		return ['.cursorignore', '.cursor'].some((name) => fs.existsSync(path.join(root.fsPath, name)));
+		return (vscode.workspace.workspaceFolders ?? []).some(
+			({ uri }) => uri.scheme === 'file' && ['.cursorignore', '.cursor'].some((name) => fs.existsSync(path.join(uri.fsPath, name))),
+		);
 	}
 
 	private writableEntry(g: Governed): CatalogueEntry {
@@ -778,20 +784,21 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		await this.context.workspaceState.update(StateKeys.ledger, ledger.length > 0 ? ledger : undefined);
 	}
 
-	private root(): vscode.Uri | undefined {
-		return vscode.workspace.workspaceFolders?.[0]?.uri;
+	/** The URI of a managed file's workspace key (folder-prefixed in a multi-root workspace), as the index keys files. */
+	private uriOf(file: string): vscode.Uri | undefined {
+		return file.startsWith('untitled:') ? undefined : this.index.uriOf(file);
 	}
 
 	private async readFiles(paths: readonly string[]): Promise<Record<string, string | undefined>> {
 		const out: Record<string, string | undefined> = {};
-		const root = this.root();
 		for (const p of new Set(paths)) {
 			out[p] = undefined;
-			if (!root) {
+			const uri = this.uriOf(p);
+			if (!uri) {
 				continue;
 			}
 			try {
-				out[p] = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, p)));
+				out[p] = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 			} catch {
 				// missing: undefined
 			}
@@ -802,12 +809,12 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	/** Writes edits; returns the files written. A failure is logged and the file left out of the ledger. */
 	private async writeEdits(edits: readonly FileEdit[]): Promise<Set<string>> {
 		const done = new Set<string>();
-		const root = this.root();
-		if (!root) {
-			return done;
-		}
 		for (const e of edits) {
-			const uri = vscode.Uri.joinPath(root, e.file);
+			const uri = this.uriOf(e.file);
+			if (!uri) {
+				this.log.warn(TAG, `cannot ${e.action} ${e.file}: no workspace folder holds it`);
+				continue;
+			}
 			try {
 				if (e.action === 'delete') {
 					await vscode.workspace.fs.delete(uri, { useTrash: false });
@@ -824,7 +831,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	/** Re-reads the assistants' ignore files (user lines) and our managed lines, for the exposure views. */
 	private async refreshCaches(): Promise<void> {
-		const paths = [...new Set(this.governed.flatMap((g) => g.detected.entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []))))];
+		const folders = folderNames();
+		const levers = [...new Set(this.governed.flatMap((g) => g.detected.entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []))))];
+		const paths = (folders.length > 1 ? folders : [undefined]).flatMap((folder) => levers.map((l) => folderKey(folders, folder, l)));
 		const files = await this.readFiles(paths);
 		const own = new Map<string, Ignore>();
 		for (const [p, text] of Object.entries(files)) {
@@ -849,6 +858,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		this.wardenIgnores = warden;
 	}
+}
+
+/** The names of the workspace folders, which prefix workspace keys in a multi-root workspace. */
+function folderNames(): string[] {
+	return (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
 }
 
 function decisionKey(g: Governed): string {

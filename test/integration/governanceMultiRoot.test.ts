@@ -1,0 +1,90 @@
+// Assistant governance in a multi-root workspace: every folder is a project root for the assistants, so each gets
+// its own managed ignore file, with paths relative to that folder. The sensitive file is in the second folder, which
+// used to get nothing (only the first folder was governed). Restore removes both blocks and leaves the user's lines.
+import * as assert from 'node:assert/strict';
+import ignore from 'ignore';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/constants';
+import type { ContextWardenApi } from '../../src/extension';
+import type { GovernanceService } from '../../src/vscode/governance/governanceService';
+import { waitFor } from './helpers';
+import { runConfig } from './runConfig';
+
+const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
+const MANAGED = /# >>> context-warden managed/;
+
+function folder(name: string): vscode.Uri {
+	const f = vscode.workspace.workspaceFolders?.find((x) => x.name === name);
+	assert.ok(f, `no workspace folder ${name}`);
+	return f.uri;
+}
+
+async function read(folderName: string, rel: string): Promise<string | undefined> {
+	try {
+		return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(folderName), rel)));
+	} catch {
+		return undefined;
+	}
+}
+
+suite('governance in a multi-root workspace', () => {
+	const config = runConfig();
+	let service: GovernanceService;
+	let betaBefore: string | undefined;
+
+	suiteSetup(async function () {
+		this.timeout(60_000);
+		betaBefore = await read('beta', '.clineignore');
+		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
+		assert.ok(ext, 'Context Warden is not installed');
+		service = (await ext.activate()).governance();
+	});
+
+	test('the run opens a workspace file with two folders, trusted, with the Cline stand-in', () => {
+		assert.equal(config.trusted, true);
+		assert.ok(vscode.workspace.workspaceFile, 'no workspace file is open');
+		assert.deepEqual(
+			vscode.workspace.workspaceFolders?.map((f) => f.name),
+			['alpha', 'beta'],
+		);
+		assert.ok(vscode.extensions.getExtension('saoudrizwan.claude-dev'), 'the Cline stand-in is not loaded');
+		assert.ok(betaBefore?.startsWith('# My own Cline exclusions in beta'), 'the fixture has its own beta/.clineignore');
+	});
+
+	test('each folder gets its own managed ignore file, the second one included', async function () {
+		this.timeout(60_000);
+		const applied = await waitFor(async () => MANAGED.test((await read('beta', '.clineignore')) ?? '') && MANAGED.test((await read('alpha', '.clineignore')) ?? ''), 45_000, 250);
+		assert.ok(applied, `not applied in 45 s; beta/.clineignore:\n${(await read('beta', '.clineignore')) ?? '(missing)'}\nalpha/.clineignore:\n${(await read('alpha', '.clineignore')) ?? '(missing)'}`);
+		const beta = (await read('beta', '.clineignore')) ?? '';
+		assert.ok(betaBefore !== undefined && beta.startsWith(betaBefore), `the user's lines in beta were changed:\n${beta}`);
+		assert.ok(ignore().add(beta).ignores('.env'), `beta/.clineignore does not exclude its .env:\n${beta}`);
+		assert.doesNotMatch(beta, /beta\//, 'paths are relative to the folder, not prefixed with its name');
+		assert.ok(!ignore().add(beta).ignores('src/lib.ts'));
+		// Nothing in the workspace root of the first folder alone, and no settings file in any folder.
+		assert.equal(await read('alpha', '.vscode/settings.json'), undefined);
+		assert.equal(await read('beta', '.vscode/settings.json'), undefined);
+	});
+
+	test('the exposure views match each folder against its own files', () => {
+		const cline = service.views().find((v) => v.id === 'cline');
+		assert.ok(cline, 'no Cline view');
+		assert.ok(cline.blockedByWarden('beta/.env'), 'beta/.env is blocked');
+		assert.ok(!cline.blockedByWarden('beta/src/lib.ts'));
+		assert.ok(!cline.blockedByWarden('alpha/src/app.ts'));
+		assert.ok(cline.excludedByOwnControls('beta/node_modules/x.js'), "beta's own .clineignore line");
+		assert.ok(!cline.excludedByOwnControls('alpha/node_modules/x.js'), "alpha has no line of its own");
+	});
+
+	test('restore removes the managed blocks from every folder', async function () {
+		this.timeout(30_000);
+		await vscode.commands.executeCommand(RESTORE_COMMAND);
+		let alpha: string | undefined;
+		let beta: string | undefined;
+		const restored = await waitFor(async () => {
+			alpha = await read('alpha', '.clineignore');
+			beta = await read('beta', '.clineignore');
+			return alpha === undefined && beta === betaBefore;
+		}, 15_000, 250);
+		assert.ok(restored, `alpha/.clineignore: ${JSON.stringify(alpha)}; beta/.clineignore: ${JSON.stringify(beta)}`);
+	});
+});
