@@ -75,6 +75,19 @@ suite('governance in a multi-root workspace', () => {
 		assert.ok(!cline.excludedByOwnControls('alpha/node_modules/x.js'), "alpha has no line of its own");
 	});
 
+	test('the hooks status says that only the first folder has agent hooks', async function () {
+		this.timeout(30_000);
+		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
+		assert.ok(ext);
+		const api = await ext.activate();
+		let lines: string[] = [];
+		const said = await waitFor(() => {
+			lines = api.hooks.statusLines();
+			return lines.some((l) => l === 'Hooks: only the first folder (alpha) gets agent hooks; none in beta');
+		}, 20_000, 250);
+		assert.ok(said, `hooks status: ${JSON.stringify(lines)}`);
+	});
+
 	test('restore removes the managed blocks from every folder', async function () {
 		this.timeout(30_000);
 		await vscode.commands.executeCommand(RESTORE_COMMAND);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditHookInput } from '../../core/audit/report';
 import { execFile } from 'node:child_process';
+import { splitFolderKey } from '../../core/assistants/folders';
 import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, restore as planRestore } from '../../core/assistants/ledger';
 import type { AgentId } from '../../core/hooks/agents/types';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
@@ -100,10 +101,10 @@ export class HookService extends Disposable {
 		return this.enqueue(() => this.restoreFiles('requested'));
 	}
 
-	/** One line per agent: active, installed, or why hooks cannot run. */
+	/** One line per agent: active, installed, or why hooks cannot run; and which folders have no hooks. */
 	statusLines(): string[] {
 		try {
-			return this.describe();
+			return [...this.describe(), ...this.otherFoldersLine()];
 		} catch (err) {
 			this.log.error(TAG, 'status failed', err);
 			return [vscode.l10n.t('Hooks: status unknown (see the log)')];
@@ -204,9 +205,12 @@ export class HookService extends Disposable {
 		}
 		const policy = effective.policy;
 		const threshold = policy.workspace.sensitiveLevel;
-		const files = [...this.index.all().values()]
-			.filter((c) => !c.path.startsWith('untitled:'))
-			.map((c) => ({ path: c.path, level: c.level, ...(c.reasons[0] ? { rule: c.reasons[0].rule } : {}) }));
+		// The hook sees paths relative to this folder: in a multi-root workspace, only its files, without the prefix.
+		const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
+		const files = [...this.index.all().values()].flatMap((c) => {
+			const at = c.path.startsWith('untitled:') ? undefined : splitFolderKey(folders, c.path);
+			return at && (folders.length < 2 || at.folder === folder.name) ? [{ path: at.rel, level: c.level, ...(c.reasons[0] ? { rule: c.reasons[0].rule } : {}) }] : [];
+		});
 		const snapshot = buildSnapshot({
 			root: toPosix(folder.uri.fsPath),
 			policySha256: effective.sha256,
@@ -400,6 +404,20 @@ export class HookService extends Disposable {
 			this.mode = mode;
 			this._onDidChange.fire();
 		}
+	}
+
+	/**
+	 * Hooks are written into the first workspace folder only: in a multi-root workspace, one line says which folders
+	 * have none, so nobody takes the other folders for covered.
+	 */
+	private otherFoldersLine(): string[] {
+		const folders = vscode.workspace.workspaceFolders ?? [];
+		const first = this.folder();
+		if (folders.length < 2 || !first || this.mode === 'not-restricted') {
+			return [];
+		}
+		const others = folders.filter((f) => f !== first).map((f) => f.name);
+		return [vscode.l10n.t('Hooks: only the first folder ({0}) gets agent hooks; none in {1}', first.name, others.join(', '))];
 	}
 
 	private describe(): string[] {
