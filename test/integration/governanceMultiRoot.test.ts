@@ -2,6 +2,7 @@
 // its own managed ignore file, with paths relative to that folder. The sensitive file is in the second folder, which
 // used to get nothing (only the first folder was governed). Restore removes both blocks and leaves the user's lines.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import ignore from 'ignore';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
@@ -12,6 +13,7 @@ import { runConfig } from './runConfig';
 
 const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
 const MANAGED = /# >>> context-warden managed/;
+const VSCODE_HOOKS = '.github/hooks/context-warden.json';
 
 function folder(name: string): vscode.Uri {
 	const f = vscode.workspace.workspaceFolders?.find((x) => x.name === name);
@@ -25,6 +27,20 @@ async function read(folderName: string, rel: string): Promise<string | undefined
 	} catch {
 		return undefined;
 	}
+}
+
+/** Runs a hook command line through the shell, as an agent does, with the payload on stdin. */
+function runCommand(command: string, payload: unknown, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.stdin.end(JSON.stringify(payload));
+	});
 }
 
 suite('governance in a multi-root workspace', () => {
@@ -75,17 +91,34 @@ suite('governance in a multi-root workspace', () => {
 		assert.ok(!cline.excludedByOwnControls('alpha/node_modules/x.js'), "alpha has no line of its own");
 	});
 
-	test('the hooks status says that only the first folder has agent hooks', async function () {
-		this.timeout(30_000);
+	test('every folder gets the agent hook files, and restoring the hooks removes them from every folder', async function () {
+		this.timeout(45_000);
 		const ext = vscode.extensions.getExtension<ContextWardenApi>(EXTENSION_ID);
 		assert.ok(ext);
 		const api = await ext.activate();
-		let lines: string[] = [];
-		const said = await waitFor(() => {
-			lines = api.hooks.statusLines();
-			return lines.some((l) => l === 'Hooks: only the first folder (alpha) gets agent hooks; none in beta');
-		}, 20_000, 250);
-		assert.ok(said, `hooks status: ${JSON.stringify(lines)}`);
+		const both = async (): Promise<[string | undefined, string | undefined]> => [await read('alpha', VSCODE_HOOKS), await read('beta', VSCODE_HOOKS)];
+		const installed = await waitFor(async () => (await both()).every((t) => t !== undefined), 30_000, 250);
+		assert.ok(installed, `hook files: ${JSON.stringify(await both())}; status: ${JSON.stringify(api.hooks.statusLines())}`);
+		const [alpha, beta] = await both();
+		assert.ok(alpha?.includes(folder('alpha').fsPath), 'the alpha hook names its own folder');
+		assert.ok(beta?.includes(folder('beta').fsPath), 'the beta hook names its own folder');
+		// The second folder's hook denies reading its secret, by a path relative to that folder.
+		const command = (JSON.parse(beta ?? '{}') as { hooks?: { PreToolUse?: { command?: string }[] } }).hooks?.PreToolUse?.[0]?.command;
+		assert.ok(command, 'no PreToolUse command in beta');
+		const cwd = folder('beta').fsPath;
+		const payload = { session_id: 's1', transcript_path: '/tmp/t.jsonl', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'read_file', tool_input: { filePath: `${cwd}/.env` }, tool_use_id: 'toolu_1' };
+		const r = await runCommand(command, payload, cwd);
+		assert.equal(r.code, 0, r.stderr);
+		assert.match(r.stdout, /"permissionDecision":\s*"deny"/, `${r.stdout}${r.stderr}`);
+		const ok = await runCommand(command, { ...payload, tool_input: { filePath: `${cwd}/src/lib.ts` } }, cwd);
+		assert.equal(ok.stdout, '', 'a public file of beta is allowed');
+		await api.hooks.restore();
+		const removed = await waitFor(async () => (await both()).every((t) => t === undefined), 15_000, 250);
+		assert.ok(removed, `hook files after restore: ${JSON.stringify(await both())}`);
+		for (const name of ['alpha', 'beta']) {
+			const dirs = await vscode.workspace.fs.readDirectory(folder(name));
+			assert.ok(!dirs.some(([n]) => n === '.github'), `${name}/.github is left behind`);
+		}
 	});
 
 	test('restore removes the managed blocks from every folder', async function () {

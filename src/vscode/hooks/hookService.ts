@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditHookInput } from '../../core/audit/report';
 import { execFile } from 'node:child_process';
-import { splitFolderKey } from '../../core/assistants/folders';
-import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, restore as planRestore } from '../../core/assistants/ledger';
+import { folderKey, splitFolderKey } from '../../core/assistants/folders';
+import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, type Problem, restore as planRestore } from '../../core/assistants/ledger';
 import type { AgentId } from '../../core/hooks/agents/types';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
@@ -20,7 +20,7 @@ const TAG = 'hooks';
 const DEBOUNCE_MS = 400;
 const StateKeys = {
 	ledger: 'contextWarden.hooks.ledger',
-	/** Folders (workspace-relative) we created to hold a hook file, deepest last. */
+	/** Folders (workspace keys, folder-prefixed in a multi-root workspace) we created to hold a hook file, deepest last. */
 	createdDirs: 'contextWarden.hooks.createdDirs',
 	/** ISO time of the last install, to tell a heartbeat of this install from an older one. */
 	installedAt: 'contextWarden.hooks.installedAt',
@@ -101,10 +101,10 @@ export class HookService extends Disposable {
 		return this.enqueue(() => this.restoreFiles('requested'));
 	}
 
-	/** One line per agent: active, installed, or why hooks cannot run; and which folders have no hooks. */
+	/** One line per agent: active, installed, or why hooks cannot run. */
 	statusLines(): string[] {
 		try {
-			return [...this.describe(), ...this.otherFoldersLine()];
+			return this.describe();
 		} catch (err) {
 			this.log.error(TAG, 'status failed', err);
 			return [vscode.l10n.t('Hooks: status unknown (see the log)')];
@@ -164,9 +164,9 @@ export class HookService extends Disposable {
 
 	// ---- snapshot --------------------------------------------------------------------------------------------
 
-	private folder(): vscode.WorkspaceFolder | undefined {
-		const f = vscode.workspace.workspaceFolders?.[0];
-		return f && f.uri.scheme === 'file' ? f : undefined;
+	/** The local workspace folders: each is a project root for the agents, with its own hook files and snapshot. */
+	private folders(): vscode.WorkspaceFolder[] {
+		return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
 	}
 
 	private storageDir(): string {
@@ -190,19 +190,28 @@ export class HookService extends Disposable {
 	 * snapshot of another policy is removed: the hook then classifies on demand instead of trusting stale levels.
 	 */
 	private async writeSnapshot(): Promise<void> {
-		const folder = this.folder();
 		const effective = this.policy.effective;
-		if (!folder || !effective) {
+		const local = this.folders();
+		if (local.length === 0 || !effective) {
 			return;
 		}
-		const file = this.snapshotFile(folder.uri.fsPath);
 		if (this.index.scanning || !this.index.lastScan) {
 			if (this.lastSnapshotSha !== undefined && this.lastSnapshotSha !== effective.sha256) {
-				await fs.promises.rm(file, { force: true });
+				for (const folder of local) {
+					await fs.promises.rm(this.snapshotFile(folder.uri.fsPath), { force: true });
+				}
 				this.lastSnapshotSha = undefined;
 			}
 			return;
 		}
+		for (const folder of local) {
+			await this.writeFolderSnapshot(folder, effective);
+		}
+		this.lastSnapshotSha = effective.sha256;
+	}
+
+	private async writeFolderSnapshot(folder: vscode.WorkspaceFolder, effective: NonNullable<PolicyService['effective']>): Promise<void> {
+		const file = this.snapshotFile(folder.uri.fsPath);
 		const policy = effective.policy;
 		const threshold = policy.workspace.sensitiveLevel;
 		// The hook sees paths relative to this folder: in a multi-root workspace, only its files, without the prefix.
@@ -220,7 +229,6 @@ export class HookService extends Disposable {
 			pathRules: policy.pathRules.map((r) => ({ id: r.id, level: r.level, globs: r.globs })),
 		});
 		await atomicWrite(file, `${JSON.stringify(snapshot)}\n`);
-		this.lastSnapshotSha = effective.sha256;
 	}
 
 	// ---- install and restore ---------------------------------------------------------------------------------
@@ -234,9 +242,9 @@ export class HookService extends Disposable {
 	}
 
 	private async reconcile(explicit: boolean): Promise<void> {
-		const folder = this.folder();
+		const local = this.folders();
 		const restricted = this.restricted();
-		if (!folder) {
+		if (local.length === 0) {
 			this.setMode('no-folder');
 			return;
 		}
@@ -259,8 +267,23 @@ export class HookService extends Disposable {
 			this.setMode('untrusted');
 			return;
 		}
+		const found: Problem[] = [];
+		for (const folder of local) {
+			found.push(...(await this.installIn(folder)));
+		}
+		const problems = found.map((p) => `${p.file}: ${p.message}`);
+		for (const p of problems.filter((x) => !this.problems.includes(x))) {
+			this.log.warn(TAG, `not installed in ${p}`);
+		}
+		this.problems = problems;
+		this.shownProblems = found.map(hookProblemText);
+		this.setMode(this.ledger().length > 0 ? 'installed' : this.problems.length > 0 ? 'failed' : 'installed');
+	}
+
+	/** Writes the hook files of one folder; returns why some were not written (files as workspace keys). */
+	private async installIn(folder: vscode.WorkspaceFolder): Promise<Problem[]> {
 		const specs = this.specs(folder);
-		const ledger = this.ledger();
+		const ledger = this.ledgerOf(folder);
 		const root = folder.uri.fsPath;
 		const git = await gitFacts(root, specs.map((s) => s.file));
 		const specFiles = await this.readFiles(folder, specs.map((s) => s.file));
@@ -268,20 +291,13 @@ export class HookService extends Disposable {
 		const desired = placement.changes;
 		const files = await this.readFiles(folder, [...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
 		const plan = planApply(desired, ledger, files, new Date());
-		const found = [...placement.problems, ...plan.problems];
-		const problems = found.map((p) => `${p.file}: ${p.message}`);
-		for (const p of problems.filter((x) => !this.problems.includes(x))) {
-			this.log.warn(TAG, `not installed in ${p}`);
-		}
-		this.problems = problems;
-		this.shownProblems = found.map(hookProblemText);
 		if (plan.edits.length > 0) {
 			const written = await this.writeEdits(folder, plan.edits);
-			await this.saveLedger([...ledger, ...plan.records.filter((r) => written.has(r.file))]);
+			await this.saveLedgerOf(folder, [...ledger, ...plan.records.filter((r) => written.has(r.file))]);
 			await this.context.workspaceState.update(StateKeys.installedAt, new Date().toISOString());
-			this.log.info(TAG, `hooks installed: ${[...written].join(', ') || '(none)'}`);
+			this.log.info(TAG, `hooks installed: ${[...written].map((f) => this.keyOf(folder, f)).join(', ') || '(none)'}`);
 		}
-		this.setMode(this.ledger().length > 0 ? 'installed' : this.problems.length > 0 ? 'failed' : 'installed');
+		return [...placement.problems, ...plan.problems].map((p) => ({ ...p, file: this.keyOf(folder, p.file) }));
 	}
 
 	/** The hook files of the agents present here, with this machine's command line. */
@@ -309,22 +325,29 @@ export class HookService extends Disposable {
 	}
 
 	private async restoreFiles(why: string): Promise<void> {
-		const folder = this.folder();
-		const ledger = this.ledger();
-		if (!folder || ledger.length === 0) {
+		const local = this.folders();
+		if (local.length === 0 || this.ledger().length === 0) {
 			this.setMode(this.mode === 'installed' ? 'idle' : this.mode);
 			return;
 		}
-		const files = await this.readFiles(folder, ledger.map((r) => r.file));
-		const result = planRestore(ledger, files);
-		const written = await this.writeEdits(folder, result.edits);
-		const done = result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f));
-		await this.saveLedger(forgetFiles(ledger, done));
-		for (const d of result.drift) {
-			this.log.warn(TAG, `restore: ${d.file}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
+		const restored: string[] = [];
+		for (const folder of local) {
+			const ledger = this.ledgerOf(folder);
+			if (ledger.length === 0) {
+				continue;
+			}
+			const files = await this.readFiles(folder, ledger.map((r) => r.file));
+			const result = planRestore(ledger, files);
+			const written = await this.writeEdits(folder, result.edits);
+			const done = result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f));
+			await this.saveLedgerOf(folder, forgetFiles(ledger, done));
+			for (const d of result.drift) {
+				this.log.warn(TAG, `restore: ${this.keyOf(folder, d.file)}${d.key ? ` ${d.key}` : ''}: ${d.message}`);
+			}
+			await this.removeCreatedDirs(folder);
+			restored.push(...[...written].map((f) => this.keyOf(folder, f)));
 		}
-		await this.removeCreatedDirs(folder);
-		this.log.info(TAG, `hooks restored (${why}): ${[...written].join(', ') || '(nothing to write)'}`);
+		this.log.info(TAG, `hooks restored (${why}): ${restored.join(', ') || '(nothing to write)'}`);
 		this.setMode(this.suspended ? 'suspended' : 'idle');
 	}
 
@@ -354,7 +377,7 @@ export class HookService extends Disposable {
 					await fs.promises.rm(abs, { force: true });
 				} else {
 					for (const dir of missingDirs(folder.uri.fsPath, path.dirname(e.file))) {
-						created.add(dir);
+						created.add(this.keyOf(folder, dir));
 					}
 					await fs.promises.mkdir(path.dirname(abs), { recursive: true });
 					await fs.promises.writeFile(abs, e.text, 'utf8');
@@ -372,25 +395,65 @@ export class HookService extends Disposable {
 	private async removeCreatedDirs(folder: vscode.WorkspaceFolder): Promise<void> {
 		const created = this.context.workspaceState.get<string[]>(StateKeys.createdDirs, []);
 		const kept: string[] = [];
-		for (const dir of [...created].sort((a, b) => b.length - a.length)) {
+		for (const key of [...created].sort((a, b) => b.length - a.length)) {
+			const at = splitFolderKey(this.folderNames(), key);
+			if (at?.folder !== folder.name) {
+				kept.push(key); // another folder's
+				continue;
+			}
+			const dir = at.rel;
 			try {
 				await fs.promises.rmdir(path.join(folder.uri.fsPath, dir));
 			} catch (err) {
 				if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-					kept.push(dir); // not empty: someone put something there
+					kept.push(key); // not empty: someone put something there
 				}
 			}
 		}
 		await this.context.workspaceState.update(StateKeys.createdDirs, kept.length > 0 ? kept : undefined);
 	}
 
-	/** The files that hold a hook entry of ours now (the ledger also remembers files whose entries were taken back). */
+	/**
+	 * The files that hold a hook entry of ours now (the ledger also remembers files whose entries were taken back),
+	 * relative to their folder: an agent counts as installed when any folder has its file.
+	 */
 	private installedFiles(): Set<string> {
-		return new Set(managedItems(this.ledger()).filter((i) => i.latest.existed && !i.leverIds.includes(HOOK_EXCLUDE_LEVER)).map((i) => i.file));
+		const names = this.folderNames();
+		return new Set(
+			managedItems(this.ledger())
+				.filter((i) => i.latest.existed && !i.leverIds.includes(HOOK_EXCLUDE_LEVER))
+				.map((i) => splitFolderKey(names, i.file)?.rel ?? i.file),
+		);
 	}
 
 	private ledger(): Ledger {
 		return this.context.workspaceState.get<LedgerRecord[]>(StateKeys.ledger, []);
+	}
+
+	/** The names of all workspace folders, which prefix the keys of a multi-root workspace. */
+	private folderNames(): string[] {
+		return (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
+	}
+
+	/** The workspace key of a folder-relative path (the path itself with one folder). */
+	private keyOf(folder: vscode.WorkspaceFolder, rel: string): string {
+		return folderKey(this.folderNames(), folder.name, rel);
+	}
+
+	/** One folder's ledger records, with paths relative to the folder. */
+	private ledgerOf(folder: vscode.WorkspaceFolder): LedgerRecord[] {
+		const names = this.folderNames();
+		return this.ledger().flatMap((r) => {
+			const at = splitFolderKey(names, r.file);
+			return at?.folder === folder.name ? [{ ...r, file: at.rel }] : [];
+		});
+	}
+
+	/** Replaces one folder's ledger records (paths relative to the folder), keeping the other folders'. */
+	private async saveLedgerOf(folder: vscode.WorkspaceFolder, records: readonly LedgerRecord[]): Promise<void> {
+		const names = this.folderNames();
+		const others = this.ledger().filter((r) => splitFolderKey(names, r.file)?.folder !== folder.name);
+		await this.saveLedger([...others, ...records.map((r) => ({ ...r, file: this.keyOf(folder, r.file) }))]);
 	}
 
 	private async saveLedger(ledger: Ledger): Promise<void> {
@@ -404,20 +467,6 @@ export class HookService extends Disposable {
 			this.mode = mode;
 			this._onDidChange.fire();
 		}
-	}
-
-	/**
-	 * Hooks are written into the first workspace folder only: in a multi-root workspace, one line says which folders
-	 * have none, so nobody takes the other folders for covered.
-	 */
-	private otherFoldersLine(): string[] {
-		const folders = vscode.workspace.workspaceFolders ?? [];
-		const first = this.folder();
-		if (folders.length < 2 || !first || this.mode === 'not-restricted') {
-			return [];
-		}
-		const others = folders.filter((f) => f !== first).map((f) => f.name);
-		return [vscode.l10n.t('Hooks: only the first folder ({0}) gets agent hooks; none in {1}', first.name, others.join(', '))];
 	}
 
 	private describe(): string[] {
