@@ -9,7 +9,7 @@ import type { Finding } from '../../../src/core/classify/detectors/finding';
 import { LineIndex, shannonEntropy } from '../../../src/core/classify/textIndex';
 import { HIT_RADIUS, MAX_LINE_WINDOW } from '../../../src/core/classify/detectors/finding';
 import { type Span, windowAround } from '../../../src/core/classify/detectors/window';
-import { SecretsDetector } from '../../../src/core/classify/detectors/secrets';
+import { keyNameEnd, SecretsDetector, valueSpan } from '../../../src/core/classify/detectors/secrets';
 import { SECRET_RULES } from '../../../src/core/classify/detectors/secretRules';
 import { Rand, SECRET_SAMPLES, secretNearMisses } from '../../support/genCorpus';
 import { prng } from '../../support/prng';
@@ -240,6 +240,31 @@ describe('prefilters and fast paths find exactly what the plain path finds', () 
 							assert.ok(near, `${rule.id}: a match at ${start} has no keyword within ${rule.lead} characters: ${JSON.stringify(m[0])}`);
 						}
 					}
+				}
+			}
+			assert.ok(matches > 2000, `only ${matches} matches`);
+		});
+
+		it('generic rules: the value and key offsets computed without match indices are the indices (2,000 seeded texts)', function () {
+			this.timeout(60_000);
+			const r = new Rand(1618);
+			const generic = SECRET_RULES.filter((rule) => rule.generic);
+			assert.ok(generic.length >= 2);
+			let matches = 0;
+			for (let n = 0; n < 2000; n++) {
+				const t = text(r);
+				for (const rule of generic) {
+					const plain = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[dgy]/g, '')}g`);
+					const indexed = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[dgy]/g, '')}dg`);
+					const want = [...t.matchAll(indexed)];
+					const got = [...t.matchAll(plain)];
+					assert.equal(got.length, want.length);
+					want.forEach((m, i) => {
+						matches++;
+						const g = got[i] as RegExpExecArray;
+						assert.deepEqual(valueSpan(g), m.indices?.[rule.group ?? 1], `${rule.id}: ${JSON.stringify(m[0])}`);
+						assert.equal(keyNameEnd(t, g.index), m.indices?.[1]?.[1], `${rule.id} key: ${JSON.stringify(m[0])}`);
+					});
 				}
 			}
 			assert.ok(matches > 2000, `only ${matches} matches`);
