@@ -2,13 +2,12 @@
 // its own managed ignore file, with paths relative to that folder. The sensitive file is in the second folder, which
 // used to get nothing (only the first folder was governed). Restore removes both blocks and leaves the user's lines.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import ignore from 'ignore';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
 import type { GovernanceService } from '../../src/vscode/governance/governanceService';
-import { waitFor } from './helpers';
+import { runCommand, waitFor } from './helpers';
 import { runConfig } from './runConfig';
 
 const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
@@ -27,20 +26,6 @@ async function read(folderName: string, rel: string): Promise<string | undefined
 	} catch {
 		return undefined;
 	}
-}
-
-/** Runs a hook command line through the shell, as an agent does, with the payload on stdin. */
-function runCommand(command: string, payload: unknown, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end(JSON.stringify(payload));
-	});
 }
 
 suite('governance in a multi-root workspace', () => {

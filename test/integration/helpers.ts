@@ -1,5 +1,6 @@
 // Small helpers shared by the integration suites.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
@@ -41,4 +42,18 @@ export async function activatedApi(ready: 'policy' | 'scan' = 'policy'): Promise
 		assert.ok(await waitFor(() => exports.effectivePolicy() !== undefined, 20_000), 'no effective policy 20 s after activation');
 	}
 	return exports;
+}
+
+/** Runs a hook command line through the shell, as an agent does, with the payload on stdin. */
+export function runCommand(command: string, payload: unknown, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.stdin.end(JSON.stringify(payload));
+	});
 }

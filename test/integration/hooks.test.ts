@@ -6,12 +6,12 @@
 // with a Claude Code PreToolUse payload for `cat .env`, denies; and restore gives every file back byte for byte
 // (the exclude file included; files and folders we created are gone).
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor, workspaceRoot } from './helpers';
+import { runCommand, waitFor, workspaceRoot } from './helpers';
 
 /** What the suite needs of the API; `hooks` is added to ContextWardenApi when HookService is wired in. */
 interface HooksApi {
@@ -69,20 +69,6 @@ async function files(): Promise<Record<string, string | undefined>> {
 		out[f] = await read(f);
 	}
 	return out;
-}
-
-/** Runs a hook command line through the shell, as an agent does, with the payload on stdin. */
-function runCommand(command: string, payload: unknown, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end(JSON.stringify(payload));
-	});
 }
 
 type ClaudeSettings = { model?: string; env?: Record<string, string>; hooks?: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> };
