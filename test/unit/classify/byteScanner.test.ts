@@ -11,13 +11,20 @@ import { ByteScanner } from '../../../src/core/classify/byteScanner';
 import { compileClassifier } from '../../../src/core/classify/classifier';
 import { decodeBytes } from '../../../src/core/classify/decode';
 import { BUILTIN_MARKERS } from '../../../src/core/classify/detectors/markers';
-import { cnIdCheckChar, numberCandidates } from '../../../src/core/classify/detectors/pii';
+import { cnIdCheckChar, forEachNumberCandidate } from '../../../src/core/classify/detectors/pii';
 import { PrivateKeysDetector } from '../../../src/core/classify/detectors/privateKeys';
 import { SecretsDetector } from '../../../src/core/classify/detectors/secrets';
 import type { FileClassification } from '../../../src/core/classify/types';
 import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
 import { assembleScanKernel, KERNEL_MODULE, ROOT, scanKernelModuleText } from '../../../src/tools/scanKernel';
 import { prng } from '../../support/prng';
+
+/** The text path's number candidates, in an array. */
+function numberCandidates(text: string): number[] {
+	const out: number[] = [];
+	forEachNumberCandidate(text, (end) => out.push(end));
+	return out;
+}
 
 const KEYWORDS = [...new Set([...new SecretsDetector().keywords, ...new PrivateKeysDetector().keywords, ...BUILTIN_MARKERS].map((k) => k.replace(/[A-Z]/g, (c) => c.toLowerCase())))];
 

@@ -20,7 +20,7 @@ export interface Finding {
  * A content detector family. It declares keywords for the shared prefilter and receives, per scan, the hits
  * of its own keywords as flat pairs `[keywordIndex, start, keywordIndex, start, …]`, in text order, the
  * text's line index (shared by every family of one scan) and, when the byte scanner ran, the text's number
- * candidates (`numberCandidates`).
+ * candidates (`forEachNumberCandidate`).
  */
 export interface ContentDetector {
 	readonly family: DetectorFamily;

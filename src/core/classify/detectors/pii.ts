@@ -181,7 +181,7 @@ const IBAN = /(?<![A-Za-z0-9])([A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4
  * What every number-shaped PII match above contains: six digits with at most two of ` .()+-` between
  * neighbours (an ID has 18 in a row, a card 13+, a mobile 11, a North American number 10, a formatted E.164
  * number at least 6), or, for an IBAN, two capitals and two digits. So every match overlaps a candidate
- * `numberCandidates` reports, and the regexes run only on windows of `REACH` characters around candidates,
+ * `forEachNumberCandidate` reports, and the regexes run only on windows of `REACH` characters around candidates,
  * within their line (none of the regexes crosses a line break): the same findings, a fraction of the work, also
  * on minified files whose one line holds a few numbers.
  */
@@ -234,12 +234,6 @@ export function forEachNumberCandidate(text: string, fn: (end: number) => void):
 	}
 }
 
-/** `forEachNumberCandidate`'s candidates in an array. */
-export function numberCandidates(text: string): number[] {
-	const out: number[] = [];
-	forEachNumberCandidate(text, (end) => out.push(end));
-	return out;
-}
 
 /** A window cut inside its line: the regexes must not trust a boundary there. */
 interface Cut {
