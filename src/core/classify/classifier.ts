@@ -16,7 +16,7 @@ import { type Level, levelRank, maxLevel } from '../policy/levels';
 import type { DetectorFamily, Policy } from '../policy/schema';
 import { KeywordAutomaton } from './ahoCorasick';
 import { ByteScanner, KEEP_INPUT } from './byteScanner';
-import { decodeBytes, SNIFF_BYTES } from './decode';
+import { byteOrderMark, decodeBytes, decodeValidUtf8, mostlyControl, SNIFF_BYTES } from './decode';
 import type { ContentDetector, Finding } from './detectors/finding';
 import { MarkersDetector } from './detectors/markers';
 import { compileOrgPatterns, PatternsDetector } from './detectors/patterns';
@@ -28,8 +28,6 @@ import { LineIndex } from './textIndex';
 import type { FileClassification, Reason, ReasonKind } from './types';
 
 export const MAX_FINDINGS_PER_RULE = 50;
-
-const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 export const MAX_FINDINGS_PER_FILE = 500;
 
 /** An exception in force: a glob of workspace-relative paths treated as public. */
@@ -245,31 +243,30 @@ class CompiledClassifier implements Classifier {
 		if (!scanner) {
 			return undefined;
 		}
-		let from = 0;
-		if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-			from = 3; // a UTF-8 BOM: text, not sniffed (as decodeBytes)
-		} else if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+		const bom = byteOrderMark(bytes);
+		if (bom === 'utf-16le' || bom === 'utf-16be') {
 			return undefined;
-		} else {
+		}
+		if (!bom) {
+			// A UTF-8 BOM means text, not sniffed (as decodeBytes).
 			const n = Math.min(bytes.length, SNIFF_BYTES);
 			const { control, nuls } = scanner.sniff(bytes, n);
 			if (nuls > 0) {
 				return undefined;
 			}
-			if (n > 0 && control / n > 0.1) {
+			if (mostlyControl(control, n)) {
 				return this.result(p, this.pathRules.match(p), { skipped: { reason: 'binary', detail: 'control characters' } });
 			}
 		}
 		this.clearHits();
-		const scanned = scanner.scan(bytes, from, this.onHit);
+		const scanned = scanner.scan(bytes, bom ? 3 : 0, this.onHit);
 		if (bytes.length > KEEP_INPUT) {
 			scanner.release();
 		}
 		if (!scanned) {
 			return undefined;
 		}
-		const text = scanned.ascii ? Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('latin1') : utf8.decode(bytes);
-		return this.classifyScanned(p, this.pathRules.match(p), text, scanned.numbers);
+		return this.classifyScanned(p, this.pathRules.match(p), decodeValidUtf8(bytes, scanned.ascii), scanned.numbers);
 	}
 
 	private clearHits(): void {
