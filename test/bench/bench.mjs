@@ -113,7 +113,10 @@ const bytes = generate(tree);
 const mb = bytes / 1e6;
 
 const cli = path.join(work, 'cli.js');
-await esbuild.build({ entryPoints: ['src/cli.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', define: { __VERSION__: '"bench"' } });
+const bundle = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', define: { __VERSION__: '"bench"' } };
+await esbuild.build({ ...bundle, entryPoints: ['src/cli.ts'], outfile: cli });
+// The scan workers' own bundle beside the CLI, as in dist/ (without it the workers would load the whole CLI).
+await esbuild.build({ ...bundle, entryPoints: ['src/worker/scanWorker.ts'], outfile: path.join(work, 'scanWorker.js') });
 spawnSync('sync');
 const policy = path.join(work, 'policy.json');
 fs.writeFileSync(policy, JSON.stringify({ version: 1, name: 'bench' }));
