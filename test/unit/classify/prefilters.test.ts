@@ -9,6 +9,7 @@ import type { Finding } from '../../../src/core/classify/detectors/finding';
 import { LineIndex, shannonEntropy } from '../../../src/core/classify/textIndex';
 import { HIT_RADIUS, MAX_LINE_WINDOW } from '../../../src/core/classify/detectors/finding';
 import { type Span, windowAround } from '../../../src/core/classify/detectors/window';
+import { isReference } from '../../../src/core/classify/detectors/placeholders';
 import { keyNameEnd, SecretsDetector, valueSpan } from '../../../src/core/classify/detectors/secrets';
 import { SECRET_RULES } from '../../../src/core/classify/detectors/secretRules';
 import { Rand, SECRET_SAMPLES, secretNearMisses } from '../../support/genCorpus';
@@ -284,6 +285,49 @@ describe('prefilters and fast paths find exactly what the plain path finds', () 
 			}
 			assert.ok(total > 2000, `only ${total} findings`);
 		});
+	});
+
+	it('isReference: its one expression decides as the seven it replaced (20,000 seeded values)', () => {
+		// The reference: the regular expressions isReference replaced.
+		const reference = (value: string): boolean => {
+			const escaped = /\\[nrt]/.exec(value);
+			if (escaped && escaped.index > 0) {
+				return reference(value.slice(0, escaped.index));
+			}
+			return (
+				/^[A-Za-z_][A-Za-z_]*$/.test(value) ||
+				/^(?:[A-Z][a-z]+){2,}(?:V?[0-9]{1,2})?$/.test(value) ||
+				/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])+$/.test(value) ||
+				/[()[\]]/.test(value) ||
+				value.includes('://') ||
+				(/^(?:[./~]|[A-Za-z]:\\)/.test(value) && /[/\\]/.test(value)) ||
+				/^[=!<>@%&|{]/.test(value)
+			);
+		};
+		const rnd = prng(2718);
+		const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+		// Pieces that sit on the edges of each shape: words, capitals, V and digits, dots, brackets, paths, escapes.
+		const pieces = ['a', 'Z', 'Foo', 'Bar', 'V', '1', '12', '123', '_', '$', '.', '?.', '?', '[', ']', "['x']", '(', ')', '/', '\\', ':', '://', 'C:\\', '~', '=', '!', '<', '>', '@', '%', '&', '|', '{', '-', ' ', '\\n', '\\r', '\\t', '\\x', 'é', 'x9'];
+		let references = 0;
+		for (let n = 0; n < 20_000; n++) {
+			let v = '';
+			if (rnd() < 0.3) {
+				// Type names and their near misses: one to three words, then maybe a V, then maybe digits.
+				for (let k = Math.floor(rnd() * 3); k >= 0; k--) {
+					v += pick(['Foo', 'Bar', 'Ab', 'X', 'Vx']);
+				}
+				v += pick(['', 'V', 'v']) + pick(['', '1', '12', '123', 'a', '1a']);
+			} else {
+				for (let k = Math.floor(rnd() * 7); k >= 0; k--) {
+					v += pick(pieces);
+				}
+			}
+			const want = reference(v);
+			references += want ? 1 : 0;
+			assert.equal(isReference(v), want, `isReference(${JSON.stringify(v)})`);
+		}
+		// Both answers must be common, or the comparison says little.
+		assert.ok(references > 4000 && references < 16_000, `${references} references of 20,000`);
 	});
 
 	it('basic-auth-url, matched from its "://", captures what the scheme-first regex captures (3,000 seeded texts)', () => {

@@ -52,32 +52,29 @@ export function isGenericPlaceholder(value: string): boolean {
 }
 
 /**
+ * What makes a value a reference (any one of these):
+ * - an identifier or a word: `userPassword`, `DB_PASSWORD`, `string`;
+ * - a type or class name: `SignUpAttributeV2`, `CustomAuthResult`;
+ * - a property access: `config.password`, `process.env.TOKEN`, `ENV['X']`;
+ * - a call or an index (a bracket or parenthesis anywhere), or a URL (`://`);
+ * - an operator, an annotation or an object literal at the start, not a value;
+ * - a path: it starts with `.`, `/`, `~` or a drive (`C:\`) and holds a `/` or `\`.
+ * One expression rather than one each: `isReference` runs on most generic matches, and each test has a cost.
+ */
+const REFERENCE =
+	/^(?:[A-Za-z_]+|(?:[A-Z][a-z]+){2,}(?:V?[0-9]{1,2})?|[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])+)$|[()[\]]|:\/\/|^[=!<>@%&|{]|^(?=[./~]|[A-Za-z]:\\)[^]*[/\\]/;
+
+/**
  * Whether a value assigned to a secret-looking key is a reference rather than a literal: an identifier,
- * a property access, a call, an environment lookup, a path or a URL.
+ * a property access, a call, an environment lookup, a path or a URL (`REFERENCE`).
  */
 export function isReference(value: string): boolean {
 	// Code embedded in a JSON string (source maps, bundles): what precedes an escaped line break is the value.
-	const escaped = /\\[nrt]/.exec(value);
-	if (escaped && escaped.index > 0) {
-		return isReference(value.slice(0, escaped.index));
+	if (value.indexOf('\\') !== -1) {
+		const escaped = /\\[nrt]/.exec(value);
+		if (escaped && escaped.index > 0) {
+			return isReference(value.slice(0, escaped.index));
+		}
 	}
-	if (/^[A-Za-z_][A-Za-z_]*$/.test(value)) {
-		return true; // an identifier or a word: `userPassword`, `DB_PASSWORD`, `string`
-	}
-	if (/^(?:[A-Z][a-z]+){2,}(?:V?[0-9]{1,2})?$/.test(value)) {
-		return true; // a type or class name: `SignUpAttributeV2`, `CustomAuthResult`
-	}
-	if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])+$/.test(value)) {
-		return true; // `config.password`, `process.env.TOKEN`, `ENV['X']`
-	}
-	if (/[()[\]]/.test(value) || value.includes('://')) {
-		return true;
-	}
-	if (/^(?:[./~]|[A-Za-z]:\\)/.test(value) && /[/\\]/.test(value)) {
-		return true; // a path
-	}
-	if (/^[=!<>@%&|{]/.test(value)) {
-		return true; // an operator, an annotation or an object literal, not a value
-	}
-	return false;
+	return REFERENCE.test(value);
 }
