@@ -32,6 +32,9 @@ const NON_SECRET_KEY =
 /** The same for camelCase key names: `tokenId`, `passwordField`, `secretName`. */
 const NON_SECRET_CAMEL = /[a-z](?:Id|Ids|Type|Name|Url|Uri|Path|File|Length|Count|Field|Header|Prefix|Label|Hint|Placeholder|Format|Mode|Enabled|Required|Endpoint|Version|Index|Timeout|Policy|Pattern|Regex|Key(?:Name|Id))$/;
 
+/** How many key-name verdicts `secretKeyName` remembers (then it starts over). */
+const KEY_NAME_CACHE = 4096;
+
 /** Compiled secret rules and their share of the prefilter keywords. */
 export class SecretsDetector implements ContentDetector {
 	readonly family = 'secrets' as const;
@@ -42,6 +45,8 @@ export class SecretsDetector implements ContentDetector {
 	private readonly lastWindow: Int32Array;
 	/** Per sticky rule, the first position of the current window not yet tried or matched over. */
 	private readonly nextTry: Int32Array;
+	/** Key names already judged by `secretKeyName` (the same few recur across a file and a tree). */
+	private readonly keyNames = new Map<string, boolean>();
 
 	/**
 	 * `options.anchored: false` runs every rule across its whole window, ignoring `lead`: the reference the
@@ -219,7 +224,15 @@ export class SecretsDetector implements ContentDetector {
 		}
 		const keyEnd = keyNameEnd(window, m.index);
 		const key = window.slice(ks, keyEnd);
-		return !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key);
+		let verdict = this.keyNames.get(key);
+		if (verdict === undefined) {
+			verdict = !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key);
+			if (this.keyNames.size >= KEY_NAME_CACHE) {
+				this.keyNames.clear();
+			}
+			this.keyNames.set(key, verdict);
+		}
+		return verdict;
 	}
 }
 
