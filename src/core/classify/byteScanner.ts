@@ -27,6 +27,7 @@ interface WasmApi {
 interface KernelExports {
 	memory: { buffer: ArrayBuffer; grow(pages: number): number };
 	scan(root: number, outRow: number, a: number, b: number, p: number, len: number, warm: number): number;
+	numbers(p: number, len: number, out: number, cap: number): number;
 	units(p: number, at: number, n: number, stride: number, resume: number): void;
 	sniff(p: number, n: number): number;
 	nuls: { value: number };
@@ -41,7 +42,7 @@ export const KEEP_INPUT = 16 * 1024 * 1024;
 const PAGE = 65536;
 /** Where the byte-class table starts (256 u16): the kernel reads it at address 0. */
 const CLS = 0;
-/** The state blocks of the kernel's two chains (see scan.wat), 40 bytes each. */
+/** The state blocks of the kernel's two chains (see scan.wat), 16 bytes each. */
 const CHAIN_A = 512;
 const CHAIN_B = 576;
 /** Where the transition table starts. */
@@ -243,13 +244,13 @@ export class ByteScanner {
 			this.inputCap = Math.max(length, 64 * 1024);
 		}
 		const input = this.inputCap;
-		// Per chain (half the input), at most one hit and one number candidate per 16 bytes: denser input is left to
-		// the text path. The kernel's memory is then under twice the largest input.
+		// At most one hit per 16 bytes per chain (half the input), and one number candidate per 16 bytes: denser input
+		// is left to the text path. The kernel's memory is then under twice the largest input.
 		const hitsCap = Math.max(4096, input >> 5);
-		const candsCap = Math.max(4096, input >> 5);
+		const candsCap = Math.max(8192, input >> 4);
 		const hitsAt = align(this.tableEnd + input);
 		const candsAt = hitsAt + 2 * hitsCap * 8;
-		this.grow(candsAt + 2 * candsCap * 4);
+		this.grow(candsAt + candsCap * 4);
 		return { hitsAt, hitsCap, candsAt, candsCap };
 	}
 
@@ -274,50 +275,37 @@ export class ByteScanner {
 		const { hitsAt, hitsCap, candsAt, candsCap } = this.reserve(length);
 		const input = this.tableEnd;
 		this.bytes.set(from === 0 ? bytes : bytes.subarray(from), input);
-		const half = input + (length >> 1);
 		const words = this.words;
-		const chain = (block: number, hitsFrom: number, candsFrom: number, reportFrom: number): void => {
+		const k = this.kernel;
+		const cands = k.numbers(input, length, candsAt, candsCap);
+		if (cands < 0) {
+			return undefined;
+		}
+		const chain = (block: number, hitsFrom: number): void => {
 			const w = block >> 2;
 			words[w] = hitsFrom;
 			words[w + 1] = hitsCap;
 			words[w + 2] = 0;
-			words[w + 3] = candsFrom;
-			words[w + 4] = candsCap;
-			words[w + 5] = 0;
-			words[w + 6] = input - 64; // no digit before the input
-			words[w + 7] = 0;
-			words[w + 8] = input;
-			words[w + 9] = reportFrom;
+			words[w + 3] = input;
 		};
-		chain(CHAIN_A, hitsAt, candsAt, input);
-		chain(CHAIN_B, hitsAt + hitsCap * 8, candsAt + candsCap * 4, half);
-		const k = this.kernel;
+		chain(CHAIN_A, hitsAt);
+		chain(CHAIN_B, hitsAt + hitsCap * 8);
 		if (k.scan(this.root, this.outRow, CHAIN_A, CHAIN_B, input, length, this.warm) < 0) {
 			return undefined;
 		}
 		const hitsA = words[(CHAIN_A >> 2) + 2] as number;
 		const hitsB = words[(CHAIN_B >> 2) + 2] as number;
-		const candsA = words[(CHAIN_A >> 2) + 5] as number;
-		const candsB = words[(CHAIN_B >> 2) + 5] as number;
-		if (candsA < 0 || candsB < 0) {
-			return undefined;
-		}
 		const hitsAtB = hitsAt + hitsCap * 8;
-		const candsAtB = candsAt + candsCap * 4;
 		const ascii = isAscii(from === 0 ? bytes : bytes.subarray(from));
 		if (!ascii) {
 			// Byte offsets to UTF-16 offsets: one pass for the hits (chain A's, then B's), one for the candidates.
 			k.units(input, hitsAt + 4, hitsA, 8, 0);
 			k.units(input, hitsAtB + 4, hitsB, 8, 1);
-			k.units(input, candsAt, candsA, 4, 0);
-			k.units(input, candsAtB, candsB, 4, 1);
+			k.units(input, candsAt, cands, 4, 0);
 		}
 		this.report(hitsAt, hitsA, onHit);
 		this.report(hitsAtB, hitsB, onHit);
-		const numbers = new Int32Array(candsA + candsB);
-		numbers.set(words.subarray(candsAt >> 2, (candsAt >> 2) + candsA));
-		numbers.set(words.subarray(candsAtB >> 2, (candsAtB >> 2) + candsB), candsA);
-		return { ascii, numbers };
+		return { ascii, numbers: words.slice(candsAt >> 2, (candsAt >> 2) + cands) };
 	}
 
 	/** Calls `onHit` for the `n` hits a chain wrote at `at`. */
