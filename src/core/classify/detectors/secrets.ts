@@ -179,8 +179,11 @@ export class SecretsDetector implements ContentDetector {
 
 	private consider(c: CompiledRule, w: string, ws: number, m: RegExpExecArray, out: { f: Finding; order: number }[]): void {
 		const value = m[c.group];
+		if (value === undefined || !this.accept(c, value, w, m)) {
+			return;
+		}
 		const span = c.rule.generic ? valueSpan(m) : m.indices?.[c.group];
-		if (value === undefined || span === undefined || !this.accept(c, value, w, m)) {
+		if (span === undefined) {
 			return;
 		}
 		out.push({
