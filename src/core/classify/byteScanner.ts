@@ -26,7 +26,7 @@ interface WasmApi {
 
 interface KernelExports {
 	memory: { buffer: ArrayBuffer; grow(pages: number): number };
-	scan(root: number, outRow: number, a: number, b: number, p: number, len: number, warm: number): number;
+	scan(root: number, outRow: number, a: number, b: number, c: number, d: number, p: number, len: number, warm: number): number;
 	numbers(p: number, len: number, out: number, cap: number): number;
 	units(p: number, at: number, n: number, stride: number, resume: number): void;
 	sniff(p: number, n: number): number;
@@ -42,9 +42,8 @@ export const KEEP_INPUT = 16 * 1024 * 1024;
 const PAGE = 65536;
 /** Where the byte-class table starts (256 u16): the kernel reads it at address 0. */
 const CLS = 0;
-/** The state blocks of the kernel's two chains (see scan.wat), 16 bytes each. */
-const CHAIN_A = 512;
-const CHAIN_B = 576;
+/** The state blocks of the kernel's four chains (see scan.wat), 16 bytes each. */
+const CHAINS = [512, 528, 544, 560] as const;
 /** Where the transition table starts. */
 const TAB = 640;
 /** Bytes the second chain steps through before its half: at least the longest number candidate (16). */
@@ -244,12 +243,12 @@ export class ByteScanner {
 			this.inputCap = Math.max(length, 64 * 1024);
 		}
 		const input = this.inputCap;
-		// At most one hit per 16 bytes per chain (half the input), and one number candidate per 16 bytes: denser input
-		// is left to the text path. The kernel's memory is then under twice the largest input.
-		const hitsCap = Math.max(4096, input >> 5);
+		// At most one hit per 16 bytes per chain (a quarter of the input), and one number candidate per 16 bytes:
+		// denser input is left to the text path. The kernel's memory is then under twice the largest input.
+		const hitsCap = Math.max(4096, input >> 6);
 		const candsCap = Math.max(8192, input >> 4);
 		const hitsAt = align(this.tableEnd + input);
-		const candsAt = hitsAt + 2 * hitsCap * 8;
+		const candsAt = hitsAt + CHAINS.length * hitsCap * 8;
 		this.grow(candsAt + candsCap * 4);
 		return { hitsAt, hitsCap, candsAt, candsCap };
 	}
@@ -281,30 +280,30 @@ export class ByteScanner {
 		if (cands < 0) {
 			return undefined;
 		}
-		const chain = (block: number, hitsFrom: number): void => {
+		CHAINS.forEach((block, i) => {
 			const w = block >> 2;
-			words[w] = hitsFrom;
+			words[w] = hitsAt + i * hitsCap * 8;
 			words[w + 1] = hitsCap;
 			words[w + 2] = 0;
 			words[w + 3] = input;
-		};
-		chain(CHAIN_A, hitsAt);
-		chain(CHAIN_B, hitsAt + hitsCap * 8);
-		if (k.scan(this.root, this.outRow, CHAIN_A, CHAIN_B, input, length, this.warm) < 0) {
+		});
+		const [a, b, c, d] = CHAINS;
+		if (k.scan(this.root, this.outRow, a, b, c, d, input, length, this.warm) < 0) {
 			return undefined;
 		}
-		const hitsA = words[(CHAIN_A >> 2) + 2] as number;
-		const hitsB = words[(CHAIN_B >> 2) + 2] as number;
-		const hitsAtB = hitsAt + hitsCap * 8;
 		const ascii = isAscii(from === 0 ? bytes : bytes.subarray(from));
+		CHAINS.forEach((block, i) => {
+			const at = hitsAt + i * hitsCap * 8;
+			const n = words[(block >> 2) + 2] as number;
+			if (!ascii) {
+				// Byte offsets to UTF-16 offsets, counting on from the previous chain's hits.
+				k.units(input, at + 4, n, 8, i === 0 ? 0 : 1);
+			}
+			this.report(at, n, onHit);
+		});
 		if (!ascii) {
-			// Byte offsets to UTF-16 offsets: one pass for the hits (chain A's, then B's), one for the candidates.
-			k.units(input, hitsAt + 4, hitsA, 8, 0);
-			k.units(input, hitsAtB + 4, hitsB, 8, 1);
 			k.units(input, candsAt, cands, 4, 0);
 		}
-		this.report(hitsAt, hitsA, onHit);
-		this.report(hitsAtB, hitsB, onHit);
 		return { ascii, numbers: words.slice(candsAt >> 2, (candsAt >> 2) + cands) };
 	}
 

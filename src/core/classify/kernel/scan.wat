@@ -6,15 +6,15 @@
 ;; that file is stale.
 ;;
 ;; Speed: an automaton step is one table load whose address depends on the previous load, so one chain of
-;; steps waits on memory at every byte. `scan` runs two chains at once, over the two halves of the input (the
-;; second one starts `warm` bytes early, reporting nothing there, so it is in the right state at the half), and
-;; keeps everything else off the chains: a step only checks whether it reached a reporting state. The number
+;; steps waits on memory at every byte. `scan` runs four chains at once, over the four quarters of the input
+;; (each after the first starts `warm` bytes early, reporting nothing there, so it is in the right state at its
+;; quarter), and keeps everything else off the chains: a step only checks whether it reached a reporting state. The number
 ;; candidates are `numbers`' own pass, sixteen bytes at a time. Offsets are byte offsets; `units` turns them
 ;; into UTF-16 offsets afterwards, for the files that are not ASCII.
 ;;
 ;; Memory is laid out by the caller:
 ;;   cls (0):     256 u16, for each byte its column's byte offset in a row (byte class × 4)
-;;   chain A, B:  a state block each (below)
+;;   chain A-D:   a state block each (below)
 ;;   tab:         the transition table, one row of i32 per state, each entry the next state's row address;
 ;;                the states that report keywords have the rows from `outRow` on
 ;;   the input bytes, then the hit buffer of each chain and the candidate buffer.
@@ -29,58 +29,79 @@
   ;; Set by `sniff`: how many NUL bytes it saw.
   (global $nuls (export "nuls") (mut i32) (i32.const 0))
 
-  ;; scan(root, outRow, a, b, p, len, warm): runs chain A over [p, p + len/2) and chain B over the
-  ;; rest, B first stepping through the `warm` bytes before its half (no reports). Returns 0, or -1 when a hit
-  ;; buffer is full. A hit is two i32: the reporting state's row address and the offset (from p) just after the
-  ;; hit's last byte.
+  ;; scan(root, outRow, a, b, c, d, p, len, warm): runs four chains, A, B, C and D, over the four quarters of
+  ;; [p, p + len) (D's quarter takes the 0-3 bytes left over), B, C and D first stepping through the `warm` bytes
+  ;; before their quarters (no reports). Returns 0, or -1 when a hit buffer is full. A hit is two i32: the
+  ;; reporting state's row address and the offset (from p) just after the hit's last byte.
   (func (export "scan") (param $root i32) (param $outRow i32)
-                        (param $a i32) (param $sb i32) (param $p i32) (param $len i32) (param $warm i32) (result i32)
-    (local $pa i32) (local $pb i32) (local $m i32) (local $end i32) (local $w i32)
-    (local $rowa i32) (local $rowb i32) (local $ba i32) (local $bb i32)
-    (local.set $pa (local.get $p))
-    (local.set $m (i32.add (local.get $p) (i32.shr_u (local.get $len) (i32.const 1))))
+                        (param $a i32) (param $sb i32) (param $sc i32) (param $sd i32)
+                        (param $p i32) (param $len i32) (param $warm i32) (result i32)
+    (local $q i32) (local $pa i32) (local $pb i32) (local $pc i32) (local $pd i32) (local $stop i32) (local $end i32)
+    (local $rowa i32) (local $rowb i32) (local $rowc i32) (local $rowd i32)
+    (local.set $q (i32.shr_u (local.get $len) (i32.const 2)))
     (local.set $end (i32.add (local.get $p) (local.get $len)))
+    (local.set $pa (local.get $p))
+    (local.set $pb (i32.add (local.get $pa) (local.get $q)))
+    (local.set $pc (i32.add (local.get $pb) (local.get $q)))
+    (local.set $pd (i32.add (local.get $pc) (local.get $q)))
+    (local.set $stop (local.get $pb))
     (local.set $rowa (local.get $root))
-    (local.set $rowb (local.get $root))
-    ;; Chain B's warm-up: the automaton, from `warm` bytes before its half (not before p).
-    (local.set $pb (i32.sub (local.get $m) (local.get $warm)))
-    (if (i32.lt_u (local.get $pb) (local.get $p)) (then (local.set $pb (local.get $p))))
-    (block $warmed
-      (loop $warming
-        (br_if $warmed (i32.ge_u (local.get $pb) (local.get $m)))
-        (local.set $bb (i32.load8_u (local.get $pb)))
-        (local.set $rowb (i32.load (i32.add (local.get $rowb)
-          (i32.load16_u (i32.shl (local.get $bb) (i32.const 1))))))
-        (local.set $pb (i32.add (local.get $pb) (i32.const 1)))
-        (br $warming)))
+    (local.set $rowb (call $warmUp (local.get $root) (local.get $p) (local.get $pb) (local.get $warm)))
+    (local.set $rowc (call $warmUp (local.get $root) (local.get $p) (local.get $pc) (local.get $warm)))
+    (local.set $rowd (call $warmUp (local.get $root) (local.get $p) (local.get $pd) (local.get $warm)))
     (block $overflow
-      ;; Both chains, one byte each per turn, for the length of the first half.
+      ;; The four chains, one byte each per turn, for the length of a quarter.
       (block $done
         (loop $next
-          (br_if $done (i32.ge_u (local.get $pa) (local.get $m)))
-          (local.set $ba (i32.load8_u (local.get $pa)))
-          (local.set $bb (i32.load8_u (local.get $pb)))
+          (br_if $done (i32.ge_u (local.get $pa) (local.get $stop)))
           (local.set $rowa (i32.load (i32.add (local.get $rowa)
-            (i32.load16_u (i32.shl (local.get $ba) (i32.const 1))))))
+            (i32.load16_u (i32.shl (i32.load8_u (local.get $pa)) (i32.const 1))))))
           (local.set $rowb (i32.load (i32.add (local.get $rowb)
-            (i32.load16_u (i32.shl (local.get $bb) (i32.const 1))))))
+            (i32.load16_u (i32.shl (i32.load8_u (local.get $pb)) (i32.const 1))))))
+          (local.set $rowc (i32.load (i32.add (local.get $rowc)
+            (i32.load16_u (i32.shl (i32.load8_u (local.get $pc)) (i32.const 1))))))
+          (local.set $rowd (i32.load (i32.add (local.get $rowd)
+            (i32.load16_u (i32.shl (i32.load8_u (local.get $pd)) (i32.const 1))))))
           (if (i32.ge_u (local.get $rowa) (local.get $outRow))
             (then (br_if $overflow (call $hit (local.get $a) (local.get $rowa) (local.get $pa)))))
           (if (i32.ge_u (local.get $rowb) (local.get $outRow))
             (then (br_if $overflow (call $hit (local.get $sb) (local.get $rowb) (local.get $pb)))))
+          (if (i32.ge_u (local.get $rowc) (local.get $outRow))
+            (then (br_if $overflow (call $hit (local.get $sc) (local.get $rowc) (local.get $pc)))))
+          (if (i32.ge_u (local.get $rowd) (local.get $outRow))
+            (then (br_if $overflow (call $hit (local.get $sd) (local.get $rowd) (local.get $pd)))))
           (local.set $pa (i32.add (local.get $pa) (i32.const 1)))
           (local.set $pb (i32.add (local.get $pb) (i32.const 1)))
+          (local.set $pc (i32.add (local.get $pc) (i32.const 1)))
+          (local.set $pd (i32.add (local.get $pd) (i32.const 1)))
           (br $next)))
-      ;; An odd length leaves chain B one byte.
-      (if (i32.lt_u (local.get $pb) (local.get $end))
-        (then
-          (local.set $bb (i32.load8_u (local.get $pb)))
-          (local.set $rowb (i32.load (i32.add (local.get $rowb)
-            (i32.load16_u (i32.shl (local.get $bb) (i32.const 1))))))
-          (if (i32.ge_u (local.get $rowb) (local.get $outRow))
-            (then (br_if $overflow (call $hit (local.get $sb) (local.get $rowb) (local.get $pb)))))))
+      ;; The bytes left over (a length that is not a multiple of four) go to chain D.
+      (block $tailed
+        (loop $tail
+          (br_if $tailed (i32.ge_u (local.get $pd) (local.get $end)))
+          (local.set $rowd (i32.load (i32.add (local.get $rowd)
+            (i32.load16_u (i32.shl (i32.load8_u (local.get $pd)) (i32.const 1))))))
+          (if (i32.ge_u (local.get $rowd) (local.get $outRow))
+            (then (br_if $overflow (call $hit (local.get $sd) (local.get $rowd) (local.get $pd)))))
+          (local.set $pd (i32.add (local.get $pd) (i32.const 1)))
+          (br $tail)))
       (return (i32.const 0)))
     (i32.const -1))
+
+  ;; The state a chain starting at `at` is in: the automaton stepped from the start state through the `warm`
+  ;; bytes before `at` (not before p), without reports.
+  (func $warmUp (param $row i32) (param $p i32) (param $at i32) (param $warm i32) (result i32)
+    (local $q i32)
+    (local.set $q (i32.sub (local.get $at) (local.get $warm)))
+    (if (i32.lt_s (local.get $q) (local.get $p)) (then (local.set $q (local.get $p))))
+    (block $warmed
+      (loop $warming
+        (br_if $warmed (i32.ge_u (local.get $q) (local.get $at)))
+        (local.set $row (i32.load (i32.add (local.get $row)
+          (i32.load16_u (i32.shl (i32.load8_u (local.get $q)) (i32.const 1))))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $warming)))
+    (local.get $row))
 
   ;; Records a hit (its last byte at $at) for the chain whose state block is at $s; returns 1 when its buffer is full.
   (func $hit (param $s i32) (param $row i32) (param $at i32) (result i32)
