@@ -33,7 +33,7 @@ const KEYWORDS = [...new Set([...new SecretsDetector().keywords, ...new PrivateK
  * up to `maxPieces` of them (60: up to a few hundred bytes; 600: kilobytes, so that each of the kernel's four
  * chains has a quarter of its own, longer than its warm-up).
  */
-function generator(seed: number): () => string {
+function generator(seed: number): (maxPieces?: number) => string {
 	const rnd = prng(seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 	const digits = (n: number): string => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
