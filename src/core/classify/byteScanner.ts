@@ -46,8 +46,6 @@ const CLS = 0;
 const CHAINS = [512, 528, 544, 560] as const;
 /** Where the transition table starts. */
 const TAB = 640;
-/** Bytes the second chain steps through before its half: at least the longest number candidate (16). */
-const MIN_WARM = 16;
 
 let kernelModule: object | null | undefined;
 
@@ -84,7 +82,7 @@ export class ByteScanner {
 	/** The row address of the start state, and where the rows of reporting states begin. */
 	private readonly root: number;
 	private readonly outRow: number;
-	/** The longest keyword in bytes: the second chain's warm-up. */
+	/** The longest keyword in bytes: how far before its quarter each chain after the first starts (its warm-up). */
 	private readonly warm: number;
 	private readonly lengths: number[];
 	private readonly rowBytes: number;
@@ -176,7 +174,7 @@ export class ByteScanner {
 		}
 		this.root = TAB + (rank[0] as number) * this.rowBytes;
 		this.outRow = TAB + out.filter((o) => o.length === 0).length * this.rowBytes;
-		this.warm = Math.max(MIN_WARM, ...encoded.map((k) => k.length));
+		this.warm = Math.max(1, ...encoded.map((k) => k.length));
 		this.tableEnd = TAB + n * this.rowBytes;
 		this.grow(this.tableEnd);
 		this.bytes = new Uint8Array(kernel.memory.buffer);
