@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { KeywordAutomaton } from '../../../src/core/classify/ahoCorasick';
 import { decodeBytes, SNIFF_BYTES } from '../../../src/core/classify/decode';
-import { cnIdCheckChar, ibanRemainder, PiiDetector } from '../../../src/core/classify/detectors/pii';
+import { cnIdCheckChar, ibanRemainder, isDomainChar, isLocalChar, PiiDetector } from '../../../src/core/classify/detectors/pii';
 import type { Finding } from '../../../src/core/classify/detectors/finding';
 import { LineIndex, shannonEntropy } from '../../../src/core/classify/textIndex';
 import { HIT_RADIUS, MAX_LINE_WINDOW } from '../../../src/core/classify/detectors/finding';
@@ -285,6 +285,16 @@ describe('prefilters and fast paths find exactly what the plain path finds', () 
 			}
 			assert.ok(total > 2000, `only ${total} findings`);
 		});
+	});
+
+	it('e-mail characters: the code-unit tests accept exactly what the character classes accept (every UTF-16 unit)', () => {
+		const local = /[A-Za-z0-9._%+-]/;
+		const domain = /[A-Za-z0-9.-]/;
+		for (let c = 0; c <= 0xffff; c++) {
+			const ch = String.fromCharCode(c);
+			assert.equal(isLocalChar(c), local.test(ch), `local part, U+${c.toString(16)}`);
+			assert.equal(isDomainChar(c), domain.test(ch), `domain, U+${c.toString(16)}`);
+		}
 	});
 
 	it('isReference: its one expression decides as the seven it replaced (20,000 seeded values)', () => {

@@ -167,8 +167,15 @@ function isDigitSequence(d: string): boolean {
 
 // ---------------------------------------------------------------- the detector
 
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
-const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+/** `[A-Za-z0-9.-]`: a character of an e-mail domain. */
+export function isDomainChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+}
+
+/** `[A-Za-z0-9._%+-]`: a character of an e-mail local part. */
+export function isLocalChar(c: number): boolean {
+	return isDomainChar(c) || c === 95 || c === 37 || c === 43;
+}
 
 const CN_MOBILE = /(?<![0-9A-Za-z_.+-])(?:(?:\+|00)86[ -]?)?(1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4}))(?![0-9A-Za-z_])/gd;
 const E164 = /(?<![0-9A-Za-z_+])(\+[1-9][0-9]{7,14}|\+[1-9][0-9]{0,2}[ .-]\(?[0-9]{1,4}\)?[ .-][0-9]{2,4}[ .-][0-9]{2,4}(?:[ .-][0-9]{2,4})?)(?![0-9A-Za-z_])/gd;
@@ -366,11 +373,11 @@ export class PiiDetector implements ContentDetector {
 		let at = text.indexOf('@');
 		while (at !== -1) {
 			let s = at;
-			while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text.charAt(s - 1))) {
+			while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) {
 				s--;
 			}
 			let e = at + 1;
-			while (e < text.length && e - at < 254 && DOMAIN_CHAR.test(text.charAt(e))) {
+			while (e < text.length && e - at < 254 && isDomainChar(text.charCodeAt(e))) {
 				e++;
 			}
 			while (e > at + 1 && (text.charAt(e - 1) === '.' || text.charAt(e - 1) === '-')) {
