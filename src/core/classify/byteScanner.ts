@@ -1,6 +1,6 @@
 /**
- * The byte scanner: the keyword automaton and the PII number prefilter in one pass over a file's UTF-8 bytes,
- * in WebAssembly (`kernel/scan.wat`), before any decoding. It reports exactly what `KeywordAutomaton.scan` and
+ * The byte scanner: the keyword automaton and the PII number prefilter over a file's UTF-8 bytes, in
+ * WebAssembly (`kernel/scan.wat`), before any decoding. It reports exactly what `KeywordAutomaton.scan` and
  * `forEachNumberCandidate` report on the decoded text (the same keywords at the same UTF-16 offsets, in the same
  * order), several times faster; a unit test compares them on seeded texts.
  *

@@ -1,6 +1,6 @@
-;; The byte scanner: one pass over a file's UTF-8 bytes that does what the keyword automaton and the PII
-;; number prefilter do on decoded text, several times faster (byteScanner.ts builds the tables and reads the
-;; results; test/unit/classify/byteScanner.test.ts checks them against the text path).
+;; The byte scanner: passes over a file's UTF-8 bytes that do what the keyword automaton and the PII number
+;; prefilter do on decoded text, several times faster (byteScanner.ts builds the tables and reads the results;
+;; test/unit/classify/byteScanner.test.ts checks them against the text path).
 ;;
 ;; Assembled by `npm run kernel` (src/tools/generateScanKernel.ts) into scanKernel.ts; a unit test fails when
 ;; that file is stale.
@@ -8,9 +8,9 @@
 ;; Speed: an automaton step is one table load whose address depends on the previous load, so one chain of
 ;; steps waits on memory at every byte. `scan` runs four chains at once, over the four quarters of the input
 ;; (each after the first starts `warm` bytes early, reporting nothing there, so it is in the right state at its
-;; quarter), and keeps everything else off the chains: a step only checks whether it reached a reporting state. The number
-;; candidates are `numbers`' own pass, sixteen bytes at a time. Offsets are byte offsets; `units` turns them
-;; into UTF-16 offsets afterwards, for the files that are not ASCII.
+;; quarter), and keeps everything else off the chains: a step only checks whether it reached a reporting state.
+;; The number candidates are `numbers`' own pass, sixteen bytes at a time. Offsets are byte offsets; `units`
+;; turns them into UTF-16 offsets afterwards, for the files that are not ASCII.
 ;;
 ;; Memory is laid out by the caller:
 ;;   cls (0):     256 u16, for each byte its column's byte offset in a row (byte class × 4)
