@@ -3,8 +3,9 @@
  * and permission files, compiled from the files of that folder with paths relative to it.
  *
  * Workspace keys follow the index: in a single-folder workspace a key is the folder-relative path; with several
- * folders it is `<folderName>/<rel>`. The files Context Warden manages are keyed the same way, so the ledger, drift
- * and restore work on them unchanged.
+ * folders it is `<folderKey>/<rel>`, where the folder's key is its name made unique by `uniqueFolderKeys` (two
+ * folders may share a name). The files Context Warden manages are keyed the same way, so the ledger, drift and
+ * restore work on them unchanged.
  */
 import type { FileClassification } from '../classify/types';
 import type { Policy } from '../policy/schema';
@@ -16,7 +17,27 @@ export interface FolderPath {
 	rel: string;
 }
 
-/** The workspace key of a folder-relative path: prefixed with the folder's name when there are several folders. */
+/**
+ * The key of each workspace folder, in the folders' order: its name, or, when an earlier folder's key is that name,
+ * `<name> (n)` with the smallest n from 2 that no earlier key takes. A folder's key depends only on the folders
+ * before it, so adding a folder at the end never moves another's key; unique names come back unchanged. A `/` in a
+ * name (a `.code-workspace` may name a folder anything) becomes `_`, and an empty name `_`: the key is the first
+ * segment of a workspace key.
+ */
+export function uniqueFolderKeys(names: readonly string[]): string[] {
+	const used = new Set<string>();
+	return names.map((name) => {
+		const base = name.replace(/\//g, '_') || '_';
+		let key = base;
+		for (let n = 2; used.has(key); n++) {
+			key = `${base} (${n})`;
+		}
+		used.add(key);
+		return key;
+	});
+}
+
+/** The workspace key of a folder-relative path: prefixed with the folder's key when there are several folders. */
 export function folderKey(folders: readonly string[], folder: string | undefined, rel: string): string {
 	return folders.length > 1 && folder !== undefined ? `${folder}/${rel}` : rel;
 }

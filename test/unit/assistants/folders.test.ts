@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { getEntry } from '../../../src/core/assistants/catalogue';
 import { type CompileTarget, compileLevers, WORKSPACE_SETTINGS_FILE } from '../../../src/core/assistants/compile';
 import type { AssistantDecision } from '../../../src/core/assistants/decide';
-import { compileForFolders, folderKey, splitFolderKey } from '../../../src/core/assistants/folders';
+import { compileForFolders, folderKey, splitFolderKey, uniqueFolderKeys } from '../../../src/core/assistants/folders';
 import type { FileClassification } from '../../../src/core/classify/types';
 import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
 import type { Level, Policy } from '../../../src/core/policy/schema';
@@ -69,5 +69,63 @@ describe('assistants/folders', () => {
 		for (const id of settingLevers) {
 			assert.ok(multi.skipped.some((s) => s.leverId === id && /multi-root/.test(s.reason)));
 		}
+	});
+
+	describe('uniqueFolderKeys', () => {
+		it('leaves unique names as they are, so existing keys do not move', () => {
+			assert.deepEqual(uniqueFolderKeys([]), []);
+			assert.deepEqual(uniqueFolderKeys(['app']), ['app']);
+			assert.deepEqual(uniqueFolderKeys(['alpha', 'beta', 'App', 'app.v2', 'my app']), ['alpha', 'beta', 'App', 'app.v2', 'my app']);
+		});
+
+		it('keeps the first of two same-named folders and numbers the second', () => {
+			assert.deepEqual(uniqueFolderKeys(['app', 'app']), ['app', 'app (2)']);
+			assert.deepEqual(uniqueFolderKeys(['app', 'lib', 'app']), ['app', 'lib', 'app (2)']);
+		});
+
+		it('numbers a third and each further one in order', () => {
+			assert.deepEqual(uniqueFolderKeys(['app', 'app', 'app']), ['app', 'app (2)', 'app (3)']);
+			assert.deepEqual(uniqueFolderKeys(['app', 'lib', 'app', 'lib', 'app']), ['app', 'lib', 'app (2)', 'lib (2)', 'app (3)']);
+		});
+
+		it('never gives a key a folder already has, when a name looks like a numbered one', () => {
+			assert.deepEqual(uniqueFolderKeys(['app', 'app (2)', 'app']), ['app', 'app (2)', 'app (3)']);
+			assert.deepEqual(uniqueFolderKeys(['app (2)', 'app', 'app']), ['app (2)', 'app', 'app (3)']);
+			assert.deepEqual(uniqueFolderKeys(['app', 'app', 'app (2)']), ['app', 'app (2)', 'app (2) (2)']);
+			assert.deepEqual(uniqueFolderKeys(['app (2)', 'app (2)']), ['app (2)', 'app (2) (2)']);
+			for (const names of [['app', 'app (2)', 'app', 'app', 'app (3)', 'app (2)'], ['x', 'x (2) (2)', 'x', 'x (2)', 'x']]) {
+				const keys = uniqueFolderKeys(names);
+				assert.equal(new Set(keys).size, names.length, `not unique: ${JSON.stringify(keys)}`);
+			}
+		});
+
+		it("gives a folder's key from the folders before it only: adding one at the end moves no key", () => {
+			const names = ['app', 'lib', 'app', 'app (2)', 'lib'];
+			const all = uniqueFolderKeys(names);
+			for (let n = 0; n <= names.length; n++) {
+				assert.deepEqual(uniqueFolderKeys(names.slice(0, n)), all.slice(0, n));
+			}
+			// The same names in another order: the first of each name keeps it.
+			assert.deepEqual(uniqueFolderKeys(['lib', 'app', 'app']), ['lib', 'app', 'app (2)']);
+			assert.deepEqual(uniqueFolderKeys(['app', 'app', 'lib']), ['app', 'app (2)', 'lib']);
+		});
+
+		it('makes every key one segment of a workspace key', () => {
+			const keys = uniqueFolderKeys(['a/b', 'a_b', '', 'c']);
+			assert.deepEqual(keys, ['a_b', 'a_b (2)', '_', 'c']);
+			for (const k of keys) {
+				assert.deepEqual(splitFolderKey(keys, folderKey(keys, k, 'src/x.ts')), { folder: k, rel: 'src/x.ts' });
+			}
+		});
+
+		it('keeps two same-named folders apart when compiling', () => {
+			const keys = uniqueFolderKeys(['app', 'app']);
+			const r = compileForFolders(POLICY, [file('app (2)/src/key.ts', 'restricted'), file('app/README.md', 'public')], [target('github-copilot-chat', 'disable')], keys);
+			const first = r.changes.find((c) => c.file === 'app/.copilotignore');
+			const second = r.changes.find((c) => c.file === 'app (2)/.copilotignore');
+			assert.ok(first?.kind === 'ignoreBlock' && second?.kind === 'ignoreBlock', JSON.stringify(r.changes.map((c) => c.file)));
+			assert.ok(second.lines.includes('/src/key.ts'));
+			assert.ok(!first.lines.includes('/src/key.ts'));
+		});
 	});
 });
