@@ -10,8 +10,8 @@ export interface Position {
 
 /**
  * Line boundaries of one text, for positions and for the per-line work of the detectors. The line table is
- * built on first use (files without keyword hits or findings pay nothing); a text without `\r` is split with
- * the native `indexOf`, the rest with a scan that knows `\r\n` and lone `\r`. Lookups remember the last line,
+ * built on first use (files without keyword hits or findings pay nothing), with the native `indexOf` (a text
+ * with `\r` merges the `\n` and `\r` it finds, a `\r\n` counting once). Lookups remember the last line,
  * because detectors ask in text order. The detectors' windows need only the bounds of the lines they work on:
  * `lineStartAt`/`lineEndAt` find them with the native `lastIndexOf`/`indexOf` (in a text without `\r`), so a
  * file whose hits lead to no finding never builds the table.
@@ -70,15 +70,21 @@ export class LineIndex {
 				starts.push(i + 1);
 			}
 		} else {
-			for (let i = 0; i < t.length; i++) {
-				const c = t.charCodeAt(i);
-				if (c === 10) {
-					starts.push(i + 1);
-				} else if (c === 13) {
-					if (t.charCodeAt(i + 1) === 10) {
-						i++;
+			// The next \n and the next \r, each found natively; a \r\n is one break.
+			let lf = t.indexOf('\n');
+			let cr = t.indexOf('\r');
+			while (lf !== -1 || cr !== -1) {
+				if (cr !== -1 && (lf === -1 || cr < lf)) {
+					if (lf === cr + 1) {
+						starts.push(lf + 1);
+						lf = t.indexOf('\n', lf + 1);
+					} else {
+						starts.push(cr + 1);
 					}
-					starts.push(i + 1);
+					cr = t.indexOf('\r', cr + 1);
+				} else {
+					starts.push(lf + 1);
+					lf = t.indexOf('\n', lf + 1);
 				}
 			}
 		}
