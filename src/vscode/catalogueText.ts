@@ -5,11 +5,13 @@
  * The catalogue (src/core) stays English for logs and reports; this maps each English text to a literal
  * `vscode.l10n.t` call, so `npm run l10n` extracts it. Brand, product and file names stay as they are; text not
  * listed here (an unrecognised extension's name) is shown as it is. A unit test fails when a catalogue name,
- * destination or lever text has no entry.
+ * destination, jurisdiction or lever text has no entry.
  */
 import * as vscode from 'vscode';
 import type { AssistantView } from '../core/exposure/model';
 import { getEntry } from '../core/assistants/catalogue';
+import type { DecisionPlace } from '../core/assistants/decide';
+import type { Jurisdiction } from '../core/assistants/types';
 
 /** Catalogue assistant names → display text. */
 export function catalogueNames(): Record<string, () => string> {
@@ -85,6 +87,36 @@ export function catalogueDestinations(): Record<string, () => string> {
 		'Tencent Cloud (Hunyuan / DeepSeek / GLM models)': () => vscode.l10n.t('Tencent Cloud (Hunyuan / DeepSeek / GLM models)'),
 		'Cursor cloud': () => vscode.l10n.t('Cursor cloud'),
 	};
+}
+
+/** A destination's region in the display language; a region that is not in the catalogue is shown as it is. */
+export function destinationRegionText(region: string): string {
+	return shown(catalogueDestinations(), region);
+}
+
+/**
+ * A refused destination as a decision lists it, `region (id, jurisdiction)`, by jurisdiction: each key is the English
+ * the core writes (`placesText`), so an English editor shows exactly that. `{0}` is the region, `{1}` the id.
+ */
+export function catalogueJurisdictions(): Record<Jurisdiction, (region: string, id: string) => string> {
+	return {
+		us: (region, id) => vscode.l10n.t('{0} ({1}, us)', region, id),
+		eu: (region, id) => vscode.l10n.t('{0} ({1}, eu)', region, id),
+		'cn-mainland': (region, id) => vscode.l10n.t('{0} ({1}, cn-mainland)', region, id),
+		global: (region, id) => vscode.l10n.t('{0} ({1}, global)', region, id),
+		'self-hosted': (region, id) => vscode.l10n.t('{0} ({1}, self-hosted)', region, id),
+		local: (region, id) => vscode.l10n.t('{0} ({1}, local)', region, id),
+		'user-configured': (region, id) => vscode.l10n.t('{0} ({1}, user-configured)', region, id),
+	};
+}
+
+/**
+ * The refused destinations of a decision in the display language: each region through its catalogue entry and its
+ * jurisdiction as a word; the ids (what a policy names) as they are.
+ */
+export function destinationPlacesText(places: readonly DecisionPlace[]): string {
+	const jurisdictions = catalogueJurisdictions();
+	return places.map((d) => jurisdictions[d.jurisdiction](destinationRegionText(d.region), d.id)).join(vscode.l10n.t('; '));
 }
 
 /** Catalogue lever conditions (`Lever.condition`) → display text. Coverage says them after "only". */
@@ -194,8 +226,7 @@ export function localizedAssistant(view: AssistantView): AssistantView {
 		return view;
 	}
 	const names = catalogueNames();
-	const regions = catalogueDestinations();
 	const name = names[entry.name]?.() ?? view.name;
-	const destination = entry.destinations.map((d) => regions[d.region]?.() ?? d.region).join(vscode.l10n.t('; '));
+	const destination = entry.destinations.map((d) => destinationRegionText(d.region)).join(vscode.l10n.t('; '));
 	return { ...view, name, destination };
 }

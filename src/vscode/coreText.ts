@@ -22,7 +22,7 @@ import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
 import type { LayerKind, PiiKind } from '../core/policy/schema';
-import { assistantNameText, leverConditionText, leverHowText, leverPartialText, leverRemedyText } from './catalogueText';
+import { assistantNameText, destinationPlacesText, leverConditionText, leverHowText, leverPartialText, leverRemedyText } from './catalogueText';
 
 type Text = () => string;
 
@@ -250,11 +250,13 @@ export function skipReasonLabel(reason: SkipReason): string {
 
 /**
  * One sentence of an assistant decision. {0}, where a template has it, is the assistant: a catalogue name is shown in
- * the display language (catalogueText.ts). The other arguments (ids, regions, the policy's lists) go in as they are.
+ * the display language (catalogueText.ts), and so are the refused destinations' regions and jurisdictions when the
+ * sentence carries them (`places`). The other arguments (ids, the policy's lists) go in as they are.
  */
 export function decisionSentence(s: DecisionSentence): string {
-	const [name = '', b = '', c = ''] = s.args;
+	const [name = '', listed = '', c = ''] = s.args;
 	const a = assistantNameText(name);
+	const b = s.places ? destinationPlacesText(s.places) : listed;
 	switch (s.template) {
 		case DECISION_TEXT.blockedByStar:
 			return vscode.l10n.t('The policy blocks every assistant ("*" in assistants.block), so {0} is blocked in every workspace.', a);

@@ -1,9 +1,12 @@
 // The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name, every
-// destination and every lever text coverage says (condition, weakness, a permission file's how, a remedy) has an
-// entry under its English text, so a new assistant cannot stay English in a zh-cn Exposure Preview, status bar
-// tooltip or coverage sentence unnoticed; brand names may stay as they are, and unknown assistants are shown as they are.
+// destination, every jurisdiction and every lever text coverage says (condition, weakness, a permission file's how, a
+// remedy) has an entry under its English text, so a new assistant cannot stay English in a zh-cn Exposure Preview,
+// status bar tooltip, coverage sentence or decision unnoticed; brand names may stay as they are, and unknown
+// assistants are shown as they are.
 import * as assert from 'node:assert/strict';
 import { CATALOGUE } from '../../src/core/assistants/catalogue';
+import { placesText } from '../../src/core/assistants/decide';
+import { JURISDICTIONS } from '../../src/core/assistants/types';
 import type { AssistantView } from '../../src/core/exposure/model';
 import type * as CatalogueText from '../../src/vscode/catalogueText';
 import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
@@ -28,6 +31,35 @@ describe('catalogueText: assistant names and destinations in the display languag
 		for (const [english, shown] of [...Object.entries(names), ...Object.entries(regions)]) {
 			assert.ok([english, translated(english)].includes(shown()), `${english} -> ${shown()}`);
 		}
+	});
+
+	it('has an entry for every jurisdiction, under the English a decision lists a place with', () => {
+		const jurisdictions = text.catalogueJurisdictions();
+		assert.deepEqual(
+			JURISDICTIONS.filter((j) => !Object.hasOwn(jurisdictions, j)),
+			[],
+			'add these to catalogueJurisdictions in src/vscode/catalogueText.ts, then `npm run l10n` and translate',
+		);
+		assert.deepEqual(Object.keys(jurisdictions).sort(), [...JURISDICTIONS].sort(), 'no entry for a jurisdiction the core does not have');
+		for (const j of JURISDICTIONS) {
+			// The key is exactly what the core writes for the place (placesText), so English shows what it always did.
+			assert.equal(jurisdictions[j]('Somewhere', 'some-id'), translated(placesText([{ region: 'Somewhere', id: 'some-id', jurisdiction: j }])), j);
+		}
+	});
+
+	it('lists refused destinations with each catalogue region and jurisdiction in the display language, ids as they are', () => {
+		const places = CATALOGUE.flatMap((e) => e.destinations);
+		for (const d of places) {
+			const region = text.destinationRegionText(d.region);
+			assert.ok([d.region, translated(d.region)].includes(region), d.region);
+			assert.equal(text.destinationPlacesText([d]), translated(placesText([{ ...d, region }])), d.id);
+		}
+		const [a, b] = places;
+		assert.ok(a && b);
+		assert.equal(text.destinationPlacesText([a, b]), [a, b].map((d) => text.destinationPlacesText([d])).join(translated('; ')));
+		// A destination outside the catalogue (configured by its name): the name as it is, the jurisdiction translated.
+		assert.equal(text.destinationPlacesText([{ region: 'llm.acme.internal', id: 'llm.acme.internal', jurisdiction: 'global' }]), '«llm.acme.internal (llm.acme.internal, global)»');
+		assert.equal(text.destinationRegionText('constructor'), 'constructor');
 	});
 
 	it("names a catalogue assistant in the display language (the status bar tooltip's lines), and anything else as it is", () => {

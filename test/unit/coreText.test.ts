@@ -6,14 +6,17 @@
 // (test/support/l10nStandIn.ts): a shown text equals «the core's English» only when it was translated under exactly
 // the key the core's text has.
 import * as assert from 'node:assert/strict';
-import { DECISION_TEXT, decideAssistant, type DecisionSentence, fillTemplate } from '../../src/core/assistants/decide';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { DECISION_TEXT, decideAssistant, type DecisionPlace, type DecisionSentence, fillTemplate, placesText } from '../../src/core/assistants/decide';
 import { CATALOGUE, getEntry } from '../../src/core/assistants/catalogue';
 import { COVERAGE_TEXT, type CoveragePhrase, coverageFor } from '../../src/core/assistants/coverage';
 import { DRIFT_TEXT } from '../../src/core/assistants/drift';
 import { LEDGER_TEXT, planApply, type ProblemTemplate } from '../../src/core/assistants/ledger';
 import { MANAGED_BLOCK_TEXT } from '../../src/core/assistants/managedBlock';
 import { MANAGED_JSON_TEXT } from '../../src/core/assistants/managedJson';
-import { COVERAGE_SURFACES } from '../../src/core/assistants/types';
+import { COVERAGE_SURFACES, JURISDICTIONS } from '../../src/core/assistants/types';
 import { HOOK_PLACEMENT_TEXT } from '../../src/core/hooks/installPlan';
 import { compileClassifier } from '../../src/core/classify/classifier';
 import { cnIdCheckChar, luhnValid } from '../../src/core/classify/detectors/pii';
@@ -22,6 +25,7 @@ import { REASON_KINDS, type Reason, SKIP_REASONS } from '../../src/core/classify
 import { DEFAULT_POLICY } from '../../src/core/policy/defaultPolicy';
 import { resolveEffectivePolicy } from '../../src/core/policy/layering';
 import { LAYER_KINDS } from '../../src/core/policy/schema';
+import type * as CatalogueText from '../../src/vscode/catalogueText';
 import type * as CoreText from '../../src/vscode/coreText';
 import { testPolicy } from '../support/classifyPolicy';
 import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
@@ -53,11 +57,56 @@ function cardNumber(prefix: string): string {
 	throw new Error('unreachable');
 }
 
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Runs `use` with a fresh copy of coreText.ts whose `vscode.l10n.t` translates by `bundle` as the editor does (a key
+ * without an entry is shown as it is), then forgets that copy.
+ */
+function withBundle<T>(bundle: Readonly<Record<string, string>>, use: (core: typeof CoreText) => T): T {
+	const t = (message: string, ...args: unknown[]): string =>
+		(Object.hasOwn(bundle, message) ? (bundle[message] ?? message) : message).replace(/\{(\d+)\}/g, (whole, i: string) =>
+			args[Number(i)] === undefined ? whole : String(args[Number(i)]),
+		);
+	const local = createRequire(__filename);
+	const fresh = ['../../src/vscode/coreText', '../../src/vscode/catalogueText'].map((m) => local.resolve(m));
+	const forget = (): void => fresh.forEach((f) => delete require.cache[f]);
+	const cached = fresh.map((f) => require.cache[f]);
+	const standIn = path.join(__dirname, 'vscode-bundle-stand-in.js');
+	const moduleStatics = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+	const original = moduleStatics._resolveFilename;
+	moduleStatics._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+		return request === 'vscode' ? standIn : original.call(this, request, ...rest);
+	};
+	const stand = new Module(standIn);
+	stand.filename = standIn;
+	stand.loaded = true;
+	stand.exports = { l10n: { t } };
+	require.cache[standIn] = stand;
+	forget();
+	try {
+		return use(local('../../src/vscode/coreText') as typeof CoreText);
+	} finally {
+		moduleStatics._resolveFilename = original;
+		delete require.cache[standIn];
+		forget();
+		fresh.forEach((f, i) => {
+			const m = cached[i];
+			if (m) {
+				require.cache[f] = m;
+			}
+		});
+	}
+}
+
 describe("coreText: the core's texts in the display language", () => {
 	let core: typeof CoreText;
+	let catalogueText: typeof CatalogueText;
 	let restore: () => void;
 	before(() => {
 		({ module: core, restore } = requireWithL10nStandIn<typeof CoreText>(__filename, '../../src/vscode/coreText'));
+		// Loaded with coreText, against the same stand-in.
+		catalogueText = createRequire(__filename)('../../src/vscode/catalogueText') as typeof CatalogueText;
 	});
 	after(() => restore());
 
@@ -158,15 +207,92 @@ describe("coreText: the core's texts in the display language", () => {
 		assert.ok(entry);
 		const d = decideAssistant(p, entry, true);
 		assert.ok(d.why.length >= 2);
-		// The assistant ({0}) by its catalogue name in the display language, everything else as it is.
-		const named = d.whyTemplates.map((w) => translated(fillTemplate(w.template, w.args.map((a, i) => (i === 0 ? translated(a) : a)))));
+		// The assistant ({0}) by its catalogue name in the display language, the refused places ({1}) region by region
+		// and jurisdiction by jurisdiction, everything else as it is.
+		const place = (p: DecisionPlace): string => translated(placesText([{ ...p, region: translated(p.region) }]));
+		const shownArg = (w: DecisionSentence, a: string, i: number): string =>
+			i === 0 ? translated(a) : i === 1 && w.places ? w.places.map(place).join(translated('; ')) : a;
+		const named = d.whyTemplates.map((w) => translated(fillTemplate(w.template, w.args.map((a, i) => shownArg(w, a, i)))));
 		assert.deepEqual(core.decisionWhy(d), named);
+		assert.ok(d.whyTemplates.some((w) => w.places && w.places.length > 0), 'a sentence lists refused places');
 		assert.ok(
 			core.decisionWhy(d).some((w) => w.includes(translated(entry.name))),
 			'a sentence names Copilot Chat',
 		);
 		// Sentences the lists do not account for: the English, untouched.
 		assert.deepEqual(core.decisionWhy({ why: [...d.why, 'Extra.'], whyTemplates: d.whyTemplates }), [...d.why, 'Extra.']);
+	});
+
+	it('lists every refused catalogue destination with its region and jurisdiction in the display language, ids as they are', () => {
+		const policy = { ...DEFAULT_POLICY, assistants: { ...DEFAULT_POLICY.assistants, allowedDestinations: ['nowhere'] } };
+		const jurisdictionsSeen = new Set<string>();
+		for (const entry of CATALOGUE) {
+			const d = decideAssistant(policy, entry, true);
+			const refused = d.whyTemplates.find((w) => w.template === DECISION_TEXT.destinationsRefused);
+			assert.ok(refused?.places, entry.id);
+			assert.deepEqual(
+				refused.places,
+				entry.destinations.map(({ region, id, jurisdiction }) => ({ region, id, jurisdiction })),
+				entry.id,
+			);
+			assert.equal(refused.args[1], placesText(refused.places), 'the English lists the places as before');
+			const shown = core.decisionSentence(refused);
+			for (const p of refused.places) {
+				jurisdictionsSeen.add(p.jurisdiction);
+				// Each place is said whole in the display language, its region through the catalogue's entry for it.
+				const region = catalogueText.destinationRegionText(p.region);
+				assert.ok(shown.includes(translated(placesText([{ ...p, region }]))), `${entry.id}: ${p.id} in ${shown}`);
+				assert.ok(region === p.region || region === translated(p.region), p.region);
+			}
+		}
+		assert.ok(jurisdictionsSeen.size >= 5, [...jurisdictionsSeen].join(', '));
+		// A configured destination the catalogue does not know: its name as the region, as it is.
+		const tabnine = getEntry('tabnine');
+		assert.ok(tabnine);
+		const configured = decideAssistant(policy, tabnine, true, { configuredDestinations: ['tabnine.acme.internal'] });
+		const refused = configured.whyTemplates.find((w) => w.template === DECISION_TEXT.destinationsRefused);
+		assert.ok(refused);
+		assert.equal(
+			core.decisionSentence(refused),
+			translated(fillTemplate(refused.template, [catalogueText.assistantNameText(tabnine.name), translated('tabnine.acme.internal (tabnine.acme.internal, global)'), 'nowhere'])),
+		);
+	});
+
+	it('says the refused-destination sentences wholly in Chinese under the zh-cn bundle, and as the core does in English', () => {
+		const zh = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+		const policies = [['nowhere'], []].map((allowedDestinations) => ({ ...DEFAULT_POLICY, assistants: { ...DEFAULT_POLICY.assistants, allowedDestinations } }));
+		/** The catalogue's regions that are kept as they are in every language (brand and product names). */
+		const brands = new Set(Object.entries(catalogueText.catalogueDestinations()).filter(([english, shown]) => shown() === english).map(([english]) => english));
+		const english = withBundle({}, (coreEn) => CATALOGUE.flatMap((e) => policies.map((p) => ({ d: decideAssistant(p, e, true), shown: coreEn.decisionWhy(decideAssistant(p, e, true)) }))));
+		for (const { d, shown } of english) {
+			assert.deepEqual(shown, d.why, 'an English editor shows the English the core writes');
+		}
+		const jurisdictionWords = new RegExp(`(?<![\\w-])(${JURISDICTIONS.join('|')})(?![\\w-])`);
+		let sentences = 0;
+		withBundle(zh, (coreZh) => {
+			for (const entry of CATALOGUE) {
+				for (const p of policies) {
+					const refusing = [DECISION_TEXT.destinationsRefused, DECISION_TEXT.destinationsRefusedNoneAllowed] as string[];
+					for (const w of decideAssistant(p, entry, true).whyTemplates.filter((s) => refusing.includes(s.template))) {
+						sentences++;
+						let shown = coreZh.decisionSentence(w);
+						assert.ok(/[\u4e00-\u9fff]/.test(shown), shown);
+						// Nothing is allowed, so every destination of the entry is refused.
+						for (const place of entry.destinations) {
+							if (!brands.has(place.region)) {
+								assert.ok(!shown.includes(place.region), `English region in: ${shown}`);
+							}
+							// The ids stay: they are what a policy names.
+							assert.ok(shown.includes(place.id), `${place.id} in: ${shown}`);
+							shown = shown.split(place.id).join('');
+						}
+						assert.doesNotMatch(shown, jurisdictionWords, 'an English jurisdiction word is left');
+						assert.doesNotMatch(shown, /; /, 'the places are separated the Chinese way');
+					}
+				}
+			}
+		});
+		assert.equal(sentences, CATALOGUE.length * policies.length);
 	});
 
 	it('labels every reason kind, skip reason, decision and policy layer', () => {

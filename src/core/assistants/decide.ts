@@ -55,6 +55,19 @@ export type DecisionTemplate = (typeof DECISION_TEXT)[keyof typeof DECISION_TEXT
 export interface DecisionSentence {
 	template: DecisionTemplate;
 	args: readonly string[];
+	/**
+	 * In the destinations-refused sentences: the refused destinations that `{1}` lists (`placesText` of them), so an
+	 * adapter can say each region and jurisdiction in its own language.
+	 */
+	places?: readonly DecisionPlace[];
+}
+
+/** A refused destination as a decision names it. */
+export type DecisionPlace = Pick<Destination, 'region' | 'id' | 'jurisdiction'>;
+
+/** The refused destinations as the English sentence lists them: `region (id, jurisdiction)`, separated by `; `. */
+export function placesText(places: readonly DecisionPlace[]): string {
+	return places.map((d) => `${d.region} (${d.id}, ${d.jurisdiction})`).join('; ');
 }
 
 export interface DecisionResult {
@@ -143,8 +156,10 @@ export function decideAssistant(
 	} else {
 		const refused = destinations.filter((d) => !destinationAllowed(p.allowedDestinations, d));
 		if (refused.length > 0) {
-			const places = refused.map((d) => `${d.region} (${d.id}, ${d.jurisdiction})`).join('; ');
-			why.push(allowedList ? say('destinationsRefused', label, places, allowedList) : say('destinationsRefusedNoneAllowed', label, places));
+			const places = refused.map(({ region, id, jurisdiction }): DecisionPlace => ({ region, id, jurisdiction }));
+			const listed = placesText(places);
+			const sentence = allowedList ? say('destinationsRefused', label, listed, allowedList) : say('destinationsRefusedNoneAllowed', label, listed);
+			why.push({ ...sentence, places });
 		}
 	}
 	if (why.length === 0) {
