@@ -61,6 +61,19 @@
 		return node;
 	}
 
+	/** Appends to `table` a header row of column headers, one per label. */
+	function tableHead(table, columns) {
+		const thead = el('thead');
+		const hr = el('tr');
+		for (const h of columns) {
+			const th = el('th', null, h);
+			th.scope = 'col';
+			hr.appendChild(th);
+		}
+		thead.appendChild(hr);
+		table.appendChild(thead);
+	}
+
 	/** Fills `{0}` in a label template with a value, as plain text (no `$` patterns, no HTML). */
 	function fmt(template, value) {
 		return String(template).replace(/\{0\}/g, () => String(value));
@@ -229,15 +242,7 @@
 	function table(items, sectionKey, caption) {
 		const t = el('table', 'items');
 		t.setAttribute('aria-label', caption);
-		const thead = el('thead');
-		const hr = el('tr');
-		for (const h of [labels.columnFile, labels.columnLevel, labels.columnReasons, labels.columnSize, labels.columnVerdict, labels.columnActions]) {
-			const th = el('th', null, h);
-			th.scope = 'col';
-			hr.appendChild(th);
-		}
-		thead.appendChild(hr);
-		t.appendChild(thead);
+		tableHead(t, [labels.columnFile, labels.columnLevel, labels.columnReasons, labels.columnSize, labels.columnVerdict, labels.columnActions]);
 		const tbody = el('tbody');
 		for (const item of items) {
 			tbody.appendChild(row(item, sectionKey));
@@ -360,15 +365,7 @@
 		if (hooks.agents.length) {
 			const t = el('table', 'items hook-table');
 			t.setAttribute('aria-label', labels.hooksHeading);
-			const thead = el('thead');
-			const hr = el('tr');
-			for (const h of [labels.columnAgent, labels.columnHookState, labels.columnHookFile]) {
-				const th = el('th', null, h);
-				th.scope = 'col';
-				hr.appendChild(th);
-			}
-			thead.appendChild(hr);
-			t.appendChild(thead);
+			tableHead(t, [labels.columnAgent, labels.columnHookState, labels.columnHookFile]);
 			const tbody = el('tbody');
 			for (const a of hooks.agents) {
 				const tr = el('tr', 'hook-agent');
