@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
+import { uniqueFolderKeys } from '../core/assistants/folders';
 import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
 import type { WorkspaceSummary } from '../core/exposure/summary';
@@ -14,7 +15,8 @@ import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerScanItem } from
 import { Disposable } from './disposable';
 import type { Logger } from './logger';
 
-const CACHE_VERSION = 1;
+/** 2: keys of same-named folders are told apart (`uniqueFolderKeys`); a version 1 cache may mix them up. */
+const CACHE_VERSION = 2;
 const BATCH = 200;
 const DOC_DEBOUNCE_MS = 250;
 const FS_DEBOUNCE_MS = 300;
@@ -157,7 +159,7 @@ export class WorkspaceIndex extends Disposable {
 		if (!rel || rel.startsWith('..')) {
 			return undefined;
 		}
-		return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${rel}` : rel;
+		return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${workspaceFolderKey(folder)}/${rel}` : rel;
 	}
 
 	/** The URI of a key made by `relPath`. */
@@ -167,8 +169,8 @@ export class WorkspaceIndex extends Disposable {
 		}
 		const folders = vscode.workspace.workspaceFolders ?? [];
 		if (folders.length > 1) {
-			const [name, ...rest] = rel.split('/');
-			const folder = folders.find((f) => f.name === name);
+			const [key, ...rest] = rel.split('/');
+			const folder = folders[workspaceFolderKeys().indexOf(key ?? '')];
 			return folder ? vscode.Uri.joinPath(folder.uri, ...rest) : undefined;
 		}
 		return folders[0] ? vscode.Uri.joinPath(folders[0].uri, ...rel.split('/')) : undefined;
@@ -527,6 +529,19 @@ export class WorkspaceIndex extends Disposable {
 			this.log.warn('index', `cache not saved: ${err instanceof Error ? err.message : String(err)}`);
 		}
 	}
+}
+
+/**
+ * The key of each workspace folder, in their order: the folder's name, made unique (`uniqueFolderKeys`) when folders
+ * share one. In a multi-root workspace it prefixes the folder's workspace keys, in the index, the ledgers and drift.
+ */
+export function workspaceFolderKeys(): string[] {
+	return uniqueFolderKeys((vscode.workspace.workspaceFolders ?? []).map((f) => f.name));
+}
+
+/** The key of one workspace folder (see `workspaceFolderKeys`). */
+export function workspaceFolderKey(folder: vscode.WorkspaceFolder): string {
+	return workspaceFolderKeys()[folder.index] ?? folder.name;
 }
 
 /** The time-boxed exceptions in force, as the classifier takes them. */

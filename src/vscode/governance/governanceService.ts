@@ -33,7 +33,7 @@ import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposureProvider';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policyService';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { type WorkspaceIndex, workspaceFolderKeys } from '../workspaceIndex';
 
 const TAG = 'governance';
 const DEBOUNCE_MS = 500;
@@ -125,6 +125,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private suspended: { key: string; assistants: Set<string> } | undefined;
 	/** Files a plan would write, held back because the workspace is not trusted. */
 	private pendingUntrusted: string[] = [];
+	/** The drift watcher of each workspace folder's lever files, by the folder's URI. */
+	private readonly folderWatchers = new Map<string, vscode.Disposable>();
 	/** Drift keys already recorded and still present (recorded again only after they went away). */
 	private reportedDrift = new Set<string>();
 	/** Drift events since the levers were applied, for the audit report. */
@@ -150,14 +152,22 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				}
 			}),
 		);
-		// Every folder is a project root for the assistants: each has its own ignore and permission files.
-		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${LEVER_FILES.join(',')}}`)));
-			const onFile = (): void => void this.enqueue('drift (files)', () => this.checkDrift());
-			this._register(watcher.onDidChange(onFile));
-			this._register(watcher.onDidCreate(onFile));
-			this._register(watcher.onDidDelete(onFile));
-		}
+		this._register({
+			dispose: () => {
+				for (const w of this.folderWatchers.values()) {
+					w.dispose();
+				}
+				this.folderWatchers.clear();
+			},
+		});
+		this.watchFolders(vscode.workspace.workspaceFolders ?? [], []);
+		// A folder added to the window is watched and governed like the others; a removed one is no longer watched.
+		this._register(
+			vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+				this.watchFolders(e.added, e.removed);
+				this.schedule('workspace folders changed');
+			}),
+		);
 		this.schedule('activation', 0);
 	}
 
@@ -165,7 +175,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	views(): AssistantView[] {
 		const applied = appliedLeverIds(this.ledger());
-		const folders = folderNames();
+		const folders = workspaceFolderKeys();
 		// A workspace path is matched against the files of its own folder, relative to that folder.
 		const matchIn = (cache: ReadonlyMap<string, Ignore>, files: readonly string[], path: string): boolean => {
 			const at = path.startsWith('untitled:') ? undefined : splitFolderKey(folders, path);
@@ -311,6 +321,25 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	// ---- the work ---------------------------------------------------------------------------------------------
 
+	/** Every folder is a project root for the assistants: each has its own ignore and permission files, watched for drift. */
+	private watchFolders(added: readonly vscode.WorkspaceFolder[], removed: readonly vscode.WorkspaceFolder[]): void {
+		for (const folder of removed) {
+			this.folderWatchers.get(folder.uri.toString())?.dispose();
+			this.folderWatchers.delete(folder.uri.toString());
+		}
+		for (const folder of added) {
+			if (this.isDisposed || this.folderWatchers.has(folder.uri.toString())) {
+				continue;
+			}
+			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${LEVER_FILES.join(',')}}`));
+			const onFile = (): void => void this.enqueue('drift (files)', () => this.checkDrift());
+			this.folderWatchers.set(
+				folder.uri.toString(),
+				vscode.Disposable.from(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile)),
+			);
+		}
+	}
+
 	private schedule(why: string, delay = DEBOUNCE_MS): void {
 		clearTimeout(this.timer);
 		this.timer = setTimeout(() => void this.enqueue(why, () => this.refresh()), delay);
@@ -382,7 +411,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (cursor && this.usesCursor()) {
 			targets.push({ entry: cursor, decision: decideAssistant(effective.policy, cursor, this.restricted).decision });
 		}
-		const result = compileForFolders(effective.policy, [...this.index.all().values()], targets, folderNames());
+		const result = compileForFolders(effective.policy, [...this.index.all().values()], targets, workspaceFolderKeys());
 		for (const w of result.warnings) {
 			this.log.warn(TAG, w);
 		}
@@ -831,7 +860,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	/** Re-reads the assistants' ignore files (user lines) and our managed lines, for the exposure views. */
 	private async refreshCaches(): Promise<void> {
-		const folders = folderNames();
+		const folders = workspaceFolderKeys();
 		const levers = [...new Set(this.governed.flatMap((g) => g.detected.entry.levers.flatMap((l) => (l.kind === 'ignoreFile' ? [l.path] : []))))];
 		const paths = (folders.length > 1 ? folders : [undefined]).flatMap((folder) => levers.map((l) => folderKey(folders, folder, l)));
 		const files = await this.readFiles(paths);
@@ -858,11 +887,6 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		this.wardenIgnores = warden;
 	}
-}
-
-/** The names of the workspace folders, which prefix workspace keys in a multi-root workspace. */
-function folderNames(): string[] {
-	return (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
 }
 
 function decisionKey(g: Governed): string {

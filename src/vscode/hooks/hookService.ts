@@ -14,7 +14,7 @@ import { hookProblemText } from '../coreText';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policyService';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { type WorkspaceIndex, workspaceFolderKey, workspaceFolderKeys } from '../workspaceIndex';
 
 const TAG = 'hooks';
 const DEBOUNCE_MS = 400;
@@ -74,6 +74,8 @@ export class HookService extends Disposable {
 		this._register(index.onDidChange(() => this.schedule()));
 		this._register(index.onDidChangeScanning(() => this.schedule()));
 		this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()));
+		// A folder added to the window gets its snapshot and hook files like the others.
+		this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()));
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration('chat.useHooks')) {
@@ -215,10 +217,11 @@ export class HookService extends Disposable {
 		const policy = effective.policy;
 		const threshold = policy.workspace.sensitiveLevel;
 		// The hook sees paths relative to this folder: in a multi-root workspace, only its files, without the prefix.
-		const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
+		const folders = workspaceFolderKeys();
+		const key = workspaceFolderKey(folder);
 		const files = [...this.index.all().values()].flatMap((c) => {
 			const at = c.path.startsWith('untitled:') ? undefined : splitFolderKey(folders, c.path);
-			return at && (folders.length < 2 || at.folder === folder.name) ? [{ path: at.rel, level: c.level, ...(c.reasons[0] ? { rule: c.reasons[0].rule } : {}) }] : [];
+			return at && (folders.length < 2 || at.folder === key) ? [{ path: at.rel, level: c.level, ...(c.reasons[0] ? { rule: c.reasons[0].rule } : {}) }] : [];
 		});
 		const snapshot = buildSnapshot({
 			root: toPosix(folder.uri.fsPath),
@@ -396,8 +399,8 @@ export class HookService extends Disposable {
 		const created = this.context.workspaceState.get<string[]>(StateKeys.createdDirs, []);
 		const kept: string[] = [];
 		for (const key of [...created].sort((a, b) => b.length - a.length)) {
-			const at = splitFolderKey(this.folderNames(), key);
-			if (at?.folder !== folder.name) {
+			const at = splitFolderKey(workspaceFolderKeys(), key);
+			if (at?.folder !== workspaceFolderKey(folder)) {
 				kept.push(key); // another folder's
 				continue;
 			}
@@ -418,11 +421,11 @@ export class HookService extends Disposable {
 	 * relative to their folder: an agent counts as installed when any folder has its file.
 	 */
 	private installedFiles(): Set<string> {
-		const names = this.folderNames();
+		const keys = workspaceFolderKeys();
 		return new Set(
 			managedItems(this.ledger())
 				.filter((i) => i.latest.existed && !i.leverIds.includes(HOOK_EXCLUDE_LEVER))
-				.map((i) => splitFolderKey(names, i.file)?.rel ?? i.file),
+				.map((i) => splitFolderKey(keys, i.file)?.rel ?? i.file),
 		);
 	}
 
@@ -430,29 +433,26 @@ export class HookService extends Disposable {
 		return this.context.workspaceState.get<LedgerRecord[]>(StateKeys.ledger, []);
 	}
 
-	/** The names of all workspace folders, which prefix the keys of a multi-root workspace. */
-	private folderNames(): string[] {
-		return (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
-	}
-
 	/** The workspace key of a folder-relative path (the path itself with one folder). */
 	private keyOf(folder: vscode.WorkspaceFolder, rel: string): string {
-		return folderKey(this.folderNames(), folder.name, rel);
+		return folderKey(workspaceFolderKeys(), workspaceFolderKey(folder), rel);
 	}
 
 	/** One folder's ledger records, with paths relative to the folder. */
 	private ledgerOf(folder: vscode.WorkspaceFolder): LedgerRecord[] {
-		const names = this.folderNames();
+		const keys = workspaceFolderKeys();
+		const key = workspaceFolderKey(folder);
 		return this.ledger().flatMap((r) => {
-			const at = splitFolderKey(names, r.file);
-			return at?.folder === folder.name ? [{ ...r, file: at.rel }] : [];
+			const at = splitFolderKey(keys, r.file);
+			return at?.folder === key ? [{ ...r, file: at.rel }] : [];
 		});
 	}
 
 	/** Replaces one folder's ledger records (paths relative to the folder), keeping the other folders'. */
 	private async saveLedgerOf(folder: vscode.WorkspaceFolder, records: readonly LedgerRecord[]): Promise<void> {
-		const names = this.folderNames();
-		const others = this.ledger().filter((r) => splitFolderKey(names, r.file)?.folder !== folder.name);
+		const keys = workspaceFolderKeys();
+		const key = workspaceFolderKey(folder);
+		const others = this.ledger().filter((r) => splitFolderKey(keys, r.file)?.folder !== key);
 		await this.saveLedger([...others, ...records.map((r) => ({ ...r, file: this.keyOf(folder, r.file) }))]);
 	}
 
