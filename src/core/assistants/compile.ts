@@ -25,11 +25,42 @@ import type { FileClassification } from '../classify/types';
 import { type Policy, levelRank } from '../policy/schema';
 import type { AssistantDecision } from './decide';
 import { caseInsensitiveVariant, globToGitignore, pathToGitignore, pathToRegex } from './gitignore';
-import { toPointer } from './managedJson';
+import { parsePointer, toPointer } from './managedJson';
 import type { CatalogueEntry, IgnoreFileLever, Lever } from './types';
 
-/** Workspace settings file the setting levers are written to. */
+/** Workspace settings file the setting levers are written to (a window with one folder and no workspace file). */
 export const WORKSPACE_SETTINGS_FILE = '.vscode/settings.json';
+/**
+ * The ledger key of the open `.code-workspace` file, where the setting levers are written when a workspace file is
+ * open (a multi-root workspace): its `settings` object is the workspace settings there. A reserved name, not a path:
+ * it starts with `/`, which no workspace key does (they are relative, and a folder key is never empty), so it cannot
+ * collide with a folder's `<folderKey>/<file>` nor with a file of a single folder. The adapter maps it to
+ * `vscode.workspace.workspaceFile`.
+ */
+export const WORKSPACE_FILE_KEY = '/.code-workspace';
+/** Where the settings live in the workspace file. */
+export const WORKSPACE_FILE_SETTINGS_POINTER = '/settings';
+
+/** The JSON pointer of a setting in a workspace settings file (`.vscode/settings.json` or the workspace file). */
+export function settingPointer(file: string, key: string): string {
+	return (file === WORKSPACE_FILE_KEY ? WORKSPACE_FILE_SETTINGS_POINTER : '') + toPointer([key]);
+}
+
+/** The setting id a managed pointer of a workspace settings file names; undefined for any other file or pointer. */
+export function settingKeyOf(file: string, pointer: string): string | undefined {
+	if (!pointer.startsWith('/')) {
+		return undefined;
+	}
+	if (file === WORKSPACE_SETTINGS_FILE) {
+		const path = parsePointer(pointer);
+		return path.length === 1 ? path[0] : undefined;
+	}
+	if (file === WORKSPACE_FILE_KEY && pointer.startsWith(`${WORKSPACE_FILE_SETTINGS_POINTER}/`)) {
+		const path = parsePointer(pointer);
+		return path.length === 2 ? path[1] : undefined;
+	}
+	return undefined;
+}
 /** Claude Code's project settings file. */
 export const CLAUDE_SETTINGS_FILE = '.claude/settings.json';
 /** Where Claude Code's deny rules live in it. */

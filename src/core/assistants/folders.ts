@@ -5,11 +5,20 @@
  * Workspace keys follow the index: in a single-folder workspace a key is the folder-relative path; with several
  * folders it is `<folderKey>/<rel>`, where the folder's key is its name made unique by `uniqueFolderKeys` (two
  * folders may share a name). The files Context Warden manages are keyed the same way, so the ledger, drift and
- * restore work on them unchanged.
+ * restore work on them unchanged. The workspace settings of a window with a workspace file live in that file, keyed
+ * `WORKSPACE_FILE_KEY` (a reserved name no folder key can take), with pointers under `/settings`.
  */
 import type { FileClassification } from '../classify/types';
 import type { Policy } from '../policy/schema';
-import { type CompileResult, type CompileTarget, compileLevers, WORKSPACE_SETTINGS_FILE } from './compile';
+import {
+	type CompileResult,
+	type CompileTarget,
+	compileLevers,
+	type DesiredChange,
+	WORKSPACE_FILE_KEY,
+	WORKSPACE_FILE_SETTINGS_POINTER,
+	WORKSPACE_SETTINGS_FILE,
+} from './compile';
 
 /** A workspace key split into its folder (undefined in a single-folder workspace) and the folder-relative path. */
 export interface FolderPath {
@@ -52,20 +61,34 @@ export function splitFolderKey(folders: readonly string[], key: string): FolderP
 	return folder !== undefined && folders.includes(folder) ? { folder, rel: key.slice(slash + 1) } : undefined;
 }
 
+/** Where the compiled workspace settings go. */
+export interface FolderCompileOptions {
+	/**
+	 * A saved workspace file is open (`vscode.workspace.workspaceFile` is a `file:` URI): the workspace settings are
+	 * its `settings` object, so the setting levers are written there (`WORKSPACE_FILE_KEY`), whether it holds one
+	 * folder or several. Without it, one folder's levers go to its `.vscode/settings.json`, and several folders (an
+	 * untitled workspace) have no file for them: the setting levers are skipped.
+	 */
+	workspaceFile?: boolean;
+}
+
 /**
  * Compiles the levers for every workspace folder: in a multi-root workspace each folder's files (paths relative to
  * the folder) into that folder's ignore and permission files, whose keys carry the folder's name. Workspace settings
- * are not per folder, so setting levers are skipped there (the multi-root settings live in the `.code-workspace`
- * file, which Context Warden does not write). One folder or none: exactly `compileLevers`.
+ * are not per folder: with a saved workspace file open they go to its `settings` object, once for all folders (an
+ * array setting gets every folder's items); in an untitled multi-root workspace they are skipped. One folder and no
+ * workspace file: exactly `compileLevers`.
  */
 export function compileForFolders(
 	policy: Policy,
 	classifications: readonly FileClassification[],
 	targets: readonly CompileTarget[],
 	folders: readonly string[],
+	options: FolderCompileOptions = {},
 ): CompileResult {
 	if (folders.length <= 1) {
-		return compileLevers(policy, classifications, targets);
+		const r = compileLevers(policy, classifications, targets);
+		return options.workspaceFile ? { ...r, changes: toWorkspaceFile(r.changes) } : r;
 	}
 	const byFolder = new Map<string, FileClassification[]>(folders.map((f) => [f, []]));
 	for (const c of classifications) {
@@ -75,6 +98,7 @@ export function compileForFolders(
 		}
 	}
 	const out: CompileResult = { changes: [], skipped: [], warnings: [] };
+	const settings: DesiredChange[] = [];
 	const skip = (leverId: string, reason: string): void => {
 		if (!out.skipped.some((s) => s.leverId === leverId)) {
 			out.skipped.push({ leverId, reason });
@@ -84,8 +108,12 @@ export function compileForFolders(
 		const r = compileLevers(policy, files, targets);
 		for (const change of r.changes) {
 			if (change.file === WORKSPACE_SETTINGS_FILE) {
-				for (const id of change.leverIds) {
-					skip(id, 'workspace settings are not written in a multi-root workspace');
+				if (options.workspaceFile) {
+					settings.push(change);
+				} else {
+					for (const id of change.leverIds) {
+						skip(id, 'the multi-root workspace is not saved, so its settings have no file: save the workspace to apply them');
+					}
 				}
 				continue;
 			}
@@ -101,5 +129,36 @@ export function compileForFolders(
 			}
 		}
 	}
+	out.changes.push(...toWorkspaceFile(settings));
 	return out;
+}
+
+/**
+ * The `.vscode/settings.json` changes moved into the workspace file's `settings`, one change per key: the folders'
+ * changes to one key are merged (their levers joined, array items in first-seen order), the first value kept.
+ * Other changes pass through. Sorted as `compileLevers` sorts (kind, then key).
+ */
+function toWorkspaceFile(changes: readonly DesiredChange[]): DesiredChange[] {
+	const out: DesiredChange[] = [];
+	const merged = new Map<string, DesiredChange>();
+	for (const change of changes) {
+		if (change.file !== WORKSPACE_SETTINGS_FILE || change.kind === 'ignoreBlock') {
+			out.push(change);
+			continue;
+		}
+		const key = WORKSPACE_FILE_SETTINGS_POINTER + change.key;
+		const id = `${change.kind}\u0000${key}`;
+		const existing = merged.get(id);
+		if (!existing) {
+			merged.set(id, change.kind === 'jsonValue' ? { ...change, file: WORKSPACE_FILE_KEY, key, leverIds: [...change.leverIds] } : { ...change, file: WORKSPACE_FILE_KEY, key, items: [...change.items], leverIds: [...change.leverIds] });
+			continue;
+		}
+		existing.leverIds.push(...change.leverIds.filter((l) => !existing.leverIds.includes(l)));
+		if (existing.kind === 'jsonArrayItems' && change.kind === 'jsonArrayItems') {
+			existing.items.push(...change.items.filter((i) => !existing.items.includes(i)));
+		}
+	}
+	const order = { ignoreBlock: 0, jsonArrayItems: 1, jsonValue: 2 } as const;
+	const settings = [...merged.values()].sort((a, b) => order[a.kind] - order[b.kind] || ('key' in a && 'key' in b ? a.key.localeCompare(b.key) : 0));
+	return [...out, ...settings];
 }

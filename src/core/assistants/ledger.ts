@@ -18,8 +18,9 @@
  *    file is deleted if it did not exist.
  * 2. **Semantic undo** otherwise: each managed item is undone only where it still holds what we applied. A block is
  *    removed (lines typed into it by someone are kept in its place); a value is set back to the original (or
- *    removed); our array entries are removed, and the container we created goes if it is left empty. An item whose
- *    value the user changed since is **left alone and reported as drift**: the user's latest word wins over ours.
+ *    removed); our array entries are removed, and a container we created for an array or a value (a workspace
+ *    file's `settings`) goes if it is left empty. An item whose value the user changed since is **left alone and
+ *    reported as drift**: the user's latest word wins over ours.
  * 3. A file that did not exist before us and is left with nothing (no user content, no comment) is deleted.
  * Original values are those before our *first* change to the item; later re-applications after drift do not move it.
  */
@@ -39,7 +40,7 @@ import {
 	removeJsonValue,
 	setJsonValue,
 } from './managedJson';
-import type { DesiredChange } from './compile';
+import { type DesiredChange, WORKSPACE_FILE_KEY } from './compile';
 
 export type LedgerKind = 'file' | 'ignoreBlock' | 'jsonValue' | 'jsonArrayItem';
 
@@ -61,7 +62,10 @@ export interface LedgerRecord {
 	leverIds?: string[];
 	previous: LedgerState;
 	applied: LedgerState;
-	/** jsonArrayItem: the shallowest container (pointer) this change had to create, if any. */
+	/**
+	 * jsonArrayItem, jsonValue: the shallowest container (pointer) this change had to create, if any (for a value,
+	 * one of its parents, e.g. a workspace file's `/settings`), taken away again when it is left empty.
+	 */
 	created?: string;
 	/** ISO time. */
 	at: string;
@@ -259,10 +263,23 @@ function undoItem(text: string | undefined, item: ManagedItem): UndoStep {
 	}
 }
 
-/** A container we created (`created`) on the way to an array (`key`). */
+/** A container we created (`created`) on the way to an array (`key`), or to a value's parent. */
 interface CreatedPath {
 	key: string;
 	created: string;
+}
+
+/** Where pruning starts for an item that created a container: the array itself, or the object holding the value. */
+function createdPath(item: Pick<ManagedItem, 'kind' | 'key' | 'created'>): CreatedPath | undefined {
+	if (!item.created || item.key === undefined) {
+		return undefined;
+	}
+	return { key: item.kind === 'jsonValue' ? item.key.slice(0, item.key.lastIndexOf('/')) : item.key, created: item.created };
+}
+
+/** Whether a managed file is JSON with comments: by its name, or the workspace file. */
+function isJsonFile(file: string): boolean {
+	return file.endsWith('.json') || file === WORKSPACE_FILE_KEY;
 }
 
 /** Removes, from `key` up to `created`, the containers that are now empty (no members, no comments). */
@@ -288,7 +305,7 @@ function pruneCreated(text: string | undefined, paths: readonly CreatedPath[]): 
 function finalEdit(file: string, before: string | undefined, after: string | undefined, existedOriginally: boolean): FileEdit | undefined {
 	let result = after;
 	if (!existedOriginally && result !== undefined) {
-		const isJson = file.endsWith('.json');
+		const isJson = isJsonFile(file);
 		const empty = isJson ? isEmptyDocument(result) : result.replace(/^\uFEFF/, '') === '';
 		if (empty) {
 			result = undefined;
@@ -334,8 +351,9 @@ export function restore(ledger: Ledger, files: FileTexts, options: { files?: rea
 			if (step.drift) {
 				drift.push({ file, ...(item.key !== undefined ? { key: item.key } : {}), message: step.drift });
 			}
-			if (item.created && item.key !== undefined) {
-				created.push({ key: item.key, created: item.created });
+			const path = createdPath(item);
+			if (path) {
+				created.push(path);
 			}
 		}
 		text = pruneCreated(text, created);
@@ -384,7 +402,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 			problems.push({ file, ...(key !== undefined ? { key } : {}), message: fillTemplate(messageTemplate.template, messageTemplate.args), messageTemplate });
 			failed = true;
 		};
-		if (file.endsWith('.json') && text !== undefined && text.trim() !== '') {
+		if (isJsonFile(file) && text !== undefined && text.trim() !== '') {
 			const parsed = parseJsonc(jsonBody(text).body ?? '');
 			if (!parsed.ok) {
 				fail(parsed.messageTemplate);
@@ -455,6 +473,8 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				if (cur.exists && deepEqual(cur.value, change.value)) {
 					continue;
 				}
+				const missing = cur.exists ? undefined : firstMissing(body, change.key);
+				const created = missing !== undefined && missing !== change.key ? missing : undefined;
 				text = bom + setJsonValue(body, change.key, change.value);
 				fileRecs.push({
 					file,
@@ -463,6 +483,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 					leverIds: change.leverIds,
 					previous: cur.exists ? { existed: true, value: cur.value } : { existed: false },
 					applied: { existed: true, value: change.value },
+					...(created ? { created } : {}),
 					at,
 				});
 			} else {
@@ -533,8 +554,9 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 				if (item.file !== file) {
 					continue;
 				}
-				if (item.created && item.key !== undefined && !changes.some((c) => 'key' in c && c.key === item.key)) {
-					created.push({ key: item.key, created: item.created });
+				const path = createdPath(item);
+				if (path && !changes.some((c) => 'key' in c && c.key === item.key)) {
+					created.push(path);
 				}
 				if (!item.latest.existed) {
 					continue;

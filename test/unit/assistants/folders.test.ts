@@ -59,7 +59,7 @@ describe('assistants/folders', () => {
 		assert.ok(!r.changes.some((c) => !c.file.startsWith('app/') && !c.file.startsWith('lib/')));
 	});
 
-	it('writes no workspace settings with several folders, and says so', () => {
+	it('writes no workspace settings with several folders and no saved workspace file, and says so', () => {
 		const targets = [target('continue', 'disable')];
 		const single = compileLevers(POLICY, [], targets);
 		const settingLevers = single.changes.filter((c) => c.file === WORKSPACE_SETTINGS_FILE).flatMap((c) => c.leverIds);
@@ -67,7 +67,7 @@ describe('assistants/folders', () => {
 		const multi = compileForFolders(POLICY, [], targets, ['app', 'lib']);
 		assert.ok(!multi.changes.some((c) => c.file.endsWith(WORKSPACE_SETTINGS_FILE)));
 		for (const id of settingLevers) {
-			assert.ok(multi.skipped.some((s) => s.leverId === id && /multi-root/.test(s.reason)));
+			assert.ok(multi.skipped.some((s) => s.leverId === id && /not saved/.test(s.reason)));
 		}
 	});
 
