@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
 import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
-import { type CompileTarget, type DesiredChange, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
+import { type CompileTarget, type DesiredChange, settingKeyOf, WORKSPACE_FILE_KEY, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
 import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
@@ -21,7 +21,7 @@ import {
 	restore as planRestore,
 } from '../../core/assistants/ledger';
 import { removeBlock } from '../../core/assistants/managedBlock';
-import { getJsonValue, parsePointer } from '../../core/assistants/managedJson';
+import { getJsonValue } from '../../core/assistants/managedJson';
 import type { CatalogueEntry, DetectedAssistant, Lever } from '../../core/assistants/types';
 import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
@@ -95,7 +95,9 @@ const USER_DISABLED = 'You chose to disable it for this workspace.';
 /**
  * Assistant governance in this window: detects the AI assistants installed, decides per assistant under the policy,
  * warns, and in restricted workspaces applies the levers the core compiles (workspace settings, ignore and
- * permission files), recording every change in a ledger so that `restore()` undoes exactly what was done.
+ * permission files), recording every change in a ledger so that `restore()` undoes exactly what was done. The
+ * workspace settings are `.vscode/settings.json`, or, with a saved workspace file open (a multi-root workspace), that
+ * file's `settings` (ledger key `WORKSPACE_FILE_KEY`); both are written through the configuration API.
  *
  * All work runs in one queue, so an apply, a drift check and a restore never interleave.
  */
@@ -411,7 +413,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (cursor && this.usesCursor()) {
 			targets.push({ entry: cursor, decision: decideAssistant(effective.policy, cursor, this.restricted).decision });
 		}
-		const result = compileForFolders(effective.policy, [...this.index.all().values()], targets, workspaceFolderKeys());
+		const result = compileForFolders(effective.policy, [...this.index.all().values()], targets, workspaceFolderKeys(), { workspaceFile: workspaceFileUri() !== undefined });
 		for (const w of result.warnings) {
 			this.log.warn(TAG, w);
 		}
@@ -456,31 +458,39 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		await this.executePlan(plan.edits, plan.records, files, ledger);
 	}
 
-	/** Writes a plan: the settings file through the configuration API (keys only), other files with workspace.fs. */
+	/**
+	 * Writes a plan: the workspace settings (`.vscode/settings.json`, or the workspace file's `settings`) through the
+	 * configuration API (keys only), other files with workspace.fs. An edit that gives a settings file its original
+	 * bytes back is written as it is.
+	 */
 	private async executePlan(edits: readonly FileEdit[], records: readonly LedgerRecord[], before: FileTexts, ledger: Ledger): Promise<void> {
 		let kept = [...records];
-		const settingsEdit = edits.find((e) => e.file === WORKSPACE_SETTINGS_FILE);
-		const original = originalText(ledger, WORKSPACE_SETTINGS_FILE, before[WORKSPACE_SETTINGS_FILE]);
+		const settingsFile = workspaceSettingsFile();
+		const settingsEdit = edits.find((e) => e.file === settingsFile);
+		const original = originalText(ledger, settingsFile, before[settingsFile]);
 		const exactUndo = settingsEdit && (settingsEdit.action === 'delete' ? original === undefined : settingsEdit.text === original);
 		const others = edits.filter((e) => e !== settingsEdit || exactUndo);
 		if (settingsEdit && !exactUndo && settingsEdit.action === 'write') {
-			kept = await this.updateSettings(settingsEdit.text, kept);
+			kept = await this.updateSettings(settingsFile, settingsEdit.text, kept);
 		}
 		const written = await this.writeEdits(others);
-		kept = kept.filter((r) => r.file === WORKSPACE_SETTINGS_FILE || written.has(r.file));
+		kept = kept.filter((r) => r.file === settingsFile || written.has(r.file));
 		const after = [...ledger, ...kept];
 		await this.saveLedger(after);
 		this.auditLeverChanges(appliedLeverIds(ledger), appliedLeverIds(after));
 		this.log.info(TAG, `applied levers: ${[...new Set(kept.map((r) => r.file))].join(', ') || '(none)'}`);
 	}
 
-	/** Applies the settings records with `update(..., Workspace)`; returns the records that hold, with the real file text. */
-	private async updateSettings(plannedText: string, records: LedgerRecord[]): Promise<LedgerRecord[]> {
+	/**
+	 * Applies the records of the workspace settings file with `update(..., Workspace)` (in a window with a workspace
+	 * file, the editor writes them to its `settings`); returns the records that hold, with the real file text.
+	 */
+	private async updateSettings(file: string, plannedText: string, records: LedgerRecord[]): Promise<LedgerRecord[]> {
 		const config = vscode.workspace.getConfiguration();
 		const failed = new Set<string>();
-		const keys = [...new Set(records.filter((r) => r.file === WORKSPACE_SETTINGS_FILE && r.key !== undefined).map((r) => r.key as string))];
-		for (const pointer of keys) {
-			const key = parsePointer(pointer)[0];
+		const pointers = [...new Set(records.filter((r) => r.file === file && r.key !== undefined).map((r) => r.key as string))];
+		for (const pointer of pointers) {
+			const key = settingKeyOf(file, pointer);
 			if (!key) {
 				failed.add(pointer);
 				continue;
@@ -493,14 +503,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				this.log.error(TAG, `cannot write the setting ${key}`, err);
 			}
 		}
-		const after = (await this.readFiles([WORKSPACE_SETTINGS_FILE]))[WORKSPACE_SETTINGS_FILE];
+		const after = (await this.readFiles([file]))[file];
 		return records
-			.filter((r) => !(r.file === WORKSPACE_SETTINGS_FILE && r.key !== undefined && failed.has(r.key)))
-			.map((r) =>
-				r.file === WORKSPACE_SETTINGS_FILE && r.kind === 'file'
-					? { ...r, applied: after === undefined ? { existed: false } : { existed: true, text: after } }
-					: r,
-			);
+			.filter((r) => !(r.file === file && r.key !== undefined && failed.has(r.key)))
+			.map((r) => (r.file === file && r.kind === 'file' ? { ...r, applied: after === undefined ? { existed: false } : { existed: true, text: after } } : r));
 	}
 
 	private async checkDrift(): Promise<void> {
@@ -742,7 +748,6 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	// ---- helpers ----------------------------------------------------------------------------------------------
 
-	/** The entry with only the setting levers this editor registers (others would throw on update). */
 	/** Whether the workspace shows the team uses the Cursor fork: a `.cursorignore` or `.cursor/` at a folder's root. */
 	private usesCursor(): boolean {
 		return (vscode.workspace.workspaceFolders ?? []).some(
@@ -750,12 +755,16 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		);
 	}
 
+	/**
+	 * The entry with only the setting levers this editor registers (others would throw on update). An untitled
+	 * workspace (several folders, not saved) has no file for workspace settings: none are kept there.
+	 */
 	private writableEntry(g: Governed): CatalogueEntry {
 		const entry = g.detected.entry;
-		const multiRoot = vscode.workspace.workspaceFile !== undefined;
+		const untitled = vscode.workspace.workspaceFile !== undefined && workspaceFileUri() === undefined;
 		return {
 			...entry,
-			levers: entry.levers.filter((l) => l.kind !== 'setting' || (!multiRoot && this.isRegistered(l.key, g.detected))),
+			levers: entry.levers.filter((l) => l.kind !== 'setting' || (!untitled && this.isRegistered(l.key, g.detected))),
 		};
 	}
 
@@ -783,11 +792,12 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return coverageFor(entry, applied).surfaces.every((s) => s.state !== 'open');
 	}
 
+	/** The setting ids Context Warden manages, in `.vscode/settings.json` or the workspace file. */
 	private managedSettingKeys(): string[] {
-		return managedItems(this.ledger())
-			.filter((i) => i.file === WORKSPACE_SETTINGS_FILE && i.key !== undefined)
-			.map((i) => parsePointer(i.key ?? '')[0] ?? '')
-			.filter(Boolean);
+		return managedItems(this.ledger()).flatMap((i) => {
+			const key = i.key === undefined ? undefined : settingKeyOf(i.file, i.key);
+			return key ? [key] : [];
+		});
 	}
 
 	/**
@@ -813,8 +823,14 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		await this.context.workspaceState.update(StateKeys.ledger, ledger.length > 0 ? ledger : undefined);
 	}
 
-	/** The URI of a managed file's workspace key (folder-prefixed in a multi-root workspace), as the index keys files. */
+	/**
+	 * The URI of a managed file's workspace key (folder-prefixed in a multi-root workspace), as the index keys files;
+	 * `WORKSPACE_FILE_KEY` is the open workspace file.
+	 */
 	private uriOf(file: string): vscode.Uri | undefined {
+		if (file === WORKSPACE_FILE_KEY) {
+			return workspaceFileUri();
+		}
 		return file.startsWith('untitled:') ? undefined : this.index.uriOf(file);
 	}
 
@@ -887,6 +903,20 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		this.wardenIgnores = warden;
 	}
+}
+
+/**
+ * The open workspace file when it is saved (a `file:` URI, or the remote host's file in a remote window); undefined
+ * for a folder, or an untitled workspace (`untitled:`), whose settings the editor keeps in a file of its own.
+ */
+function workspaceFileUri(): vscode.Uri | undefined {
+	const uri = vscode.workspace.workspaceFile;
+	return uri && uri.scheme !== 'untitled' ? uri : undefined;
+}
+
+/** The ledger key of the file the editor keeps this window's workspace settings in. */
+function workspaceSettingsFile(): string {
+	return vscode.workspace.workspaceFile !== undefined ? WORKSPACE_FILE_KEY : WORKSPACE_SETTINGS_FILE;
 }
 
 function decisionKey(g: Governed): string {
