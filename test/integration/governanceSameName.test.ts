@@ -174,7 +174,11 @@ suite('governance with two same-named folders', () => {
 			.split('\n')
 			.filter((l) => !envLines.includes(l.replace(/\r$/, '')))
 			.join('\n');
-		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(third, CLINE), new TextEncoder().encode(edited));
+		// Written whole, then renamed over the file: a watcher that fires mid-write would read a truncated file and see
+		// the block removed rather than edited.
+		const temp = vscode.Uri.joinPath(third, `${CLINE}.edit`);
+		await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(edited));
+		await vscode.workspace.fs.rename(temp, vscode.Uri.joinPath(third, CLINE), { overwrite: true });
 		let entry: AuditEntry | undefined;
 		const seen = await waitFor(async () => {
 			entry = (await driftEntries()).find((e) => e.data.file === `app (3)/${CLINE}`);
