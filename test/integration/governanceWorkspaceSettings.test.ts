@@ -2,7 +2,8 @@
 // `settings`, so that is where Context Warden writes them (they used to be dropped in a multi-root workspace). The
 // restricted `multiroot-settings` workspace (policy: disable) with the Continue stand-in: Continue's settings land
 // in the workspace file next to the user's setting, with its comments and folders kept, and count as applied in the
-// coverage; a user setting one back is drift, logged and applied again; restore gives the file back as it was.
+// coverage; a user setting one back is drift, logged and applied again; a managed file caught half-written (empty
+// for a moment, then whole again) is no drift; restore gives the file back as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
@@ -155,6 +156,23 @@ suite('governance: setting levers in the workspace file', () => {
 			.auditAssistants()
 			.find((a) => a.id === 'continue')?.drift;
 		assert.ok(drift?.some((d) => d.file === WORKSPACE_FILE_KEY), JSON.stringify(drift));
+	});
+
+	test('a managed file caught half-written is judged once it has settled: written back whole, it is no drift', async function () {
+		this.timeout(30_000);
+		const folder = vscode.workspace.workspaceFolders?.[0];
+		assert.ok(folder, 'no first folder');
+		const file = vscode.Uri.joinPath(folder.uri, '.continueignore');
+		const whole = await vscode.workspace.fs.readFile(file);
+		assert.ok(whole.length > 0, '.continueignore is empty');
+		const before = (await entries('drift.detected')).length;
+		// As an editor saving in two steps would: the file is empty for a moment, then whole again.
+		await vscode.workspace.fs.writeFile(file, new Uint8Array());
+		await new Promise((r) => setTimeout(r, 120));
+		await vscode.workspace.fs.writeFile(file, whole);
+		await new Promise((r) => setTimeout(r, 3_000));
+		const after = await entries('drift.detected');
+		assert.equal(after.length, before, `drift logged for a file that was written back whole: ${JSON.stringify(after.slice(before).map((e) => e.data))}`);
 	});
 
 	test('restore takes the settings out: the workspace file is as it was', async function () {

@@ -36,6 +36,8 @@ import type { PolicyService } from '../policyService';
 import { type WorkspaceIndex, workspaceFolderKeys } from '../workspaceIndex';
 
 const TAG = 'governance';
+/** How long drift waits before it believes what it read (ms): a file may be in the middle of being written. */
+const DRIFT_SETTLE_MS = 300;
 const DEBOUNCE_MS = 500;
 const SHOW_EXPOSURE_COMMAND = 'contextWarden.showExposurePreview';
 
@@ -515,8 +517,13 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			this.reportedDrift.clear();
 			return;
 		}
-		const files = await this.readFiles(ledger.map((r) => r.file));
-		const report = detectDrift(ledger, files);
+		let report = detectDrift(ledger, await this.readFiles(ledger.map((r) => r.file)));
+		if (report.events.length > 0) {
+			// A file being written can be caught half-way (truncated, or not yet valid JSON: the editor writes the
+			// workspace file after it fires the configuration change): look again once it has settled.
+			await new Promise((resolve) => setTimeout(resolve, DRIFT_SETTLE_MS));
+			report = detectDrift(ledger, await this.readFiles(ledger.map((r) => r.file)));
+		}
 		await this.refreshCaches();
 		if (report.events.length === 0) {
 			this.reportedDrift.clear();
