@@ -6,7 +6,7 @@
  * commit replaced an ignore file; the file was deleted. When the policy requires enforcement, `detectDrift` also
  * returns the edits that re-apply the desired state (computed by `planApply`, so the user's own content survives).
  */
-import type { DesiredChange } from './compile';
+import { type DesiredChange, settingKeyOf, WORKSPACE_FILE_KEY } from './compile';
 import { fillTemplate } from './decide';
 import { type FileTexts, type Ledger, type PlanResult, managedItems, planApply } from './ledger';
 import { readBlock } from './managedBlock';
@@ -75,7 +75,7 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		const base = { file: item.file, leverIds: item.leverIds, ...(item.key !== undefined ? { key: item.key } : {}) };
 		if (text === undefined) {
 			if (!events.some((e) => e.file === item.file && e.kind === 'fileDeleted')) {
-				events.push({ ...base, key: undefined, kind: 'fileDeleted', ...say('fileDeleted', item.file) });
+				events.push({ ...base, key: undefined, kind: 'fileDeleted', ...say('fileDeleted', fileLabel(item.file)) });
 			}
 			continue;
 		}
@@ -83,11 +83,11 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 			const block = readBlock(text);
 			const expected = (item.latest.text ?? '').split('\n');
 			if (block.state === 'absent') {
-				events.push({ ...base, kind: 'blockRemoved', expected, ...say('blockRemoved', item.file) });
+				events.push({ ...base, kind: 'blockRemoved', expected, ...say('blockRemoved', fileLabel(item.file)) });
 			} else if (block.state === 'damaged') {
-				events.push({ ...base, kind: 'blockDamaged', expected, ...say('blockDamaged', item.file, String(block.beginLine + 1)) });
+				events.push({ ...base, kind: 'blockDamaged', expected, ...say('blockDamaged', fileLabel(item.file), String(block.beginLine + 1)) });
 			} else if (!block.intact || block.lines.join('\n') !== item.latest.text) {
-				events.push({ ...base, kind: 'blockEdited', expected, actual: block.lines, ...say('blockEdited', item.file) });
+				events.push({ ...base, kind: 'blockEdited', expected, actual: block.lines, ...say('blockEdited', fileLabel(item.file)) });
 			}
 			continue;
 		}
@@ -95,7 +95,7 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		if (!parseJsonc(body).ok) {
 			if (!unparseable.has(item.file)) {
 				unparseable.add(item.file);
-				events.push({ ...base, key: undefined, kind: 'unparseable', ...say('unparseable', item.file) });
+				events.push({ ...base, key: undefined, kind: 'unparseable', ...say('unparseable', fileLabel(item.file)) });
 			}
 			continue;
 		}
@@ -109,14 +109,14 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 					expected: item.latest.value,
 					...(cur.exists ? { actual: cur.value } : {}),
 					...(cur.exists
-						? say('valueChanged', key.slice(1), item.file, String(JSON.stringify(cur.value)), String(JSON.stringify(item.latest.value)))
-						: say('valueRemoved', key.slice(1), item.file, String(JSON.stringify(item.latest.value)))),
+						? say('valueChanged', valueLabel(item.file, key), fileLabel(item.file), String(JSON.stringify(cur.value)), String(JSON.stringify(item.latest.value)))
+						: say('valueRemoved', valueLabel(item.file, key), fileLabel(item.file), String(JSON.stringify(item.latest.value)))),
 				});
 			}
 		} else {
 			const items = getArrayItems(body, key) ?? [];
 			if (!items.some((x) => deepEqual(x, item.latest.value))) {
-				events.push({ ...base, kind: 'itemRemoved', expected: item.latest.value, ...say('itemRemoved', String(JSON.stringify(item.latest.value)), key, item.file) });
+				events.push({ ...base, kind: 'itemRemoved', expected: item.latest.value, ...say('itemRemoved', String(JSON.stringify(item.latest.value)), settingKeyOf(item.file, key) ?? key, fileLabel(item.file)) });
 			}
 		}
 	}
@@ -129,6 +129,16 @@ export function detectDrift(ledger: Ledger, files: FileTexts, desired?: readonly
 		return { events, reapply: planApply(desired, ledger, files, now ?? new Date()) };
 	}
 	return { events };
+}
+
+/** A managed file as a sentence names it: the workspace file's ledger key (`/.code-workspace`) without its slash. */
+function fileLabel(file: string): string {
+	return file === WORKSPACE_FILE_KEY ? file.slice(1) : file;
+}
+
+/** A managed value's pointer as a sentence names it: a setting by its id (also under the workspace file's `settings`). */
+function valueLabel(file: string, pointer: string): string {
+	return settingKeyOf(file, pointer) ?? pointer.slice(1);
 }
 
 function say(key: keyof typeof DRIFT_TEXT, ...args: string[]): Pick<DriftEvent, 'message' | 'messageTemplate'> {

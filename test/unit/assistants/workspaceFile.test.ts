@@ -169,6 +169,8 @@ describe('assistants/workspace file settings', () => {
 		assert.equal(report.events[0]?.kind, 'valueChanged');
 		assert.equal(report.events[0]?.key, POINTER);
 		assert.deepEqual(report.events[0]?.leverIds, ['continue.tabAutocompleteOff']);
+		// The sentence names the setting by its id and the file without the ledger key's slash.
+		assert.equal(report.events[0]?.message, 'continue.enableTabAutocomplete in .code-workspace is true; Context Warden set false.');
 		const again = apply(disableContinue(), applied.ledger, { [WORKSPACE_FILE_KEY]: changed });
 		assert.equal(getJsonValue(again.files[WORKSPACE_FILE_KEY], POINTER).value, false);
 		assert.deepEqual(detectDrift(again.ledger, again.files).events, []);
