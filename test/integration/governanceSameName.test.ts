@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { AuditEntry } from '../../src/core/audit/log';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { auditEntries, waitFor } from './helpers';
 import { runConfig } from './runConfig';
 
 const RESTORE_COMMAND = 'contextWarden.restoreAssistantSettings';
@@ -66,11 +66,7 @@ suite('governance with two same-named folders', () => {
 	/** c/app, beside the two folders of the workspace file: added by a test. */
 	let third: vscode.Uri;
 
-	async function driftEntries(): Promise<AuditEntry[]> {
-		const result = await api.audit().verify();
-		assert.ok(result.ok, 'the audit log does not verify');
-		return result.entries.filter((e) => e.type === 'drift.detected');
-	}
+	const driftEntries = (): Promise<AuditEntry[]> => auditEntries(api, 'drift.detected');
 
 	suiteSetup(async function () {
 		this.timeout(60_000);

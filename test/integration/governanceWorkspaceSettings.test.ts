@@ -11,7 +11,7 @@ import { WORKSPACE_FILE_KEY } from '../../src/core/assistants/compile';
 import { getJsonValue } from '../../src/core/assistants/managedJson';
 import type { AuditEntry } from '../../src/core/audit/log';
 import type { ContextWardenApi } from '../../src/extension';
-import { waitFor } from './helpers';
+import { auditEntries, waitFor, waitForAuditEntry } from './helpers';
 import { runConfig } from './runConfig';
 
 const KEY = 'continue.enableTabAutocomplete';
@@ -57,20 +57,9 @@ suite('governance: setting levers in the workspace file', () => {
 	const config = runConfig();
 	let api: ContextWardenApi;
 
-	async function entries(type: string): Promise<AuditEntry[]> {
-		const result = await api.audit().verify();
-		assert.ok(result.ok, `the audit log does not verify: ${JSON.stringify(result.ok ? undefined : result.firstBad)}`);
-		return result.entries.filter((e) => e.type === type);
-	}
-
-	async function waitForEntry(type: string, match: (e: AuditEntry) => boolean, timeoutMs = 20_000): Promise<AuditEntry | undefined> {
-		let found: AuditEntry | undefined;
-		await waitFor(async () => {
-			found = (await entries(type)).find(match);
-			return found !== undefined;
-		}, timeoutMs, 250);
-		return found;
-	}
+	const entries = (type?: string): Promise<AuditEntry[]> => auditEntries(api, type);
+	const waitForEntry = (type: string, match: (e: AuditEntry) => boolean, timeoutMs?: number): Promise<AuditEntry | undefined> =>
+		waitForAuditEntry(api, type, match, timeoutMs);
 
 	suiteSetup(async function () {
 		this.timeout(60_000);

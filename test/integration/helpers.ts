@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
+import type { AuditEntry } from '../../src/core/audit/log';
 import type { ContextWardenApi } from '../../src/extension';
 
 /** Polls `predicate` until it is true or `timeoutMs` passes; resolves to its last value. */
@@ -56,4 +57,26 @@ export function runCommand(command: string, payload: unknown, cwd: string): Prom
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
 		child.stdin.end(JSON.stringify(payload));
 	});
+}
+
+/** The audit log's entries (only those of `type`, when given), once its chain has been checked to verify. */
+export async function auditEntries(api: ContextWardenApi, type?: string): Promise<AuditEntry[]> {
+	const result = await api.audit().verify();
+	assert.ok(result.ok, `the audit log does not verify: ${JSON.stringify(result.ok ? undefined : result.firstBad)}`);
+	return result.entries.filter((e) => type === undefined || e.type === type);
+}
+
+/** Polls the audit log until an entry of `type` matches (20 s by default); undefined when none did. */
+export async function waitForAuditEntry(
+	api: ContextWardenApi,
+	type: string,
+	match: (e: AuditEntry) => boolean,
+	timeoutMs = 20_000,
+): Promise<AuditEntry | undefined> {
+	let found: AuditEntry | undefined;
+	await waitFor(async () => {
+		found = (await auditEntries(api, type)).find(match);
+		return found !== undefined;
+	}, timeoutMs, 250);
+	return found;
 }
