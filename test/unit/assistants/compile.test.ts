@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { getEntry } from '../../../src/core/assistants/catalogue';
-import { CLAUDE_DENY_POINTER, type CompileTarget, claudeDenyRules, compileLevers, ignoreLines, sensitiveSet } from '../../../src/core/assistants/compile';
+import { CLAUDE_DENY_POINTER, claudeDenyRules, compileLevers, ignoreLines, sensitiveSet } from '../../../src/core/assistants/compile';
 import { caseInsensitiveVariant, globToGitignore, pathToGitignore } from '../../../src/core/assistants/gitignore';
-import type { AssistantDecision } from '../../../src/core/assistants/decide';
-import type { FileClassification } from '../../../src/core/classify/types';
 import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
-import type { Level, Policy } from '../../../src/core/policy/schema';
+import type { Policy } from '../../../src/core/policy/schema';
 import ignore from 'ignore';
+import { file, target } from '../../support/assistantTargets';
 
 const POLICY: Policy = {
 	...DEFAULT_POLICY,
@@ -17,12 +15,6 @@ const POLICY: Policy = {
 	],
 	workspace: { restrictedAt: 'restricted', sensitiveLevel: 'confidential' },
 };
-const file = (path: string, level: Level): FileClassification => ({ path, level, reasons: [] });
-function target(id: string, decision: AssistantDecision): CompileTarget {
-	const entry = getEntry(id);
-	assert.ok(entry);
-	return { entry, decision };
-}
 
 describe('assistants/compile', () => {
 	it('builds the sensitive set from classifications and path rules at or above the level', () => {

@@ -1,23 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { getEntry } from '../../../src/core/assistants/catalogue';
-import { type CompileTarget, compileLevers, WORKSPACE_SETTINGS_FILE } from '../../../src/core/assistants/compile';
-import type { AssistantDecision } from '../../../src/core/assistants/decide';
+import { compileLevers, WORKSPACE_SETTINGS_FILE } from '../../../src/core/assistants/compile';
 import { compileForFolders, folderKey, splitFolderKey, uniqueFolderKeys } from '../../../src/core/assistants/folders';
-import type { FileClassification } from '../../../src/core/classify/types';
 import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
-import type { Level, Policy } from '../../../src/core/policy/schema';
+import type { Policy } from '../../../src/core/policy/schema';
+import { file, target } from '../../support/assistantTargets';
 
 const POLICY: Policy = {
 	...DEFAULT_POLICY,
 	pathRules: [{ id: 'secrets', globs: ['secrets/**'], level: 'restricted' }],
 	workspace: { restrictedAt: 'restricted', sensitiveLevel: 'confidential' },
 };
-const file = (path: string, level: Level): FileClassification => ({ path, level, reasons: [] });
-function target(id: string, decision: AssistantDecision): CompileTarget {
-	const entry = getEntry(id);
-	assert.ok(entry);
-	return { entry, decision };
-}
 
 describe('assistants/folders', () => {
 	it('keys a path by its folder only when there are several folders', () => {

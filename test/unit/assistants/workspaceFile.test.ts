@@ -1,23 +1,20 @@
 // Setting levers in a window with a workspace file: they are compiled into the `.code-workspace` file's `settings`
 // (ledger key WORKSPACE_FILE_KEY), written there with the user's comments and other content kept, and restored exactly.
 import * as assert from 'node:assert/strict';
-import { getEntry } from '../../../src/core/assistants/catalogue';
 import {
-	type CompileTarget,
 	type DesiredChange,
 	settingKeyOf,
 	settingPointer,
 	WORKSPACE_FILE_KEY,
 	WORKSPACE_SETTINGS_FILE,
 } from '../../../src/core/assistants/compile';
-import type { AssistantDecision } from '../../../src/core/assistants/decide';
 import { detectDrift } from '../../../src/core/assistants/drift';
 import { compileForFolders, uniqueFolderKeys } from '../../../src/core/assistants/folders';
 import { type FileTexts, type LedgerRecord, appliedLeverIds, applyFileEdits, planApply, restore } from '../../../src/core/assistants/ledger';
 import { getJsonValue } from '../../../src/core/assistants/managedJson';
-import type { FileClassification } from '../../../src/core/classify/types';
 import { DEFAULT_POLICY } from '../../../src/core/policy/defaultPolicy';
-import type { Level, Policy } from '../../../src/core/policy/schema';
+import type { Policy } from '../../../src/core/policy/schema';
+import { file, target } from '../../support/assistantTargets';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const POLICY: Policy = {
@@ -25,12 +22,6 @@ const POLICY: Policy = {
 	pathRules: [{ id: 'secrets', globs: ['secrets/**'], level: 'restricted' }],
 	workspace: { restrictedAt: 'restricted', sensitiveLevel: 'confidential' },
 };
-const file = (path: string, level: Level): FileClassification => ({ path, level, reasons: [] });
-function target(id: string, decision: AssistantDecision): CompileTarget {
-	const entry = getEntry(id);
-	assert.ok(entry, id);
-	return { entry, decision };
-}
 
 const POINTER = '/settings/continue.enableTabAutocomplete';
 
