@@ -29,8 +29,8 @@ const entries = [
 	{ entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/worker/classifyWorker.ts'], outfile: 'dist/classifyWorker.js' },
 	{ entryPoints: ['src/worker/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
-	{ entryPoints: ['src/hookMain.ts'], outfile: 'dist/hookImpl.js' },
-	{ entryPoints: ['src/hookLoader.ts'], outfile: 'dist/hook.js', banner: { js: '#!/usr/bin/env node' }, external: ['vscode', './hookImpl.js'] },
+	{ entryPoints: ['src/hookImpl.ts'], outfile: 'dist/hookImpl.js' },
+	{ entryPoints: ['src/hook.ts'], outfile: 'dist/hook.js', banner: { js: '#!/usr/bin/env node' }, external: ['vscode', './hookImpl.js'] },
 ];
 
 import { existsSync, statSync } from 'node:fs';

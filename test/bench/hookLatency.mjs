@@ -1,7 +1,7 @@
 // Hook latency: spawns `node <bundle> hook` N times over a 10k-file snapshot and prints p50/p95 (ms,
 // wall clock including node start). Not part of `npm test`.
 //   node test/bench/hookLatency.mjs [--bundle dist/hook.js] [--runs 60]
-// Without --bundle it builds src/hookMain.ts (the hook-only entry, as dist/hook.js) into a temporary single-file bundle with esbuild (the
+// Without --bundle it builds src/hookImpl.ts (the hook-only code, dist/hookImpl.js) into a temporary single-file bundle with esbuild (the
 // hook-only entry: no zod, no CLI commands), which is what the installer should point agents at.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ try {
 	let bundle = arg('--bundle');
 	if (!bundle) {
 		bundle = join(dir, 'hook.js');
-		execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/hookMain.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify', `--outfile=${bundle}`, '--log-level=warning'], { stdio: 'inherit' });
+		execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/hookImpl.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify', `--outfile=${bundle}`, '--log-level=warning'], { stdio: 'inherit' });
 	}
 	const root = '/bench/ws';
 	const files = {};

@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { tempDirs } from '../support/tempDir';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ENTRIES = ['src/extension.ts', 'src/cli.ts', 'src/hookMain.ts', 'src/worker/classifyWorker.ts'];
+const ENTRIES = ['src/extension.ts', 'src/cli.ts', 'src/hookImpl.ts', 'src/worker/classifyWorker.ts'];
 const NETWORK_MODULES = ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns', 'undici', 'ws'];
 
 function walk(dir: string): string[] {

@@ -1,6 +1,6 @@
 /**
- * The hook's own entry (dist/hook.js): an agent runs it before each tool call, so it loads only the hook's code,
- * not the whole CLI. `node dist/hook.js --agent X ...` equals `context-warden hook --agent X ...`.
+ * The hook's code (dist/hookImpl.js, loaded by dist/hook.js from src/hook.ts): an agent runs it before each tool
+ * call, so it loads only the hook's code, not the whole CLI. `node dist/hook.js --agent X ...` equals `context-warden hook --agent X ...`.
  */
 import { runHook } from './cli/hook';
 
