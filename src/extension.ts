@@ -4,18 +4,18 @@ import type { FileClassification } from './core/classify/types';
 import type { WorkspaceSummary } from './core/exposure/summary';
 import type { EffectivePolicy } from './core/policy/layering';
 import { SensitivityDecorations } from './vscode/decorations';
-import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
-import { explainFile } from './vscode/explainFile';
-import { ExposureProvider, type HookStatusSource } from './vscode/exposureProvider';
+import { EffectivePolicyDocument } from './vscode/policy/effectivePolicyDocument';
+import { explainFile } from './vscode/classify/explainFile';
+import { ExposureProvider, type HookStatusSource } from './vscode/exposure/exposureProvider';
 import { AuditService } from './vscode/audit/auditService';
 import { HookService } from './vscode/hooks/hookService';
-import { type AllowedExtensionsOutcome, AllowedExtensionsService, type ApplyOptions } from './vscode/governance/allowedExtensions';
-import { GovernanceService } from './vscode/governance/governanceService';
+import { type AllowedExtensionsOutcome, AllowedExtensionsService, type ApplyOptions } from './vscode/assistants/allowedExtensions';
+import { GovernanceService } from './vscode/assistants/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
-import { PolicyService } from './vscode/policyService';
+import { PolicyService } from './vscode/policy/policyService';
 import { StatusBar } from './vscode/statusBar';
-import { WorkspaceIndex } from './vscode/workspaceIndex';
+import { WorkspaceIndex } from './vscode/classify/workspaceIndex';
 
 /**
  * Activation does only cheap, synchronous set-up (services, commands, the status bar item); the policy load,

@@ -22,7 +22,7 @@ import type { Reason, ReasonKind, SkipReason } from '../core/classify/types';
 import type { PolicySource } from '../core/policy/layering';
 import { DEFAULT_POLICY } from '../core/policy/defaultPolicy';
 import type { LayerKind, PiiKind } from '../core/policy/schema';
-import { assistantNameText, destinationPlacesText, leverConditionText, leverHowText, leverPartialText, leverRemedyText } from './catalogueText';
+import { assistantNameText, destinationPlacesText, leverConditionText, leverHowText, leverPartialText, leverRemedyText } from './assistants/catalogueText';
 
 type Text = () => string;
 

@@ -4,7 +4,7 @@ import { type Level, levelRank, maxLevel } from '../core/policy/schema';
 import { reasonMessage, skipReasonLabel } from './coreText';
 import { Disposable } from './disposable';
 import { levelLabel } from './labels';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from './classify/workspaceIndex';
 
 /** Badges and theme colours per level; public files get no decoration. */
 const BADGES: Record<Exclude<Level, 'public'>, { badge: string; color: string }> = {

@@ -6,7 +6,7 @@ import ignore from 'ignore';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ContextWardenApi } from '../../src/extension';
-import type { GovernanceService } from '../../src/vscode/governance/governanceService';
+import type { GovernanceService } from '../../src/vscode/assistants/governanceService';
 import { runCommand, waitFor } from './helpers';
 import { runConfig } from './runConfig';
 

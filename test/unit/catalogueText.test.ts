@@ -1,4 +1,4 @@
-// The assistant catalogue in the display language (src/vscode/catalogueText.ts): every assistant name, every
+// The assistant catalogue in the display language (src/vscode/assistants/catalogueText.ts): every assistant name, every
 // destination, every jurisdiction and every lever text coverage says (condition, weakness, a permission file's how, a
 // remedy) has an entry under its English text, so a new assistant cannot stay English in a zh-cn Exposure Preview,
 // status bar tooltip, coverage sentence or decision unnoticed; brand names may stay as they are, and unknown
@@ -8,14 +8,14 @@ import { CATALOGUE } from '../../src/core/assistants/catalogue';
 import { placesText } from '../../src/core/assistants/decide';
 import { JURISDICTIONS } from '../../src/core/assistants/types';
 import type { AssistantView } from '../../src/core/exposure/model';
-import type * as CatalogueText from '../../src/vscode/catalogueText';
+import type * as CatalogueText from '../../src/vscode/assistants/catalogueText';
 import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
 
 describe('catalogueText: assistant names and destinations in the display language', () => {
 	let text: typeof CatalogueText;
 	let restore: () => void;
 	before(() => {
-		({ module: text, restore } = requireWithL10nStandIn<typeof CatalogueText>(__filename, '../../src/vscode/catalogueText'));
+		({ module: text, restore } = requireWithL10nStandIn<typeof CatalogueText>(__filename, '../../src/vscode/assistants/catalogueText'));
 	});
 	after(() => restore());
 
@@ -26,7 +26,7 @@ describe('catalogueText: assistant names and destinations in the display languag
 			...CATALOGUE.filter((e) => !names[e.name]).map((e) => `name: ${e.name}`),
 			...CATALOGUE.flatMap((e) => e.destinations.filter((d) => !regions[d.region]).map((d) => `destination: ${d.region}`)),
 		];
-		assert.deepEqual([...new Set(missing)], [], 'add these to src/vscode/catalogueText.ts, then `npm run l10n` and translate');
+		assert.deepEqual([...new Set(missing)], [], 'add these to src/vscode/assistants/catalogueText.ts, then `npm run l10n` and translate');
 		// An entry translates its own text (or keeps a brand name as it is), never another one's.
 		for (const [english, shown] of [...Object.entries(names), ...Object.entries(regions)]) {
 			assert.ok([english, translated(english)].includes(shown()), `${english} -> ${shown()}`);
@@ -38,7 +38,7 @@ describe('catalogueText: assistant names and destinations in the display languag
 		assert.deepEqual(
 			JURISDICTIONS.filter((j) => !Object.hasOwn(jurisdictions, j)),
 			[],
-			'add these to catalogueJurisdictions in src/vscode/catalogueText.ts, then `npm run l10n` and translate',
+			'add these to catalogueJurisdictions in src/vscode/assistants/catalogueText.ts, then `npm run l10n` and translate',
 		);
 		assert.deepEqual(Object.keys(jurisdictions).sort(), [...JURISDICTIONS].sort(), 'no entry for a jurisdiction the core does not have');
 		for (const j of JURISDICTIONS) {
@@ -81,7 +81,7 @@ describe('catalogueText: assistant names and destinations in the display languag
 		assert.deepEqual(
 			all.filter((c) => !Object.hasOwn(conditions, c)),
 			[],
-			'add these to catalogueConditions in src/vscode/catalogueText.ts, then `npm run l10n` and translate',
+			'add these to catalogueConditions in src/vscode/assistants/catalogueText.ts, then `npm run l10n` and translate',
 		);
 		for (const c of all) {
 			assert.equal(text.leverConditionText(c), translated(c));
@@ -105,7 +105,7 @@ describe('catalogueText: assistant names and destinations in the display languag
 			assert.deepEqual(
 				[...new Set(all)].filter((t) => !Object.hasOwn(entries, t)),
 				[],
-				`add these lever ${field} texts to src/vscode/catalogueText.ts, then \`npm run l10n\` and translate`,
+				`add these lever ${field} texts to src/vscode/assistants/catalogueText.ts, then \`npm run l10n\` and translate`,
 			);
 			for (const t of all) {
 				assert.equal(shown(t), translated(t), t);

@@ -25,7 +25,7 @@ import { REASON_KINDS, type Reason, SKIP_REASONS } from '../../src/core/classify
 import { DEFAULT_POLICY } from '../../src/core/policy/defaultPolicy';
 import { resolveEffectivePolicy } from '../../src/core/policy/layering';
 import { LAYER_KINDS } from '../../src/core/policy/schema';
-import type * as CatalogueText from '../../src/vscode/catalogueText';
+import type * as CatalogueText from '../../src/vscode/assistants/catalogueText';
 import type * as CoreText from '../../src/vscode/coreText';
 import { testPolicy } from '../support/classifyPolicy';
 import { requireWithL10nStandIn, translated } from '../support/l10nStandIn';
@@ -69,7 +69,7 @@ function withBundle<T>(bundle: Readonly<Record<string, string>>, use: (core: typ
 			args[Number(i)] === undefined ? whole : String(args[Number(i)]),
 		);
 	const local = createRequire(__filename);
-	const fresh = ['../../src/vscode/coreText', '../../src/vscode/catalogueText'].map((m) => local.resolve(m));
+	const fresh = ['../../src/vscode/coreText', '../../src/vscode/assistants/catalogueText'].map((m) => local.resolve(m));
 	const forget = (): void => fresh.forEach((f) => delete require.cache[f]);
 	const cached = fresh.map((f) => require.cache[f]);
 	const standIn = path.join(__dirname, 'vscode-bundle-stand-in.js');
@@ -106,7 +106,7 @@ describe("coreText: the core's texts in the display language", () => {
 	before(() => {
 		({ module: core, restore } = requireWithL10nStandIn<typeof CoreText>(__filename, '../../src/vscode/coreText'));
 		// Loaded with coreText, against the same stand-in.
-		catalogueText = createRequire(__filename)('../../src/vscode/catalogueText') as typeof CatalogueText;
+		catalogueText = createRequire(__filename)('../../src/vscode/assistants/catalogueText') as typeof CatalogueText;
 	});
 	after(() => restore());
 

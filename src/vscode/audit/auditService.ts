@@ -14,10 +14,10 @@ import { fsLogStore, type LogStore } from '../../core/audit/logStore';
 import { type PolicyEventInput, policyChangeRecords, type RestrictionState, restrictionRecord } from '../../core/audit/policyEvents';
 import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
 import { Disposable } from '../disposable';
-import type { GovernanceService } from '../governance/governanceService';
+import type { GovernanceService } from '../assistants/governanceService';
 import type { Logger } from '../logger';
-import type { PolicyService } from '../policyService';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { PolicyService } from '../policy/policyService';
+import type { WorkspaceIndex } from '../classify/workspaceIndex';
 
 const TAG = 'audit';
 /** The machine-scoped setting naming a file every entry is also appended to (for a log shipper). */

@@ -13,8 +13,8 @@ import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
 import { hookProblemText } from '../coreText';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
-import type { PolicyService } from '../policyService';
-import { type WorkspaceIndex, workspaceFolderKey, workspaceFolderKeys } from '../workspaceIndex';
+import type { PolicyService } from '../policy/policyService';
+import { type WorkspaceIndex, workspaceFolderKey, workspaceFolderKeys } from '../classify/workspaceIndex';
 
 const TAG = 'hooks';
 const DEBOUNCE_MS = 400;

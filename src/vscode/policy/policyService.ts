@@ -1,16 +1,16 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { Settings, WORKSPACE_POLICY_PATH } from '../constants';
+import { Settings, WORKSPACE_POLICY_PATH } from '../../constants';
 import {
 	type EffectivePolicy,
 	type PolicyReadError,
 	type PolicyText,
 	resolveEffectivePolicy,
-} from '../core/policy/layering';
-import { settingsToLayer, wellKnownOrgPolicyPath, SETTINGS_LAYER_KEYS } from '../core/policy/settingsLayer';
-import { formatDiagnostic } from '../core/policy/parse';
-import { Disposable } from './disposable';
-import type { Logger } from './logger';
+} from '../../core/policy/layering';
+import { settingsToLayer, wellKnownOrgPolicyPath, SETTINGS_LAYER_KEYS } from '../../core/policy/settingsLayer';
+import { formatDiagnostic } from '../../core/policy/parse';
+import { Disposable } from '../disposable';
+import type { Logger } from '../logger';
 
 const LAST_VALID_KEY = 'contextWarden.lastValidOrgPolicy';
 const RELOAD_DELAY_MS = 150;

@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { machineWideBlocks, planAllowedExtensions, undoAllowedExtensions } from '../../core/assistants/allowedExtensions';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
-import type { PolicyService } from '../policyService';
+import type { PolicyService } from '../policy/policyService';
 
 const TAG = 'allowed-extensions';
 const SETTING_SECTION = 'extensions';

@@ -3,17 +3,17 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
-import { uniqueFolderKeys } from '../core/assistants/folders';
-import { compileClassifier, type ExceptionInput } from '../core/classify/classifier';
-import type { FileClassification } from '../core/classify/types';
-import type { WorkspaceSummary } from '../core/exposure/summary';
-import { InvalidatingMap, SummaryCache } from '../core/exposure/summaryCache';
-import type { EffectivePolicy } from '../core/policy/layering';
-import { type Level, maxLevel } from '../core/policy/schema';
-import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerScanItem } from '../worker/classifyWorker';
-import { Disposable } from './disposable';
-import type { Logger } from './logger';
+import { Settings } from '../../constants';
+import { uniqueFolderKeys } from '../../core/assistants/folders';
+import { compileClassifier, type ExceptionInput } from '../../core/classify/classifier';
+import type { FileClassification } from '../../core/classify/types';
+import type { WorkspaceSummary } from '../../core/exposure/summary';
+import { InvalidatingMap, SummaryCache } from '../../core/exposure/summaryCache';
+import type { EffectivePolicy } from '../../core/policy/layering';
+import { type Level, maxLevel } from '../../core/policy/schema';
+import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerScanItem } from '../../worker/classifyWorker';
+import { Disposable } from '../disposable';
+import type { Logger } from '../logger';
 
 /** 2: keys of same-named folders are told apart (`uniqueFolderKeys`); a version 1 cache may mix them up. */
 const CACHE_VERSION = 2;

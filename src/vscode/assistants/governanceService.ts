@@ -27,13 +27,13 @@ import type { AuditRecord } from '../../core/audit/events';
 import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import type { Policy } from '../../core/policy/schema';
-import { assistantNameText } from '../catalogueText';
+import { assistantNameText } from './catalogueText';
 import { coverageText, decisionLabel, decisionWhy, driftMessage } from '../coreText';
 import { Disposable } from '../disposable';
-import type { AssistantSource } from '../exposureProvider';
+import type { AssistantSource } from '../exposure/exposureProvider';
 import type { Logger } from '../logger';
-import type { PolicyService } from '../policyService';
-import { type WorkspaceIndex, workspaceFolderKeys } from '../workspaceIndex';
+import type { PolicyService } from '../policy/policyService';
+import { type WorkspaceIndex, workspaceFolderKeys } from '../classify/workspaceIndex';
 
 const TAG = 'governance';
 /** How long drift waits before it believes what it read (ms): a file may be in the middle of being written. */

@@ -8,10 +8,10 @@
  * destination, jurisdiction or lever text has no entry.
  */
 import * as vscode from 'vscode';
-import type { AssistantView } from '../core/exposure/model';
-import { getEntry } from '../core/assistants/catalogue';
-import type { DecisionPlace } from '../core/assistants/decide';
-import type { Jurisdiction } from '../core/assistants/types';
+import type { AssistantView } from '../../core/exposure/model';
+import { getEntry } from '../../core/assistants/catalogue';
+import type { DecisionPlace } from '../../core/assistants/decide';
+import type { Jurisdiction } from '../../core/assistants/types';
 
 /** Catalogue assistant names → display text. */
 export function catalogueNames(): Record<string, () => string> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { levelRank } from '../core/policy/schema';
-import { reasonKindLabel, reasonMessage, skipReasonLabel } from './coreText';
-import { levelLabel } from './labels';
+import { levelRank } from '../../core/policy/schema';
+import { reasonKindLabel, reasonMessage, skipReasonLabel } from '../coreText';
+import { levelLabel } from '../labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 interface ReasonPick extends vscode.QuickPickItem {

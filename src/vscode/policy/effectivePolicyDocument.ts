@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { EFFECTIVE_POLICY_SCHEME } from '../constants';
-import { renderEffectivePolicy } from '../core/policy/render';
-import { Disposable } from './disposable';
+import { EFFECTIVE_POLICY_SCHEME } from '../../constants';
+import { renderEffectivePolicy } from '../../core/policy/render';
+import { Disposable } from '../disposable';
 import type { PolicyService } from './policyService';
 
 /** The read-only "Effective Policy" document: the core's annotated rendering, kept live. */

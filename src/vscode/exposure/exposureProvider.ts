@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../core/exposure/model';
-import { redactText } from '../core/exposure/redact';
-import type { HookStatusInput } from '../webview/viewModel';
-import { localizedAssistant } from './catalogueText';
-import { Disposable } from './disposable';
-import { explainFile } from './explainFile';
-import type { PolicyService } from './policyService';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../../core/exposure/model';
+import { redactText } from '../../core/exposure/redact';
+import type { HookStatusInput } from '../../webview/viewModel';
+import { localizedAssistant } from '../assistants/catalogueText';
+import { Disposable } from '../disposable';
+import { explainFile } from '../classify/explainFile';
+import type { PolicyService } from '../policy/policyService';
+import type { WorkspaceIndex } from '../classify/workspaceIndex';
 
 /** The largest active file the redacted view shows in full. */
 const REDACT_MAX_CHARS = 200_000;
