@@ -5,8 +5,8 @@
 import { posix } from 'node:path';
 import type { Level } from '../policy/schema';
 import { rankOf as levelRank } from './levels';
-import type { ShellRead } from './shell';
-import { matchPattern, patternBase } from './shellPattern';
+import type { ShellRead } from './shell/types';
+import { matchPattern, patternBase } from './shell/pattern';
 
 /** What the hook knows about the workspace's files. Paths are workspace-relative POSIX. */
 export interface SensitivityLookup {

@@ -6,7 +6,7 @@ import type { Level } from '../policy/schema';
 import { rankOf as levelRank } from './levels';
 import type { AgentAdapter, HookOutput, HookRequest } from './agents/types';
 import { type DecideOptions, type HookDecision, type SensitivityLookup, decideReads, relativeToRoot } from './decide';
-import { analyzeShellCommand } from './shell';
+import { analyzeShellCommand } from './shell/analyze';
 
 export interface EvaluateOptions {
 	/** Absolute POSIX workspace root. */

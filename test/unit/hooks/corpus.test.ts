@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Level } from '../../../src/core/policy/schema';
 import { decideReads } from '../../../src/core/hooks/decide';
-import { analyzeShellCommand } from '../../../src/core/hooks/shell';
+import { analyzeShellCommand } from '../../../src/core/hooks/shell/analyze';
 import { buildSnapshot, snapshotLookup } from '../../../src/core/hooks/snapshot';
 
 interface Corpus {

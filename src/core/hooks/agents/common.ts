@@ -1,6 +1,6 @@
 /** Helpers shared by the agent adapters: defensive field access, path normalisation, prompt mentions. */
 import { posix } from 'node:path';
-import type { ShellRead } from '../shell';
+import type { ShellRead } from '../shell/types';
 import type { AgentId, HookOutput, HookRequest } from './types';
 
 export type Json = Record<string, unknown>;

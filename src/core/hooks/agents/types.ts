@@ -3,7 +3,7 @@
  * and render a decision in the agent's exact output format.
  */
 import type { HookDecision } from '../decide';
-import type { ShellRead } from '../shell';
+import type { ShellRead } from '../shell/types';
 
 export const AGENT_IDS = ['vscode', 'copilot-cli', 'claude', 'cursor', 'gemini', 'codex', 'cline', 'windsurf'] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
