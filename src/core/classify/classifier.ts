@@ -57,6 +57,16 @@ export interface Classifier {
 	classifyBytes(path: string, bytes: Uint8Array): FileClassification;
 	/** The exception covering a path, if any. */
 	exceptionFor(path: string): ExceptionInput | undefined;
+	/**
+	 * Every content finding in a text, with offsets and its family's level, uncapped (the redaction core needs
+	 * all of them); `complete` is false when a detector stopped early (the org-pattern time budget).
+	 */
+	contentFindings(text: string): { findings: LeveledFinding[]; complete: boolean };
+}
+
+/** A content finding with the level its detector family assigns. */
+export interface LeveledFinding extends Finding {
+	level: Level;
 }
 
 interface DetectorSlot {
@@ -267,6 +277,20 @@ class CompiledClassifier implements Classifier {
 			return undefined;
 		}
 		return this.classifyScanned(p, this.pathRules.match(p), decodeValidUtf8(bytes, scanned.ascii), scanned.numbers);
+	}
+
+	contentFindings(text: string): { findings: LeveledFinding[]; complete: boolean } {
+		this.clearHits();
+		this.automaton?.scan(text, this.onHit);
+		const findings: LeveledFinding[] = [];
+		const lines = new LineIndex(text);
+		for (const slot of this.slots) {
+			if (slot.detector.keywords.length > 0 && slot.hits.length === 0) {
+				continue;
+			}
+			slot.detector.detect(text, slot.hits, (f: Finding) => findings.push({ ...f, level: slot.level }), lines);
+		}
+		return { findings, complete: !this.patterns?.budgetExceeded };
 	}
 
 	private clearHits(): void {

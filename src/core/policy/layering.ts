@@ -3,6 +3,7 @@
  * workspace layer file and workspace settings. Plain data in, plain data out; nothing here throws.
  */
 import { createHash } from 'node:crypto';
+import { actionStrictness, agentReadAction } from './agentReads';
 import { DEFAULT_POLICY, strictestDefault } from './defaultPolicy';
 import { type PolicyDiagnostic, parseOrgPolicy, salvageLayerValue, salvagePolicyLayer } from './parse';
 import {
@@ -10,6 +11,7 @@ import {
 	type DetectorFamily,
 	type LayerKind,
 	type Level,
+	LEVELS,
 	levelRank,
 	type OrgPolicyFile,
 	type Policy,
@@ -96,6 +98,7 @@ export const LAYER_KEY_RULES: Record<string, string> = {
 	'content.patterns': 'Patterns are added to the org\'s.',
 	'workspace.restrictedAt': 'May be lowered (always < public < internal < confidential < restricted < never), never raised.',
 	'workspace.sensitiveLevel': 'May be lowered (more files are sensitive), never raised.',
+	'workspace.agentReads.*': 'May be made stricter per level (allow < redact < deny), never looser; a level the org leaves out is denied.',
 	'assistants.allow': 'May only remove entries: the layer\'s list is intersected with the org\'s.',
 	'assistants.block': 'Entries are added to the org\'s.',
 	'assistants.restrictedAction': 'May change warn to disable, never back.',
@@ -307,6 +310,19 @@ function applyLayer(ctx: LayerContext, layer: PolicyLayer, kind: LayerKind, sour
 			origins.set('workspace.restrictedAt', kind);
 		} else if (ws.restrictedAt !== cur) {
 			refuse('workspace.restrictedAt', ws.restrictedAt, cur, 'a workspace layer may lower the restriction threshold, never raise it');
+		}
+	}
+	for (const level of LEVELS) {
+		const wanted = ws?.agentReads?.[level];
+		if (wanted === undefined) {
+			continue;
+		}
+		const cur = agentReadAction(p.workspace.agentReads, level);
+		if (actionStrictness(wanted) > actionStrictness(cur)) {
+			p.workspace.agentReads = { ...p.workspace.agentReads, [level]: wanted };
+			origins.set(`workspace.agentReads.${level}`, kind);
+		} else if (wanted !== cur) {
+			refuse(`workspace.agentReads.${level}`, wanted, cur, 'a workspace layer may make an agent read action stricter (allow < redact < deny), never looser');
 		}
 	}
 	if (ws?.sensitiveLevel !== undefined) {

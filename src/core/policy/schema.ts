@@ -10,6 +10,7 @@
  * Unknown keys are errors everywhere (`strictObject`): a typo must not silently weaken a policy.
  */
 import { z } from 'zod';
+import { AGENT_READ_ACTIONS } from './agentReads';
 import { LEVELS } from './levels';
 
 export { type Level, LEVELS, levelRank, maxLevel } from './levels';
@@ -109,6 +110,16 @@ export type ContentPolicy = z.infer<typeof ContentSchema>;
 export const RESTRICTED_AT = ['always', 'public', 'internal', 'confidential', 'restricted', 'never'] as const;
 export type RestrictedAt = (typeof RESTRICTED_AT)[number];
 
+const AgentReadActionSchema = z
+	.enum(AGENT_READ_ACTIONS)
+	.describe('deny: the read is refused; redact: the content passes with every finding replaced by a placeholder (where the agent lets a hook rewrite tool output; denied elsewhere); allow: the content passes as it is.');
+
+export const AgentReadsSchema = z
+	.strictObject(Object.fromEntries(LEVELS.map((l) => [l, AgentReadActionSchema.optional()])) as Record<(typeof LEVELS)[number], z.ZodOptional<typeof AgentReadActionSchema>>)
+	.describe(
+		'What an AI agent\'s read of a sensitive file (at or above sensitiveLevel) gets, per level. A level left out is denied: e.g. {"confidential": "redact"} lets agents work on confidential files with their secrets masked while restricted files stay denied.',
+	);
+
 export const WorkspaceRuleSchema = z
 	.strictObject({
 		restrictedAt: z
@@ -119,6 +130,7 @@ export const WorkspaceRuleSchema = z
 		sensitiveLevel: LevelSchema.describe(
 			'Files at or above this level are "sensitive": counted, excluded from assistants, denied to agent tools.',
 		),
+		agentReads: AgentReadsSchema.optional(),
 	})
 	.describe('When a workspace is restricted, and which files count as sensitive.');
 export type WorkspaceRule = z.infer<typeof WorkspaceRuleSchema>;
