@@ -1,5 +1,6 @@
 import { machineWideBlocks, planAllowedExtensions } from '../core/assistants/allowedExtensions';
 import { formatDiagnosticGnu } from '../core/policy/parse';
+import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
 
@@ -25,22 +26,12 @@ export const allowedExtensionsCommand: CliCommand = {
 	summary: "print the extensions.allowed value (AllowedExtensions policy) blocking the policy's blocked assistants",
 	help: HELP,
 	async run(args, io) {
-		let policyFile: string | undefined;
-		for (let i = 0; i < args.length; i++) {
-			const arg = args[i] ?? '';
-			const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-			if (flag === '--policy') {
-				const value = inline ?? args[++i];
-				if (value === undefined || value === '') {
-					io.stderr.write(`context-warden allowed-extensions: --policy needs a value\n\n${HELP}`);
-					return ExitCode.usage;
-				}
-				policyFile = value;
-			} else {
-				io.stderr.write(`context-warden allowed-extensions: unexpected argument '${arg}'\n\n${HELP}`);
-				return ExitCode.usage;
-			}
+		const parsed = parseCommandArgs(args, { policy: { type: 'string' } }, 0);
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden allowed-extensions: ${parsed}\n\n${HELP}`);
+			return ExitCode.usage;
 		}
+		const policyFile = parsed.values.policy;
 		const { effective, warnings } = await loadEffectivePolicy({ policyFile, cwd: io.cwd, env: io.env });
 		for (const w of warnings) {
 			io.stderr.write(`context-warden: warning: ${w}\n`);

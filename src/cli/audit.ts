@@ -14,9 +14,10 @@ import { fsLogStore } from '../core/audit/logStore';
 import { type AuditReport, buildAuditReport } from '../core/audit/report';
 import { scanDirectoryParallel } from '../core/classify/parallel';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
+import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
-import { parseJobs } from './scan';
+import { levelArg, parseJobs } from './scan';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -59,66 +60,56 @@ export interface AuditArgs {
 	jobs?: number;
 }
 
+const AUDIT_OPTIONS = {
+	policy: { type: 'string', value: 'a file' },
+	format: { type: 'string', value: `one of: ${AUDIT_FORMATS.join(', ')}` },
+	out: { type: 'string', value: 'a file' },
+	'fail-on': { type: 'string', value: `a level: ${LEVELS.join(', ')}` },
+	'min-level': { type: 'string', value: `a level: ${LEVELS.join(', ')}` },
+	'no-gitignore': { type: 'boolean' },
+	log: { type: 'string', value: 'a file' },
+	mirror: { type: 'string', value: 'a file' },
+	jobs: { type: 'string', value: 'a positive whole number' },
+} as const satisfies OptionSpecs;
+
 /** Parses `audit`'s arguments, or says what is wrong with them. */
 export function parseAuditArgs(args: readonly string[]): AuditArgs | string {
-	const out: Partial<AuditArgs> = {};
-	let gitignore = true;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const flag = eq > 0 ? arg.slice(0, eq) : arg;
-		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-		const value = (): string | undefined => inline ?? args[++i];
-		if (flag === '--no-gitignore') {
-			gitignore = false;
-		} else if (flag === '--policy' || flag === '--out' || flag === '--log' || flag === '--mirror') {
-			const v = value();
-			if (!v) {
-				return `${flag} needs a file`;
-			}
-			const key = flag.slice(2) as 'out' | 'log' | 'mirror';
-			if (flag === '--policy') {
-				out.policyFile = v;
-			} else {
-				out[key] = v;
-			}
-		} else if (flag === '--jobs') {
-			const jobs = parseJobs(value());
-			if (jobs === undefined) {
-				return '--jobs needs a positive whole number';
-			}
-			out.jobs = jobs;
-		} else if (flag === '--format') {
-			const v = value();
-			if (!v || !(AUDIT_FORMATS as readonly string[]).includes(v)) {
-				return `--format needs one of: ${AUDIT_FORMATS.join(', ')}`;
-			}
-			out.format = v as AuditFormat;
-		} else if (flag === '--fail-on' || flag === '--min-level') {
-			const v = value();
-			if (!v || !(LEVELS as readonly string[]).includes(v)) {
-				return `${flag} needs a level: ${LEVELS.join(', ')}`;
-			}
-			if (flag === '--fail-on') {
-				out.failOn = v as Level;
-			} else {
-				out.minLevel = v as Level;
-			}
-		} else if (arg.startsWith('-') && arg !== '-') {
-			return `unknown option '${arg}'`;
-		} else if (out.dir === undefined) {
-			out.dir = arg;
-		} else {
-			return `unexpected argument '${arg}'`;
-		}
+	const parsed = parseCommandArgs(args, AUDIT_OPTIONS, 1);
+	if (typeof parsed === 'string') {
+		return parsed;
 	}
-	if (out.dir === undefined) {
+	const v = parsed.values;
+	const jobs = v.jobs === undefined ? undefined : parseJobs(v.jobs);
+	if (v.jobs !== undefined && jobs === undefined) {
+		return '--jobs needs a positive whole number';
+	}
+	if (v.format !== undefined && !(AUDIT_FORMATS as readonly string[]).includes(v.format)) {
+		return `--format needs one of: ${AUDIT_FORMATS.join(', ')}`;
+	}
+	const failOn = levelArg('--fail-on', v['fail-on']);
+	const minLevel = levelArg('--min-level', v['min-level']);
+	for (const level of [failOn, minLevel]) {
+		if (typeof level === 'object') return level.error;
+	}
+	const dir = parsed.positionals[0];
+	if (dir === undefined) {
 		return 'no directory given';
 	}
-	if (out.mirror !== undefined && out.log === undefined) {
+	if (v.mirror !== undefined && v.log === undefined) {
 		return '--mirror needs --log';
 	}
-	return { ...out, dir: out.dir, format: out.format ?? 'md', gitignore };
+	return {
+		...(v.policy !== undefined ? { policyFile: v.policy } : {}),
+		...(v.out !== undefined ? { out: v.out } : {}),
+		...(v.log !== undefined ? { log: v.log } : {}),
+		...(v.mirror !== undefined ? { mirror: v.mirror } : {}),
+		...(jobs !== undefined ? { jobs } : {}),
+		...(failOn ? { failOn: failOn as Level } : {}),
+		...(minLevel ? { minLevel: minLevel as Level } : {}),
+		dir,
+		format: (v.format as AuditFormat | undefined) ?? 'md',
+		gitignore: v['no-gitignore'] !== true,
+	};
 }
 
 /** Renders a report in one of the CLI's formats. */

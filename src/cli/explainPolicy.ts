@@ -1,4 +1,5 @@
 import { renderEffectivePolicy, renderEffectivePolicyJson } from '../core/policy/render';
+import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
 
@@ -28,30 +29,12 @@ export const explainPolicyCommand: CliCommand = {
 	summary: 'print the effective policy with the layer each value came from',
 	help: HELP,
 	async run(args, io) {
-		let policyFile: string | undefined;
-		let workspaceDir: string | undefined;
-		let json = false;
-		for (let i = 0; i < args.length; i++) {
-			const arg = args[i] ?? '';
-			const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-			if (flag === '--json') {
-				json = true;
-			} else if (flag === '--policy' || flag === '--workspace') {
-				const value = inline ?? args[++i];
-				if (value === undefined || value === '') {
-					io.stderr.write(`context-warden explain-policy: ${flag} needs a value\n\n${HELP}`);
-					return ExitCode.usage;
-				}
-				if (flag === '--policy') {
-					policyFile = value;
-				} else {
-					workspaceDir = value;
-				}
-			} else {
-				io.stderr.write(`context-warden explain-policy: unexpected argument '${arg}'\n\n${HELP}`);
-				return ExitCode.usage;
-			}
+		const parsed = parseCommandArgs(args, { policy: { type: 'string' }, workspace: { type: 'string' }, json: { type: 'boolean' } }, 0);
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden explain-policy: ${parsed}\n\n${HELP}`);
+			return ExitCode.usage;
 		}
+		const { policy: policyFile, workspace: workspaceDir, json } = parsed.values;
 		const { effective, warnings } = await loadEffectivePolicy({ policyFile, workspaceDir: workspaceDir ?? '.', cwd: io.cwd, env: io.env });
 		for (const w of warnings) {
 			io.stderr.write(`context-warden: warning: ${w}\n`);

@@ -17,6 +17,7 @@ import { classifierPort, type HookClassification, type HookClassifier } from '..
 import type { SensitivityLookup } from '../core/hooks/decide';
 import { type Evaluation, evaluateRequest } from '../core/hooks/evaluate';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
+import { parseCommandArgs } from './args';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import type * as PolicyInputs from './policyInputs';
 
@@ -51,32 +52,26 @@ interface HookArgs {
 	heartbeat?: string;
 }
 
-function parseArgs(args: string[]): HookArgs | string {
-	const out: HookArgs = {};
-	const keys: Record<string, keyof HookArgs> = {
-		'--agent': 'agent',
-		'--snapshot': 'snapshot',
-		'--snapshot-dir': 'snapshotDir',
-		'--policy': 'policy',
-		'--workspace': 'workspace',
-		'--log': 'log',
-		'--heartbeat': 'heartbeat',
-	};
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i] ?? '';
-		const eq = a.indexOf('=');
-		const flag = eq > 0 ? a.slice(0, eq) : a;
-		const key = keys[flag];
-		if (!key) {
-			return `unknown option '${a}'`;
-		}
-		const value = eq > 0 ? a.slice(eq + 1) : args[++i];
-		if (value === undefined) {
-			return `${flag} needs a value`;
-		}
-		out[key] = value;
+/** Parses `hook`'s arguments, or says what is wrong with them. */
+export function parseHookArgs(args: readonly string[]): HookArgs | string {
+	const parsed = parseCommandArgs(
+		args,
+		{
+			agent: { type: 'string' },
+			snapshot: { type: 'string' },
+			'snapshot-dir': { type: 'string' },
+			policy: { type: 'string' },
+			workspace: { type: 'string' },
+			log: { type: 'string' },
+			heartbeat: { type: 'string' },
+		},
+		0,
+	);
+	if (typeof parsed === 'string') {
+		return parsed;
 	}
-	return out;
+	const { 'snapshot-dir': snapshotDir, ...rest } = parsed.values;
+	return { ...rest, ...(snapshotDir !== undefined ? { snapshotDir } : {}) };
 }
 
 async function readStdin(io: CliIo): Promise<string> {
@@ -157,7 +152,7 @@ async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, not
 
 /** Runs the hook once. Exported for tests; `deps.classifier` replaces the policy's classifier (and its loading). */
 export async function runHook(argv: string[], io: CliIo, deps: { classifier?: HookClassifier; now?: () => Date } = {}): Promise<number> {
-	const args = parseArgs(argv);
+	const args = parseHookArgs(argv);
 	if (typeof args === 'string' || !args.agent) {
 		io.stderr.write(`context-warden hook: ${typeof args === 'string' ? args : '--agent is required'}\n`);
 		// Exit 1, not 2: several agents read exit 2 as "block", and a broken install must not block everything.

@@ -6,6 +6,7 @@ import { scanDirectoryParallel } from '../core/classify/parallel';
 import type { FileClassification } from '../core/classify/types';
 import { workspaceVerdict } from '../core/classify/verdict';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
+import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
 
@@ -40,45 +41,50 @@ interface ScanArgs {
 	jobs?: number;
 }
 
-function parseArgs(args: string[]): ScanArgs | string {
-	const out: Partial<ScanArgs> & { json: boolean; gitignore: boolean } = { json: false, gitignore: true };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const flag = eq > 0 ? arg.slice(0, eq) : arg;
-		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-		const value = (): string | undefined => inline ?? args[++i];
-		if (flag === '--json') {
-			out.json = true;
-		} else if (flag === '--no-gitignore') {
-			out.gitignore = false;
-		} else if (flag === '--policy') {
-			const v = value();
-			if (!v) return '--policy needs a file';
-			out.policyFile = v;
-		} else if (flag === '--jobs') {
-			const jobs = parseJobs(value());
-			if (jobs === undefined) return '--jobs needs a positive whole number';
-			out.jobs = jobs;
-		} else if (flag === '--min-level' || flag === '--fail-on') {
-			const v = value();
-			if (!v || !(LEVELS as readonly string[]).includes(v)) {
-				return `${flag} needs a level: ${LEVELS.join(', ')}`;
-			}
-			if (flag === '--min-level') out.minLevel = v as Level;
-			else out.failOn = v as Level;
-		} else if (arg.startsWith('-') && arg !== '-') {
-			return `unknown option '${arg}'`;
-		} else if (out.dir === undefined) {
-			out.dir = arg;
-		} else {
-			return `unexpected argument '${arg}'`;
-		}
+const SCAN_OPTIONS = {
+	policy: { type: 'string', value: 'a file' },
+	json: { type: 'boolean' },
+	'min-level': { type: 'string', value: `a level: ${LEVELS.join(', ')}` },
+	'fail-on': { type: 'string', value: `a level: ${LEVELS.join(', ')}` },
+	'no-gitignore': { type: 'boolean' },
+	jobs: { type: 'string', value: 'a positive whole number' },
+} as const satisfies OptionSpecs;
+
+/** Parses `scan`'s arguments, or says what is wrong with them. */
+export function parseScanArgs(args: readonly string[]): ScanArgs | string {
+	const parsed = parseCommandArgs(args, SCAN_OPTIONS, 1);
+	if (typeof parsed === 'string') {
+		return parsed;
 	}
-	if (out.dir === undefined) {
+	const v = parsed.values;
+	const minLevel = levelArg('--min-level', v['min-level']);
+	const failOn = levelArg('--fail-on', v['fail-on']);
+	for (const level of [minLevel, failOn]) {
+		if (typeof level === 'object') return level.error;
+	}
+	const jobs = v.jobs === undefined ? undefined : parseJobs(v.jobs);
+	if (v.jobs !== undefined && jobs === undefined) {
+		return '--jobs needs a positive whole number';
+	}
+	const dir = parsed.positionals[0];
+	if (dir === undefined) {
 		return 'no directory given';
 	}
-	return { dir: out.dir, json: out.json, gitignore: out.gitignore, minLevel: out.minLevel ?? 'public', ...(out.policyFile ? { policyFile: out.policyFile } : {}), ...(out.failOn ? { failOn: out.failOn } : {}), ...(out.jobs ? { jobs: out.jobs } : {}) };
+	return {
+		dir,
+		json: v.json === true,
+		gitignore: v['no-gitignore'] !== true,
+		minLevel: (minLevel as Level | undefined) ?? 'public',
+		...(v.policy ? { policyFile: v.policy } : {}),
+		...(failOn ? { failOn: failOn as Level } : {}),
+		...(jobs ? { jobs } : {}),
+	};
+}
+
+/** A `--min-level`/`--fail-on` value: the level, absent when not given, or what is wrong with it. */
+export function levelArg(flag: string, value: string | undefined): Level | undefined | { error: string } {
+	if (value === undefined) return undefined;
+	return (LEVELS as readonly string[]).includes(value) ? (value as Level) : { error: `${flag} needs a level: ${LEVELS.join(', ')}` };
 }
 
 /** `--jobs`' value: a whole number from 1 to 256, or undefined when it is not one. */
@@ -104,7 +110,7 @@ export const scanCommand: CliCommand = {
 	summary: 'classify every file of a directory (table or --json); --fail-on for CI',
 	help: HELP,
 	async run(args, io) {
-		const parsed = parseArgs(args);
+		const parsed = parseScanArgs(args);
 		if (typeof parsed === 'string') {
 			io.stderr.write(`context-warden scan: ${parsed}\n\n${HELP}`);
 			return ExitCode.usage;

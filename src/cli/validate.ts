@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnosticGnu, parseOrgPolicy, parsePolicyLayer } from '../core/policy/parse';
+import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 
 const HELP = `Usage: context-warden validate <policy.json>... [--layer]
@@ -22,18 +23,13 @@ export const validateCommand: CliCommand = {
 	summary: 'check a policy file (or a workspace layer with --layer); errors at line and column',
 	help: HELP,
 	async run(args, io) {
-		let layer = false;
-		const files: string[] = [];
-		for (const arg of args) {
-			if (arg === '--layer') {
-				layer = true;
-			} else if (arg.startsWith('-') && arg !== '-') {
-				io.stderr.write(`context-warden validate: unknown option '${arg}'\n\n${HELP}`);
-				return ExitCode.usage;
-			} else {
-				files.push(arg);
-			}
+		const parsed = parseCommandArgs(args, { layer: { type: 'boolean' } });
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden validate: ${parsed}\n\n${HELP}`);
+			return ExitCode.usage;
 		}
+		const layer = parsed.values.layer === true;
+		const files = parsed.positionals;
 		if (files.length === 0) {
 			io.stderr.write(`context-warden validate: no policy file given\n\n${HELP}`);
 			return ExitCode.usage;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { activeNameOf, verifyLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
+import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 
 const HELP = `Usage: context-warden verify-log <file>
@@ -32,12 +33,12 @@ export const verifyLogCommand: CliCommand = {
 	summary: 'verify an audit log\'s hash chain; names the first edited, deleted, reordered or truncated entry',
 	help: HELP,
 	async run(args, io) {
-		const files = args.filter((a) => a !== '--');
-		const unknown = files.find((a) => a.startsWith('-'));
-		if (unknown !== undefined) {
-			io.stderr.write(`context-warden verify-log: unknown option '${unknown}'\n\n${HELP}`);
+		const parsed = parseCommandArgs(args, {});
+		if (typeof parsed === 'string') {
+			io.stderr.write(`context-warden verify-log: ${parsed}\n\n${HELP}`);
 			return ExitCode.usage;
 		}
+		const files = parsed.positionals;
 		if (files.length !== 1) {
 			io.stderr.write(`context-warden verify-log: ${files.length === 0 ? 'no log file given' : 'one log file at a time'}\n\n${HELP}`);
 			return ExitCode.usage;
