@@ -278,6 +278,12 @@ export function decisionSentence(s: DecisionSentence): string {
 			return vscode.l10n.t('{0} may send context to {1}, which the policy does not allow (allowedDestinations: none).', a, b);
 		case DECISION_TEXT.allowed:
 			return vscode.l10n.t('{0} is on assistants.allow ("{1}") and every place it sends context to is allowed.', a, b);
+		case DECISION_TEXT.allowedByName:
+			return vscode.l10n.t('{0} is named on assistants.allow ("{1}"), which wins over allowedDestinations.', a, b);
+		case DECISION_TEXT.allowedDespiteDestinations:
+			return vscode.l10n.t('It may send context to {1}, which allowedDestinations ({2}) does not list; the policy names it, so it is allowed.', a, b, c);
+		case DECISION_TEXT.allowedByDestinations:
+			return vscode.l10n.t('{0} sends context only to {1}, and allowedDestinations allows each ({2}).', a, b, c);
 		case DECISION_TEXT.unrecognisedIgnored:
 			return vscode.l10n.t('It is not in the catalogue, and the policy ignores unrecognised AI extensions.');
 		case DECISION_TEXT.unrecognisedWarnOnly:

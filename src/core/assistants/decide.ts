@@ -6,8 +6,12 @@
  *    the policy's `restrictedAction` in *every* workspace, restricted or not: the org said "not here, ever", and the
  *    admin's chosen severity (warn during a rollout, disable once enforced) still applies.
  * 2. **Unrestricted workspace:** everything not blocked is allowed.
- * 3. **Restricted workspace:** an assistant is allowed only when it is on `assistants.allow` (id, extension id or
- *    `*`) **and** every destination it may send to is allowed. Otherwise it gets `restrictedAction`.
+ * 3. **Restricted workspace, named on `allow`:** an assistant named on `assistants.allow` (by catalogue id or
+ *    extension id, not `*`) is allowed: the admin named it, and that wins over `allowedDestinations`.
+ * 4. **Restricted workspace, by destination:** an assistant every one of whose destinations is in
+ *    `allowedDestinations` is allowed (a sovereignty policy allows the assistants whose data stays where it may).
+ *    `allow: ["*"]` adds nothing to this: it is the same test.
+ * 5. Otherwise it gets `restrictedAction`.
  *
  * Destinations: a destination is allowed when `allowedDestinations` contains `*`, its id (e.g. `anthropic-cloud`)
  * or its jurisdiction (e.g. `cn-mainland`, `eu`, `self-hosted`, `user-configured`). An assistant with no known
@@ -15,7 +19,8 @@
  * configured:** by default every destination of the catalogue entry counts (the worst case: Tabnine may go to its
  * SaaS); when the adapter has read the assistant's own settings and knows where it is pointed (e.g.
  * `tabnine.cloudHost`, `cody.serverEndpoint`, a local Ollama for Continue), it passes `configuredDestinations` and
- * only those are checked.
+ * only those are checked. The built-in default allows no destination, so in a restricted workspace every assistant
+ * not named on `allow` gets `restrictedAction`.
  *
  * Unrecognised extensions (not in the catalogue) follow the same block/allow rules by extension id; in a restricted
  * workspace one that is not allowed is `warn` when `assistants.unrecognised` is `warn`, and `allowed` (with the
@@ -42,6 +47,9 @@ export const DECISION_TEXT = {
 	destinationsRefused: '{0} may send context to {1}, which the policy does not allow (allowedDestinations: {2}).',
 	destinationsRefusedNoneAllowed: '{0} may send context to {1}, which the policy does not allow (allowedDestinations: none).',
 	allowed: '{0} is on assistants.allow ("{1}") and every place it sends context to is allowed.',
+	allowedByName: '{0} is named on assistants.allow ("{1}"), which wins over allowedDestinations.',
+	allowedDespiteDestinations: 'It may send context to {1}, which allowedDestinations ({2}) does not list; the policy names it, so it is allowed.',
+	allowedByDestinations: '{0} sends context only to {1}, and allowedDestinations allows each ({2}).',
 	unrecognisedIgnored: 'It is not in the catalogue, and the policy ignores unrecognised AI extensions.',
 	unrecognisedWarnOnly: 'It is not in the catalogue, so Context Warden has no lever to switch it off: warning only.',
 	unrecognisedCanOnlyWarn: 'It is not in the catalogue, so Context Warden can only warn.',
@@ -144,23 +152,35 @@ export function decideAssistant(
 	}
 	const why: DecisionSentence[] = [];
 	const allowedBy = listMatch(p.allow, assistant);
+	const allowedList = p.allowedDestinations.join(', ');
+	const destinations = destinationsToCheck(assistant, options);
+	const refused = destinations.filter((d) => !destinationAllowed(p.allowedDestinations, d));
+	const placesOf = (ds: readonly Destination[]): DecisionPlace[] => ds.map(({ region, id, jurisdiction }) => ({ region, id, jurisdiction }));
+	if (allowedBy !== undefined && allowedBy !== '*') {
+		// Named on allow: the admin's explicit word wins over the destinations.
+		const named = [say('allowedByName', label, allowedBy)];
+		if (refused.length > 0) {
+			const places = placesOf(refused);
+			named.push({ ...say('allowedDespiteDestinations', label, placesText(places), allowedList || 'none'), places });
+		}
+		return result('allowed', named);
+	}
+	if (destinations.length > 0 && refused.length === 0) {
+		const places = placesOf(destinations);
+		return result('allowed', [{ ...say('allowedByDestinations', label, placesText(places), allowedList), places }]);
+	}
 	if (allowedBy === undefined) {
 		why.push(say('notOnAllowList', label));
 	}
-	const allowedList = p.allowedDestinations.join(', ');
-	const destinations = destinationsToCheck(assistant, options);
 	if (destinations.length === 0) {
 		if (!p.allowedDestinations.includes('*')) {
 			why.push(allowedList ? say('destinationUnknown', label, allowedList) : say('destinationUnknownNothingAllowed', label));
 		}
-	} else {
-		const refused = destinations.filter((d) => !destinationAllowed(p.allowedDestinations, d));
-		if (refused.length > 0) {
-			const places = refused.map(({ region, id, jurisdiction }): DecisionPlace => ({ region, id, jurisdiction }));
-			const listed = placesText(places);
-			const sentence = allowedList ? say('destinationsRefused', label, listed, allowedList) : say('destinationsRefusedNoneAllowed', label, listed);
-			why.push({ ...sentence, places });
-		}
+	} else if (refused.length > 0) {
+		const places = placesOf(refused);
+		const listed = placesText(places);
+		const sentence = allowedList ? say('destinationsRefused', label, listed, allowedList) : say('destinationsRefusedNoneAllowed', label, listed);
+		why.push({ ...sentence, places });
 	}
 	if (why.length === 0) {
 		return result('allowed', [say('allowed', label, allowedBy ?? '')]);

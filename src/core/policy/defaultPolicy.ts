@@ -121,7 +121,7 @@ export const DEFAULT_POLICY: Policy = {
 		allow: [],
 		block: [],
 		restrictedAction: 'warn',
-		allowedDestinations: ['*'],
+		allowedDestinations: [],
 		unrecognised: 'warn',
 	},
 	overrides: {

@@ -142,7 +142,9 @@ export const AssistantsSchema = z
 	.strictObject({
 		allow: z
 			.array(z.string().min(1))
-			.describe('Extension ids (publisher.name, case-insensitive) or catalogue ids allowed even in restricted workspaces; "*" for all.'),
+			.describe(
+				'Extension ids (publisher.name, case-insensitive) or catalogue ids allowed even in restricted workspaces, whatever their destinations: a name here wins over allowedDestinations. "*" adds nothing to allowedDestinations (an assistant is then allowed when every destination is).',
+			),
 		block: z
 			.array(z.string().min(1))
 			.describe('Extension ids or catalogue ids blocked in every workspace; "*" for all. Block wins over allow.'),
@@ -152,7 +154,7 @@ export const AssistantsSchema = z
 		allowedDestinations: z
 			.array(z.string().min(1))
 			.describe(
-				'Where context may go, as destination ids from the assistant catalogue (e.g. "self-hosted", "cn-mainland", "eu"); "*" for anywhere. An assistant whose data goes elsewhere is not allowed.',
+				'Where context may go, as destination ids or jurisdictions from the assistant catalogue (e.g. "alibaba-cloud", "cn-mainland", "eu", "self-hosted"); "*" for anywhere. In a restricted workspace an assistant every one of whose destinations is listed is allowed; one sending anywhere else gets restrictedAction unless it is named on allow. How the three combine: block wins over everything, in every workspace; then a name on allow; then allowedDestinations. The built-in default lists none.',
 			),
 		unrecognised: z
 			.enum(['ignore', 'warn'])

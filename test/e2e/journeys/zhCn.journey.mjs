@@ -119,33 +119,44 @@ export default async function run(j) {
 	});
 	await j.screenshot('why-modal-zh-cn');
 	await page.keyboard.press('Escape');
-	await j.check('under a workspace policy that allows only cn-mainland, the Why modal lists the refused destinations in Chinese, ids as they are', async () => {
-		mkdirSync(join(j.workspace, '.vscode'), { recursive: true });
-		writeFileSync(join(j.workspace, '.vscode', 'context-policy.json'), JSON.stringify({ assistants: { allowedDestinations: ['cn-mainland'] } }));
+	await j.check('the Why modal lists the destinations the policy refuses in Chinese, ids as they are; a workspace policy written after its folder is read', async () => {
 		const name = '编辑器内置 AI（聊天、代理模式、内联建议）';
 		const refused = `${name} 可能将上下文发送到 `;
-		// The decision follows the policy file after a debounce: open the modal until it says so.
 		const dialog = page.locator('.monaco-dialog-box').first();
+		const open = async () => {
+			await page.mouse.move(700, 300);
+			await previewFrame(page).getByRole('button', { name: `显示 Context Warden 如何管控 ${name}` }).first().click();
+			await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+			return (await dialog.innerText()).replace(/\u00a0/g, ' ');
+		};
+		const close = async () => {
+			await page.keyboard.press('Escape');
+			await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+		};
+		// The built-in default allows no destination: the Why lists every place the built-in AI may send to.
+		const before = await open();
+		await close();
+		assert.ok(before.includes(refused), `the modal says: ${before}`);
+		assert.ok(before.includes('GitHub Copilot 服务（GitHub/微软云；由 GitHub 路由到多家提供商的模型）（github-copilot-cloud，全球）'), `the Copilot service, in Chinese: ${before}`);
+		assert.ok(before.includes('用户添加到 VS Code 聊天的语言模型（自带密钥、本地模型）（user-configured，用户自行配置）'), `the user's models, in Chinese: ${before}`);
+		assert.ok(before.includes('（allowedDestinations 为空）'), `the policy's empty list: ${before}`);
+		assert.doesNotMatch(before, /GitHub\/Microsoft cloud|models from several providers|bring your own key|, global\)|, user-configured\)|may send context/, `no English place: ${before}`);
+		mkdirSync(join(j.workspace, '.vscode'), { recursive: true });
+		writeFileSync(join(j.workspace, '.vscode', 'context-policy.json'), JSON.stringify({ assistants: { block: ['vscode-chat'] } }));
+		const blocked = `策略在所有工作区中禁止 ${name}（assistants.block 中含有 "vscode-chat"）。`;
+		// The decision follows the policy file after a debounce: open the modal until it says so.
 		const text = await poll(
 			page,
 			async () => {
-				await page.mouse.move(700, 300);
-				await previewFrame(page).getByRole('button', { name: `显示 Context Warden 如何管控 ${name}` }).first().click();
-				await dialog.waitFor({ state: 'visible', timeout: 10_000 });
-				const shown = (await dialog.innerText()).replace(/\u00a0/g, ' ');
-				if (!shown.includes(refused)) {
-					await page.keyboard.press('Escape');
-					await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+				const shown = await open();
+				if (!shown.includes(blocked)) {
+					await close();
 				}
 				return shown;
 			},
-			(shown) => shown.includes(refused),
+			(shown) => shown.includes(blocked),
 		);
-		assert.ok(text.includes(refused), `the modal says: ${text}`);
-		assert.ok(text.includes('GitHub Copilot 服务（GitHub/微软云；由 GitHub 路由到多家提供商的模型）（github-copilot-cloud，全球）'), `the Copilot service, in Chinese: ${text}`);
-		assert.ok(text.includes('用户添加到 VS Code 聊天的语言模型（自带密钥、本地模型）（user-configured，用户自行配置）'), `the user's models, in Chinese: ${text}`);
-		assert.ok(text.includes('（allowedDestinations：cn-mainland）'), `the policy's list as it is: ${text}`);
-		assert.doesNotMatch(text, /GitHub\/Microsoft cloud|models from several providers|bring your own key|, global\)|, user-configured\)|may send context/, `no English place: ${text}`);
+		assert.ok(text.includes(blocked), `the modal says: ${text}`);
 	});
 	await j.screenshot('why-modal-refused-zh-cn');
 	await page.keyboard.press('Escape');

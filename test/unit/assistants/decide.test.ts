@@ -29,15 +29,28 @@ describe('assistants/decide', () => {
 		assert.equal(decideAssistant(policy({ block: ['*'], restrictedAction: 'disable' }), entry('cline'), false).decision, 'disable');
 	});
 
-	it('in a restricted workspace, needs the allow list and allowed destinations', () => {
-		const p = policy({ allow: ['continue', 'github.copilot-chat'], allowedDestinations: ['self-hosted', 'user-configured'], restrictedAction: 'disable' });
+	it('in a restricted workspace, a name on allow wins over allowedDestinations', () => {
+		const p = policy({ allow: ['continue', 'github.copilot-chat'], allowedDestinations: ['self-hosted'], restrictedAction: 'disable' });
 		assert.equal(decideAssistant(p, entry('continue'), true).decision, 'allowed');
 		const copilot = decideAssistant(p, entry('github-copilot-chat'), true);
-		assert.equal(copilot.decision, 'disable');
-		assert.ok(copilot.why.some((w) => w.includes('github-copilot-cloud')));
+		assert.equal(copilot.decision, 'allowed');
+		assert.ok(copilot.why[0]?.includes('named on assistants.allow ("github.copilot-chat")'), copilot.why.join(' '));
+		assert.ok(copilot.why.some((w) => w.includes('github-copilot-cloud')), 'Why says where it may send all the same');
 		const cline = decideAssistant(p, entry('cline'), true);
 		assert.equal(cline.decision, 'disable');
 		assert.ok(cline.why.some((w) => w.includes('not on assistants.allow')));
+	});
+
+	it('in a restricted workspace, an assistant whose every destination is allowed is allowed, and Why names them', () => {
+		const p = policy({ allowedDestinations: ['self-hosted', 'user-configured'], restrictedAction: 'disable' });
+		const cline = decideAssistant(p, entry('cline'), true);
+		assert.equal(cline.decision, 'allowed');
+		assert.match(cline.why.join(' '), /\(user-configured, user-configured\)/);
+		assert.equal(decideAssistant(p, entry('github-copilot-chat'), true).decision, 'disable');
+		// Block still wins over allowed destinations.
+		assert.equal(decideAssistant(policy({ allowedDestinations: ['*'], block: ['cline'], restrictedAction: 'disable' }), entry('cline'), true).decision, 'disable');
+		// The built-in default allows no destination: every assistant not named is warned about.
+		assert.equal(decideAssistant(policy({}), entry('cline'), true).decision, 'warn');
 	});
 
 	it('"*" allows any destination and any assistant', () => {

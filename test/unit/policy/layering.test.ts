@@ -242,9 +242,11 @@ describe('policy layering', () => {
 		it('reads the loosening workspace fixture from disk through the same rules', () => {
 			const eff = resolveEffectivePolicy({ workspace: { file: 'ctx.json', text: fixture('layer-loosen.json') }, now: NOW });
 			assert.equal(eff.policy.workspace.restrictedAt, 'restricted');
-			// Against the default, allowedDestinations ["*"] and restrictedAction "warn" change nothing: not refusals.
+			// Against the default, restrictedAction "warn" changes nothing: not a refusal. allowedDestinations ["*"] is one:
+			// the default allows no destination.
 			assert.deepEqual(refusedKeys(eff), [
 				'assistants.allow',
+				'assistants.allowedDestinations',
 				'assistants.unrecognised',
 				'content.detectors.secrets.enabled',
 				'content.detectors.secrets.level',
@@ -262,7 +264,7 @@ describe('policy layering', () => {
 		});
 
 		it('treats equal values as no change, not as a refusal', () => {
-			const eff = withLayer({}, { workspace: { restrictedAt: 'restricted' }, assistants: { restrictedAction: 'warn', allowedDestinations: ['*'] }, content: { maxFileSizeBytes: 2 * 1024 * 1024 } });
+			const eff = withLayer({}, { workspace: { restrictedAt: 'restricted' }, assistants: { restrictedAction: 'warn', allowedDestinations: [] }, content: { maxFileSizeBytes: 2 * 1024 * 1024 } });
 			assert.deepEqual(eff.refused, []);
 			assert.equal(eff.origins.get('workspace.restrictedAt'), 'default');
 		});
