@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Settings, WORKSPACE_POLICY_PATH } from '../../constants';
+
 import {
 	type EffectivePolicy,
 	type PolicyReadError,
@@ -14,6 +15,8 @@ import type { Logger } from '../logger';
 
 const LAST_VALID_KEY = 'contextWarden.lastValidOrgPolicy';
 const RELOAD_DELAY_MS = 150;
+/** The folder that holds the workspace policy file. */
+const WORKSPACE_POLICY_DIR = WORKSPACE_POLICY_PATH.slice(0, WORKSPACE_POLICY_PATH.indexOf('/'));
 const ORG_POLL_MS = 500;
 
 /**
@@ -47,6 +50,12 @@ export class PolicyService extends Disposable {
 		this._register(watcher.onDidCreate(() => this.scheduleReload('workspace policy created')));
 		this._register(watcher.onDidChange(() => this.scheduleReload('workspace policy changed')));
 		this._register(watcher.onDidDelete(() => this.scheduleReload('workspace policy deleted')));
+		// A recursive watcher starts watching a new folder only after the folder's own creation event, so a policy
+		// written right after its `.vscode/` folder was made, or a `.vscode/` moved in whole (a checkout, an unpacked
+		// archive), fires no event for the file. The folder's own events do fire: read the layer again on them.
+		const folderWatcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_POLICY_DIR}`, false, true, false));
+		this._register(folderWatcher.onDidCreate(() => this.scheduleReload('workspace policy folder created')));
+		this._register(folderWatcher.onDidDelete(() => this.scheduleReload('workspace policy folder deleted')));
 		this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload('workspace folders changed')));
 		this._register({ dispose: () => this.unwatchOrgFile() });
 		this._register({ dispose: () => clearTimeout(this.reloadTimer) });
