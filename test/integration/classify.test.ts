@@ -56,6 +56,26 @@ suite('classification', () => {
 		assert.ok(await waitFor(() => cw.classification(file) === undefined, 5_000), 'delete not picked up');
 	});
 
+	test('a folder moved in whole (as a checkout or an unpacked archive makes it) has its files classified, and moved out, removed', async () => {
+		const cw = await api();
+		const root = workspaceRoot().fsPath;
+		// Staged outside the workspace, then renamed in: the watcher sees one event, for the folder.
+		const staged = fs.mkdtempSync(path.join(path.dirname(root), 'cw-staged-'));
+		fs.mkdirSync(path.join(staged, 'keys'));
+		fs.writeFileSync(path.join(staged, 'keys', 'deploy.txt'), `deploy key\n${pemKey()}`);
+		fs.writeFileSync(path.join(staged, 'notes.txt'), 'nothing here\n');
+		const dest = path.join(root, 'moved-in');
+		fs.renameSync(staged, dest);
+		const key = vscode.Uri.file(path.join(dest, 'keys', 'deploy.txt'));
+		const notes = vscode.Uri.file(path.join(dest, 'notes.txt'));
+		assert.ok(await waitFor(() => cw.classification(key)?.level === 'restricted', 5_000), `the moved-in key file is ${cw.classification(key)?.level}`);
+		assert.equal(cw.classification(notes)?.level, 'public');
+		const away = fs.mkdtempSync(path.join(path.dirname(root), 'cw-away-'));
+		fs.renameSync(dest, path.join(away, 'moved-in'));
+		assert.ok(await waitFor(() => cw.classification(key) === undefined && cw.classification(notes) === undefined, 5_000), 'the moved-out files are still indexed');
+		fs.rmSync(away, { recursive: true, force: true });
+	});
+
 	test('hostile files are skipped with a reason and the extension host never stalls', async function () {
 		this.timeout(120_000);
 		const cw = await api();

@@ -398,14 +398,25 @@ export class WorkspaceIndex extends Disposable {
 			}
 			const ig = this.gitignores.get(folder.uri.toString());
 			const folderRel = path.posix.relative(folder.uri.path, uri.path);
-			let isDir = false;
+			let stat: fs.Stats | undefined;
 			try {
-				isDir = (await fs.promises.lstat(abs)).isDirectory();
+				stat = await fs.promises.lstat(abs);
 			} catch {
 				// Deleted: the worker reports it gone.
 			}
-			if (isDir) {
+			if (stat?.isDirectory()) {
+				// A folder that appears whole (moved in, checked out, unpacked) fires one event for itself and
+				// none for the files inside it: list them.
+				items.push(...(await this.filesUnder(uri, folder, ig)));
 				continue;
+			}
+			if (!stat) {
+				// A folder moved away or deleted whole may fire one event for itself: its files are gone too.
+				for (const known of this.disk.keys()) {
+					if (known.startsWith(`${rel}/`)) {
+						items.push({ rel: known, abs: path.join(abs, known.slice(rel.length + 1)) });
+					}
+				}
 			}
 			items.push({ rel, abs, ...(ig?.ignores(folderRel) ? { pathOnly: true } : {}) });
 		}
@@ -414,6 +425,21 @@ export class WorkspaceIndex extends Disposable {
 			this._onDidChange.fire({ paths: changed });
 			this.scheduleCacheSave();
 		}
+	}
+
+	/** The files below a folder that appeared (files.exclude and index.maxFiles apply, as in a full scan). */
+	private async filesUnder(dir: vscode.Uri, folder: vscode.WorkspaceFolder, ig: Ignore | undefined): Promise<WorkerScanItem[]> {
+		const maxFiles = vscode.workspace.getConfiguration(Settings.section).get<number>('index.maxFiles', 200_000);
+		const out: WorkerScanItem[] = [];
+		for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(dir, '**/*'), undefined, maxFiles)) {
+			const rel = this.relPath(uri);
+			if (!rel || rel.split('/').includes('.git')) {
+				continue;
+			}
+			const folderRel = path.posix.relative(folder.uri.path, uri.path);
+			out.push({ rel, abs: uri.fsPath, ...(ig?.ignores(folderRel) ? { pathOnly: true } : {}) });
+		}
+		return out;
 	}
 
 	private queueDocument(doc: vscode.TextDocument): void {
