@@ -124,6 +124,12 @@ export const DEFAULT_POLICY: Policy = {
 		allowedDestinations: [],
 		unrecognised: 'warn',
 	},
+	mcp: {
+		allow: [],
+		block: [],
+		allowedDestinations: ['*'],
+		restrictedAction: 'warn',
+	},
 	overrides: {
 		allowWorkspaceLayers: true,
 		exceptions: { allowed: false, maxDays: 30, requireReason: true },

@@ -19,6 +19,7 @@ import {
 	type PolicyLayer,
 	RESTRICTED_AT,
 	type RestrictedAt,
+	MCP_ACTIONS,
 } from './schema';
 
 /** A policy file as read by the caller. */
@@ -104,11 +105,15 @@ export const LAYER_KEY_RULES: Record<string, string> = {
 	'assistants.restrictedAction': 'May change warn to disable, never back.',
 	'assistants.allowedDestinations': 'May only restrict to a subset of the org\'s destinations.',
 	'assistants.unrecognised': 'May change ignore to warn, never back.',
+	'mcp.allow': 'May only remove entries: the layer\'s list is intersected with the org\'s (entries compared whole).',
+	'mcp.block': 'Entries are added to the org\'s.',
+	'mcp.allowedDestinations': 'May only restrict to a subset of the org\'s destinations.',
+	'mcp.restrictedAction': 'May move along warn < sandbox < disable, never back.',
 	exceptions: 'Honoured only when overrides.exceptions allows them: with a reason when required, no longer than maxDays, until expiry.',
 };
 
 /** Arrays whose elements each carry their own origin (the layers add to them). */
-const ADDITIVE_ARRAYS = new Set(['pathRules', 'content.markers', 'content.patterns', 'assistants.block', 'exceptions']);
+const ADDITIVE_ARRAYS = new Set(['pathRules', 'content.markers', 'content.patterns', 'assistants.block', 'mcp.block', 'exceptions']);
 
 /**
  * JSON of a value with object keys sorted at every depth, for hashing and stable output: `undefined` and function
@@ -210,6 +215,7 @@ export function completeOrgPolicy(file: OrgPolicyFile, base: Policy = DEFAULT_PO
 		},
 		workspace: { ...b.workspace, ...defined(file.workspace) },
 		assistants: { ...b.assistants, ...defined(file.assistants) },
+		mcp: { ...b.mcp, ...defined(file.mcp) },
 		overrides: {
 			allowWorkspaceLayers: file.overrides?.allowWorkspaceLayers ?? b.overrides.allowWorkspaceLayers,
 			exceptions: { ...b.overrides.exceptions, ...defined(file.overrides?.exceptions) },
@@ -382,6 +388,57 @@ function applyLayer(ctx: LayerContext, layer: PolicyLayer, kind: LayerKind, sour
 			origins.set('assistants.unrecognised', kind);
 		} else {
 			refuse('assistants.unrecognised', a.unrecognised, p.assistants.unrecognised, 'a workspace layer may change ignore to warn, never back');
+		}
+	}
+	applyMcpLayer(ctx, layer.mcp, kind, refuse);
+}
+
+/** The `mcp` section of a workspace layer: block added, allow and destinations narrowed, the action only raised. */
+function applyMcpLayer(
+	ctx: LayerContext,
+	m: PolicyLayer['mcp'],
+	kind: LayerKind,
+	refuse: (key: string, attempted: unknown, kept: unknown, message: string) => void,
+): void {
+	if (!m) {
+		return;
+	}
+	const p = ctx.policy.mcp;
+	if (m.allow !== undefined) {
+		const current = new Set(p.allow.map((x) => canonicalJson(x)));
+		const kept = m.allow.filter((x) => current.has(canonicalJson(x)));
+		const refused = m.allow.filter((x) => !current.has(canonicalJson(x)));
+		if (refused.length > 0) {
+			refuse('mcp.allow', refused, p.allow, 'a workspace layer may remove MCP servers from the allow list, never add');
+		}
+		if (canonicalJson(kept) !== canonicalJson(p.allow)) {
+			p.allow = kept;
+			ctx.origins.set('mcp.allow', kind);
+		}
+	}
+	for (const b of m.block ?? []) {
+		if (!p.block.some((x) => canonicalJson(x) === canonicalJson(b))) {
+			ctx.origins.set(`mcp.block[${p.block.length}]`, kind);
+			p.block.push(b);
+			ctx.origins.set('mcp.block', kind);
+		}
+	}
+	if (m.allowedDestinations !== undefined) {
+		const r = intersect(p.allowedDestinations, m.allowedDestinations);
+		if (r.refused.length > 0) {
+			refuse('mcp.allowedDestinations', r.refused, p.allowedDestinations, `a workspace layer may restrict the allowed MCP destinations, never add (${r.refused.map((x) => `'${x}'`).join(', ')})`);
+		}
+		if (canonicalJson(r.kept) !== canonicalJson(p.allowedDestinations)) {
+			p.allowedDestinations = r.kept;
+			ctx.origins.set('mcp.allowedDestinations', kind);
+		}
+	}
+	if (m.restrictedAction !== undefined && m.restrictedAction !== p.restrictedAction) {
+		if (MCP_ACTIONS.indexOf(m.restrictedAction) > MCP_ACTIONS.indexOf(p.restrictedAction)) {
+			p.restrictedAction = m.restrictedAction;
+			ctx.origins.set('mcp.restrictedAction', kind);
+		} else {
+			refuse('mcp.restrictedAction', m.restrictedAction, p.restrictedAction, 'a workspace layer may move the MCP action along warn < sandbox < disable, never back');
 		}
 	}
 }

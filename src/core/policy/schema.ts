@@ -163,6 +163,51 @@ export const AssistantsSchema = z
 	.describe('Which AI assistants may see this workspace, and what happens to the others.');
 export type AssistantsPolicy = z.infer<typeof AssistantsSchema>;
 
+/** What happens to an MCP server that is not allowed, in a restricted workspace. Ordered: each tightens the one before. */
+export const MCP_ACTIONS = ['warn', 'sandbox', 'disable'] as const;
+export type McpAction = (typeof MCP_ACTIONS)[number];
+
+export const McpServerMatcherSchema = z
+	.strictObject({
+		command: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('The command that starts a local server, compared by its file name without extension, case-insensitive (e.g. "docker", "uvx").'),
+		package: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('A package the command runs (npx/uvx/pipx/bunx/docker argument), without its version; "*" at the end matches a prefix (e.g. "@modelcontextprotocol/*").'),
+		url: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('A remote server\'s URL: matched as a prefix (query and fragment ignored); "*" in the host matches one label (e.g. "https://*.example.com/mcp").'),
+		reason: z.string().optional().describe('Why, shown in reports.'),
+	})
+	.refine((m) => m.command !== undefined || m.package !== undefined || m.url !== undefined, 'give at least one of command, package or url (a server\'s display name is never matched: a config can rename it)')
+	.describe('An MCP server, by what it runs or where it connects: every field given must match.');
+export type McpServerMatcher = z.infer<typeof McpServerMatcherSchema>;
+
+export const McpSchema = z
+	.strictObject({
+		allow: z.array(McpServerMatcherSchema).describe('Servers allowed even in restricted workspaces (when their destination is allowed).'),
+		block: z.array(McpServerMatcherSchema).describe('Servers blocked in every workspace. Block wins over allow.'),
+		allowedDestinations: z
+			.array(z.string().min(1))
+			.describe(
+				'Hosts a remote server may connect to ("*.example.com" matches one or more labels; "localhost" covers loopback addresses); "*" for anywhere. A remote server elsewhere is blocked. Local (stdio) servers are not affected.',
+			),
+		restrictedAction: z
+			.enum(MCP_ACTIONS)
+			.describe(
+				'What happens to a server that is not allowed, in a restricted workspace: warn; sandbox (VS Code: run it sandboxed with the sensitive files denied to it, which also auto-approves its tools; elsewhere disable where the assistant has a switch); or disable where the assistant has a switch.',
+			),
+	})
+	.describe('Model Context Protocol servers the assistants start or connect to: which may run, where they may connect, and what happens to the others.');
+export type McpPolicy = z.infer<typeof McpSchema>;
+
 export const OverridesSchema = z
 	.strictObject({
 		allowWorkspaceLayers: z
@@ -204,6 +249,7 @@ export const PolicySchema = z
 		content: ContentSchema,
 		workspace: WorkspaceRuleSchema,
 		assistants: AssistantsSchema,
+		mcp: McpSchema,
 		overrides: OverridesSchema,
 		exceptions: z.array(ExceptionSchema).describe('Exceptions granted by the org itself.'),
 	})
@@ -230,6 +276,7 @@ const PartialContentSchema = z.strictObject({
 }).describe(ContentSchema.description ?? '');
 const WORKSPACE_PARTIAL = WorkspaceRuleSchema.partial().describe(WorkspaceRuleSchema.description ?? '');
 const ASSISTANTS_PARTIAL = AssistantsSchema.partial().describe(AssistantsSchema.description ?? '');
+const MCP_PARTIAL = McpSchema.partial().describe(McpSchema.description ?? '');
 
 /**
  * An org policy file: `version` and `name` are required, every section may be left out or partly given,
@@ -242,6 +289,7 @@ export const OrgPolicyFileSchema = z
 		content: PartialContentSchema.optional(),
 		workspace: WORKSPACE_PARTIAL.optional(),
 		assistants: ASSISTANTS_PARTIAL.optional(),
+		mcp: MCP_PARTIAL.optional(),
 		overrides: z
 			.strictObject({
 				allowWorkspaceLayers: OverridesSchema.shape.allowWorkspaceLayers.optional(),
@@ -272,6 +320,7 @@ export const PolicyLayerSchema = z
 		content: PartialContentSchema.optional(),
 		workspace: WORKSPACE_PARTIAL.optional(),
 		assistants: ASSISTANTS_PARTIAL.optional(),
+		mcp: MCP_PARTIAL.optional(),
 		exceptions: z
 			.array(ExceptionSchema)
 			.optional()
