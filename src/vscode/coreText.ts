@@ -12,6 +12,7 @@ import { DRIFT_TEXT, type DriftEvent } from '../core/assistants/drift';
 import { LEDGER_TEXT, type Problem, type ProblemSentence } from '../core/assistants/ledger';
 import { MANAGED_BLOCK_TEXT } from '../core/assistants/managedBlock';
 import { MANAGED_JSON_TEXT } from '../core/assistants/managedJson';
+import { MANAGED_TEXT } from '../core/assistants/managedText';
 import { COVERAGE_SURFACES, type CoverageSurface } from '../core/assistants/types';
 import { MARKER_MESSAGE } from '../core/classify/detectors/markers';
 import { PII_MESSAGES } from '../core/classify/detectors/pii';
@@ -430,6 +431,8 @@ function problemSentence(s: ProblemSentence): string {
 			return vscode.l10n.t('the top level is not an object');
 		case MANAGED_BLOCK_TEXT.noEndMarker:
 			return vscode.l10n.t('the managed block starting at line {0} has no end marker; fix or remove it by hand', a);
+		case MANAGED_TEXT.notText:
+			return vscode.l10n.t('not UTF-8 or UTF-16 text: Context Warden does not edit it, so that its bytes stay as they are');
 	}
 }
 

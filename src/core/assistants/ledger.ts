@@ -41,6 +41,7 @@ import {
 	setJsonValue,
 } from './managedJson';
 import { type DesiredChange, WORKSPACE_FILE_KEY } from './compile';
+import type { ManagedTextTemplate } from './managedText';
 
 export type LedgerKind = 'file' | 'ignoreBlock' | 'jsonValue' | 'jsonArrayItem';
 
@@ -86,7 +87,7 @@ export const LEDGER_TEXT = {
 	notAnArray: '{0} is not an array',
 } as const;
 
-export type ProblemTemplate = (typeof LEDGER_TEXT)[keyof typeof LEDGER_TEXT] | ManagedJsonTemplate | ManagedBlockTemplate;
+export type ProblemTemplate = (typeof LEDGER_TEXT)[keyof typeof LEDGER_TEXT] | ManagedJsonTemplate | ManagedBlockTemplate | ManagedTextTemplate;
 
 /** A problem's sentence: a template of `LEDGER_TEXT`, `MANAGED_JSON_TEXT` or `MANAGED_BLOCK_TEXT` and its arguments. */
 export interface ProblemSentence {

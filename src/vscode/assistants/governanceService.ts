@@ -17,6 +17,7 @@ import {
 	type Ledger,
 	type LedgerRecord,
 	managedItems,
+	type Problem,
 	planApply,
 	restore as planRestore,
 } from '../../core/assistants/ledger';
@@ -34,6 +35,7 @@ import type { AssistantSource } from '../exposure/exposureProvider';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policy/policyService';
 import { type WorkspaceIndex, workspaceFolderKeys } from '../classify/workspaceIndex';
+import { leaveOut, ManagedFiles } from './managedFiles';
 
 const TAG = 'governance';
 /** How long drift waits before it believes what it read (ms): a file may be in the middle of being written. */
@@ -121,6 +123,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private queue: Promise<void> = Promise.resolve();
 	private timer: NodeJS.Timeout | undefined;
 	private untrustedSaid = false;
+	/** Managed files already said to be left alone because they are not text we can give back byte for byte. */
+	private readonly unreadableSaid = new Set<string>();
 	private readonly driftWarned = new Set<string>();
 	/**
 	 * After a restore: the assistants restored (`id:decision`), whose levers are not applied again until the policy or
@@ -135,6 +139,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private reportedDrift = new Set<string>();
 	/** Drift events since the levers were applied, for the audit report. */
 	private driftSeen: KeptDrift[] = [];
+	/** The one reader and writer of the managed files (keeps BOM, line ends and encoding). */
+	private readonly files: ManagedFiles;
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -143,6 +149,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		private readonly index: WorkspaceIndex,
 	) {
 		super();
+		this.files = new ManagedFiles(log, TAG, (file) => this.uriOf(file));
 		this._register({ dispose: () => clearTimeout(this.timer) });
 		this._register(vscode.extensions.onDidChange(() => this.schedule('extensions changed', 0)));
 		this._register(policy.onDidChange(() => this.schedule('policy changed')));
@@ -300,9 +307,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				void vscode.window.showInformationMessage(vscode.l10n.t('Context Warden has not changed any assistant setting or file in this workspace.'));
 				return;
 			}
-			const files = await this.readFiles(ledger.map((r) => r.file));
-			const result = planRestore(ledger, files);
-			const written = await this.writeEdits(result.edits);
+			const read = await this.readFiles(ledger.map((r) => r.file));
+			const result = planRestore(leaveOut(ledger, read.unreadable), read.texts);
+			const written = await this.files.write(result.edits);
 			const after = forgetFiles(ledger, result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f)));
 			await this.saveLedger(after);
 			this.auditLeverChanges(appliedLeverIds(ledger), appliedLeverIds(after));
@@ -438,8 +445,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}
 		const desired = this.desired();
 		const ledger = this.ledger();
-		const files = await this.readFiles([...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
-		const plan = planApply(desired, ledger, files, new Date());
+		const read = await this.readFiles([...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
+		const files = read.texts;
+		const plan = planApply(leaveOut(desired, read.unreadable), leaveOut(ledger, read.unreadable), files, new Date());
 		for (const problem of plan.problems) {
 			this.log.warn(TAG, `${problem.file}: ${problem.message}`);
 		}
@@ -475,7 +483,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (settingsEdit && !exactUndo && settingsEdit.action === 'write') {
 			kept = await this.updateSettings(settingsFile, settingsEdit.text, kept);
 		}
-		const written = await this.writeEdits(others);
+		const written = await this.files.write(others);
 		kept = kept.filter((r) => r.file === settingsFile || written.has(r.file));
 		const after = [...ledger, ...kept];
 		await this.saveLedger(after);
@@ -505,7 +513,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				this.log.error(TAG, `cannot write the setting ${key}`, err);
 			}
 		}
-		const after = (await this.readFiles([file]))[file];
+		const after = (await this.readFiles([file])).texts[file];
 		return records
 			.filter((r) => !(r.file === file && r.key !== undefined && failed.has(r.key)))
 			.map((r) => (r.file === file && r.kind === 'file' ? { ...r, applied: after === undefined ? { existed: false } : { existed: true, text: after } } : r));
@@ -517,12 +525,18 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			this.reportedDrift.clear();
 			return;
 		}
-		let report = detectDrift(ledger, await this.readFiles(ledger.map((r) => r.file)));
+		const readLedger = async (l: Ledger): Promise<{ ledger: Ledger; texts: FileTexts }> => {
+			const read = await this.readFiles(l.map((r) => r.file));
+			return { ledger: leaveOut(l, read.unreadable), texts: read.texts };
+		};
+		let seen = await readLedger(ledger);
+		let report = detectDrift(seen.ledger, seen.texts);
 		if (report.events.length > 0) {
 			// A file being written can be caught half-way (truncated, or not yet valid JSON: the editor writes the
 			// workspace file after it fires the configuration change): look again once it has settled.
 			await new Promise((resolve) => setTimeout(resolve, DRIFT_SETTLE_MS));
-			report = detectDrift(ledger, await this.readFiles(ledger.map((r) => r.file)));
+			seen = await readLedger(ledger);
+			report = detectDrift(seen.ledger, seen.texts);
 		}
 		await this.refreshCaches();
 		if (report.events.length === 0) {
@@ -548,8 +562,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		if (enforce) {
 			await this.applyLevers();
 			await this.refreshCaches();
-			const now = this.ledger();
-			still = detectDrift(now, await this.readFiles(now.map((r) => r.file))).events;
+			const now = await readLedger(this.ledger());
+			still = detectDrift(now.ledger, now.texts).events;
 		}
 		this.recordDrift(report.events, new Set(still.map(driftKey)));
 		this._onDidChange.fire();
@@ -841,44 +855,16 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return file.startsWith('untitled:') ? undefined : this.index.uriOf(file);
 	}
 
-	private async readFiles(paths: readonly string[]): Promise<Record<string, string | undefined>> {
-		const out: Record<string, string | undefined> = {};
-		for (const p of new Set(paths)) {
-			out[p] = undefined;
-			const uri = this.uriOf(p);
-			if (!uri) {
-				continue;
-			}
-			try {
-				out[p] = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-			} catch {
-				// missing: undefined
+	/** Reads managed files through the one reader; a file that is not UTF-8 or UTF-16 text is said once and left alone. */
+	private async readFiles(paths: readonly string[]): Promise<{ texts: FileTexts; unreadable: Problem[] }> {
+		const read = await this.files.read(paths);
+		for (const p of read.unreadable) {
+			if (!this.unreadableSaid.has(p.file)) {
+				this.unreadableSaid.add(p.file);
+				this.log.warn(TAG, `${p.file}: ${p.message}`);
 			}
 		}
-		return out;
-	}
-
-	/** Writes edits; returns the files written. A failure is logged and the file left out of the ledger. */
-	private async writeEdits(edits: readonly FileEdit[]): Promise<Set<string>> {
-		const done = new Set<string>();
-		for (const e of edits) {
-			const uri = this.uriOf(e.file);
-			if (!uri) {
-				this.log.warn(TAG, `cannot ${e.action} ${e.file}: no workspace folder holds it`);
-				continue;
-			}
-			try {
-				if (e.action === 'delete') {
-					await vscode.workspace.fs.delete(uri, { useTrash: false });
-				} else {
-					await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(e.text));
-				}
-				done.add(e.file);
-			} catch (err) {
-				this.log.error(TAG, `cannot ${e.action} ${e.file}`, err);
-			}
-		}
-		return done;
+		return read;
 	}
 
 	/** Re-reads the assistants' ignore files (user lines) and our managed lines, for the exposure views. */
@@ -888,7 +874,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const paths = (folders.length > 1 ? folders : [undefined]).flatMap((folder) => levers.map((l) => folderKey(folders, folder, l)));
 		const files = await this.readFiles(paths);
 		const own = new Map<string, Ignore>();
-		for (const [p, text] of Object.entries(files)) {
+		for (const [p, text] of Object.entries(files.texts)) {
 			if (text !== undefined) {
 				own.set(p, ignore().add(removeBlock(text).text));
 			}

@@ -15,6 +15,7 @@ import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policy/policyService';
 import { type WorkspaceIndex, workspaceFolderKey, workspaceFolderKeys } from '../classify/workspaceIndex';
+import { leaveOut, ManagedFiles } from '../assistants/managedFiles';
 
 const TAG = 'hooks';
 const DEBOUNCE_MS = 400;
@@ -289,18 +290,18 @@ export class HookService extends Disposable {
 		const ledger = this.ledgerOf(folder);
 		const root = folder.uri.fsPath;
 		const git = await gitFacts(root, specs.map((s) => s.file));
-		const specFiles = await this.readFiles(folder, specs.map((s) => s.file));
-		const placement = placeHookFiles(specs, specFiles, ledger, git);
-		const desired = placement.changes;
-		const files = await this.readFiles(folder, [...desired.map((d) => d.file), ...ledger.map((r) => r.file)]);
-		const plan = planApply(desired, ledger, files, new Date());
+		const specRead = await this.readFiles(folder, specs.map((s) => s.file));
+		const placement = placeHookFiles(leaveOut(specs, specRead.unreadable), specRead.texts, ledger, git);
+		const read = await this.readFiles(folder, [...placement.changes.map((d) => d.file), ...ledger.map((r) => r.file)]);
+		const plan = planApply(leaveOut(placement.changes, read.unreadable), leaveOut(ledger, read.unreadable), read.texts, new Date());
 		if (plan.edits.length > 0) {
 			const written = await this.writeEdits(folder, plan.edits);
 			await this.saveLedgerOf(folder, [...ledger, ...plan.records.filter((r) => written.has(r.file))]);
 			await this.context.workspaceState.update(StateKeys.installedAt, new Date().toISOString());
 			this.log.info(TAG, `hooks installed: ${[...written].map((f) => this.keyOf(folder, f)).join(', ') || '(none)'}`);
 		}
-		return [...placement.problems, ...plan.problems].map((p) => ({ ...p, file: this.keyOf(folder, p.file) }));
+		const unreadable = [...specRead.unreadable, ...read.unreadable.filter((p) => !specRead.unreadable.some((q) => q.file === p.file))];
+		return [...unreadable, ...placement.problems, ...plan.problems].map((p) => ({ ...p, file: this.keyOf(folder, p.file) }));
 	}
 
 	/** The hook files of the agents present here, with this machine's command line. */
@@ -339,8 +340,8 @@ export class HookService extends Disposable {
 			if (ledger.length === 0) {
 				continue;
 			}
-			const files = await this.readFiles(folder, ledger.map((r) => r.file));
-			const result = planRestore(ledger, files);
+			const read = await this.readFiles(folder, ledger.map((r) => r.file));
+			const result = planRestore(leaveOut(ledger, read.unreadable), read.texts);
 			const written = await this.writeEdits(folder, result.edits);
 			const done = result.restoredFiles.filter((f) => written.has(f) || !result.edits.some((e) => e.file === f));
 			await this.saveLedgerOf(folder, forgetFiles(ledger, done));
@@ -356,40 +357,31 @@ export class HookService extends Disposable {
 
 	// ---- files -----------------------------------------------------------------------------------------------
 
-	private async readFiles(folder: vscode.WorkspaceFolder, rels: readonly string[]): Promise<Record<string, string | undefined>> {
-		const out: Record<string, string | undefined> = {};
-		for (const rel of new Set(rels)) {
-			try {
-				// Buffer#toString keeps a byte-order mark, so the exact bytes come back on restore.
-				out[rel] = (await fs.promises.readFile(path.join(folder.uri.fsPath, rel))).toString('utf8');
-			} catch {
-				out[rel] = undefined;
-			}
-		}
-		return out;
+	/** The one reader and writer of managed files, over one folder's relative paths. */
+	private filesOf(folder: vscode.WorkspaceFolder): ManagedFiles {
+		return new ManagedFiles(this.log, TAG, (rel) => vscode.Uri.file(path.join(folder.uri.fsPath, rel)));
+	}
+
+	private readFiles(folder: vscode.WorkspaceFolder, rels: readonly string[]): ReturnType<ManagedFiles['read']> {
+		return this.filesOf(folder).read(rels);
 	}
 
 	/** Writes edits; returns the files done. A failure is logged and that file left out of the ledger. */
 	private async writeEdits(folder: vscode.WorkspaceFolder, edits: readonly FileEdit[]): Promise<Set<string>> {
-		const done = new Set<string>();
 		const created = new Set(this.context.workspaceState.get<string[]>(StateKeys.createdDirs, []));
 		for (const e of edits) {
-			const abs = path.join(folder.uri.fsPath, e.file);
-			try {
-				if (e.action === 'delete') {
-					await fs.promises.rm(abs, { force: true });
-				} else {
-					for (const dir of missingDirs(folder.uri.fsPath, path.dirname(e.file))) {
-						created.add(this.keyOf(folder, dir));
-					}
-					await fs.promises.mkdir(path.dirname(abs), { recursive: true });
-					await fs.promises.writeFile(abs, e.text, 'utf8');
+			if (e.action === 'write') {
+				for (const dir of missingDirs(folder.uri.fsPath, path.dirname(e.file))) {
+					created.add(this.keyOf(folder, dir));
 				}
-				done.add(e.file);
-			} catch (err) {
-				this.log.error(TAG, `cannot ${e.action} ${e.file}`, err);
+				try {
+					await fs.promises.mkdir(path.dirname(path.join(folder.uri.fsPath, e.file)), { recursive: true });
+				} catch (err) {
+					this.log.error(TAG, `cannot create the folder of ${e.file}`, err);
+				}
 			}
 		}
+		const done = await this.filesOf(folder).write(edits);
 		await this.context.workspaceState.update(StateKeys.createdDirs, created.size > 0 ? [...created] : undefined);
 		return done;
 	}
