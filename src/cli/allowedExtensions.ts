@@ -3,6 +3,7 @@ import { formatDiagnosticGnu } from '../core/policy/parse';
 import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
+import { termText } from './terminal';
 
 const HELP = `Usage: context-warden allowed-extensions [--policy <file>]
 
@@ -34,18 +35,18 @@ export const allowedExtensionsCommand: CliCommand = {
 		const policyFile = parsed.values.policy;
 		const { effective, warnings } = await loadEffectivePolicy({ policyFile, cwd: io.cwd, env: io.env });
 		for (const w of warnings) {
-			io.stderr.write(`context-warden: warning: ${w}\n`);
+			io.stderr.write(`context-warden: warning: ${termText(w)}\n`);
 		}
 		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
 			for (const d of effective.diagnostics.filter((x) => x.severity === 'error')) {
-				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
+				io.stderr.write(`${termText(formatDiagnosticGnu(d))}\n`);
 			}
 			io.stderr.write('context-warden allowed-extensions: the org policy is invalid or unreadable\n');
 			return ExitCode.usage;
 		}
 		const plan = planAllowedExtensions(machineWideBlocks(effective));
 		for (const n of plan.notes) {
-			io.stderr.write(`context-warden: note: ${n}\n`);
+			io.stderr.write(`context-warden: note: ${termText(n)}\n`);
 		}
 		if (plan.blocked.length === 0) {
 			io.stderr.write('context-warden: note: the policy blocks no assistant in every workspace (assistants.block is empty)\n');

@@ -3,6 +3,7 @@
  * what they mean everywhere), with the checks and the one-line messages the commands print before their help.
  */
 import { parseArgs } from 'node:util';
+import { termText } from './terminal';
 
 /** One option of a command: a flag (`boolean`) or an option with a value (`string`), and what the value is. */
 export interface OptionSpec {
@@ -39,7 +40,7 @@ export function parseCommandArgs<O extends OptionSpecs>(args: readonly string[],
 	for (const token of tokens) {
 		if (token.kind === 'positional') {
 			if (positionals.length >= maxPositionals) {
-				return `unexpected argument '${token.value}'`;
+				return `unexpected argument '${termText(token.value)}'`;
 			}
 			positionals.push(token.value);
 			continue;
@@ -49,7 +50,7 @@ export function parseCommandArgs<O extends OptionSpecs>(args: readonly string[],
 		}
 		const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
 		if (!spec) {
-			return `unknown option '${token.rawName}'`;
+			return `unknown option '${termText(token.rawName)}'`;
 		}
 		if (spec.type === 'boolean') {
 			if (token.inlineValue) {

@@ -18,6 +18,8 @@ import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
 import { levelArg, parseJobs } from './scan';
+import { failOnLine } from './scanText';
+import { plural, termText } from './terminal';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -153,12 +155,12 @@ export const auditCommand: CliCommand = {
 				await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
 				await fs.promises.writeFile(outFile, text, 'utf8');
 			} catch (err) {
-				io.stderr.write(`context-warden audit: cannot write ${parsed.out}: ${err instanceof Error ? err.message : String(err)}\n`);
+				io.stderr.write(`context-warden audit: cannot write ${termText(parsed.out)}: ${termText(err instanceof Error ? err.message : String(err))}\n`);
 				return ExitCode.internal;
 			}
 			io.stderr.write(
-				`context-warden audit: ${parsed.out}: ${report.totals.listed} files listed, ${report.totals.findings} findings; workspace ${report.workspace.level}` +
-					`${report.workspace.restricted ? ', restricted' : ''}\n`,
+				`context-warden audit: wrote ${termText(parsed.out)}: ${plural(report.totals.listed, 'file')} listed, ${plural(report.totals.findings, 'finding')}; ` +
+					`workspace level ${report.workspace.level}${report.workspace.restricted ? ', AI assistants restricted' : ', not restricted'}\n`,
 			);
 		} else {
 			io.stdout.write(text);
@@ -173,14 +175,18 @@ export const auditCommand: CliCommand = {
 				});
 				const r = await log.append('audit.run', auditRunData(report, parsed.format, parsed.out));
 				if (r.mirrorError) {
-					io.stderr.write(`context-warden: warning: audit log mirror: ${r.mirrorError}\n`);
+					io.stderr.write(`context-warden: warning: audit log mirror: ${termText(r.mirrorError)}\n`);
 				}
 			} catch (err) {
-				io.stderr.write(`context-warden audit: cannot append to the audit log ${parsed.log}: ${err instanceof Error ? err.message : String(err)}\n`);
+				io.stderr.write(`context-warden audit: cannot append to the audit log ${termText(parsed.log)}: ${termText(err instanceof Error ? err.message : String(err))}\n`);
 				return ExitCode.internal;
 			}
 		}
 		const failed = parsed.failOn !== undefined && scan.files.some((f) => levelRank(f.level) >= levelRank(parsed.failOn as Level));
+		const threshold = failOnLine(scan.files, parsed.failOn, io.paint?.stderr ?? ((_s, t) => t));
+		if (threshold) {
+			io.stderr.write(`context-warden audit: ${threshold}\n`);
+		}
 		return failed ? ExitCode.threshold : ExitCode.ok;
 	},
 };

@@ -2,6 +2,7 @@ import { renderEffectivePolicy, renderEffectivePolicyJson } from '../core/policy
 import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
+import { termText } from './terminal';
 
 const HELP = `Usage: context-warden explain-policy [--policy <file>] [--workspace <dir>] [--json]
 
@@ -37,7 +38,7 @@ export const explainPolicyCommand: CliCommand = {
 		const { policy: policyFile, workspace: workspaceDir, json } = parsed.values;
 		const { effective, warnings } = await loadEffectivePolicy({ policyFile, workspaceDir: workspaceDir ?? '.', cwd: io.cwd, env: io.env });
 		for (const w of warnings) {
-			io.stderr.write(`context-warden: warning: ${w}\n`);
+			io.stderr.write(`context-warden: warning: ${termText(w)}\n`);
 		}
 		io.stdout.write(json ? renderEffectivePolicyJson(effective) : renderEffectivePolicy(effective));
 		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {

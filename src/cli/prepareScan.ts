@@ -5,6 +5,7 @@ import type { EffectivePolicy } from '../core/policy/layering';
 import { formatDiagnosticGnu } from '../core/policy/parse';
 import { type CliIo, ExitCode } from './io';
 import { loadEffectivePolicy } from './policyInputs';
+import { termText } from './terminal';
 
 /**
  * What `scan` and `audit` do before scanning: check the directory, load the effective policy, print its problems,
@@ -22,32 +23,32 @@ export async function prepareScan(
 	try {
 		st = fs.statSync(root);
 	} catch {
-		io.stderr.write(`context-warden ${command}: no such directory: ${dir}\n`);
+		io.stderr.write(`context-warden ${command}: no such directory: ${termText(dir)}\n`);
 		return ExitCode.usage;
 	}
 	if (!st.isDirectory()) {
-		io.stderr.write(`context-warden ${command}: not a directory: ${dir}\n`);
+		io.stderr.write(`context-warden ${command}: not a directory: ${termText(dir)}\n`);
 		return ExitCode.usage;
 	}
 	const { effective, warnings } = await loadEffectivePolicy({ policyFile, workspaceDir: dir, cwd: io.cwd, env: io.env });
 	for (const w of warnings) {
-		io.stderr.write(`context-warden: warning: ${w}\n`);
+		io.stderr.write(`context-warden: warning: ${termText(w)}\n`);
 	}
 	if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
 		for (const d of effective.diagnostics.filter((x) => x.severity === 'error')) {
-			io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
+			io.stderr.write(`${termText(formatDiagnosticGnu(d))}\n`);
 		}
 		io.stderr.write(`context-warden ${command}: the org policy is invalid or unreadable\n`);
 		return ExitCode.usage;
 	}
 	for (const d of effective.diagnostics) {
-		io.stderr.write(`context-warden: ${formatDiagnosticGnu(d)}\n`);
+		io.stderr.write(`context-warden: ${termText(formatDiagnosticGnu(d))}\n`);
 	}
 	// Compiled here for its errors only: the scan compiles its own (one per worker thread).
 	const { errors } = compileClassifier(effective.policy, effective.exceptions.active);
 	if (errors.length > 0) {
 		for (const e of errors) {
-			io.stderr.write(`context-warden ${command}: policy ${e.family} '${e.id}': ${e.message}\n`);
+			io.stderr.write(`context-warden ${command}: policy ${e.family} '${termText(e.id)}': ${termText(e.message)}\n`);
 		}
 		return ExitCode.usage;
 	}

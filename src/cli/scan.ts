@@ -9,6 +9,7 @@ import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
+import { renderScanText } from './scanText';
 
 const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>] [--jobs <n>]
 
@@ -99,11 +100,6 @@ function jsonReason(r: FileClassification['reasons'][number]): Record<string, un
 	return { kind: r.kind, rule: r.rule, ...(r.line !== undefined ? { line: r.line, column: r.column } : {}) };
 }
 
-function table(files: FileClassification[], rows: string[][]): string {
-	const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-	return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n') + (files.length ? '\n' : '');
-}
-
 /** `context-warden scan`: the classification of every file in a directory. */
 export const scanCommand: CliCommand = {
 	name: 'scan',
@@ -140,23 +136,19 @@ export const scanCommand: CliCommand = {
 			io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 		} else {
 			const threshold = min > 0 ? min : levelRank(policy.workspace.sensitiveLevel);
-			const sensitive = listed.filter((f) => levelRank(f.level) >= threshold);
-			const rows = [['LEVEL', 'FILE', 'REASONS']];
-			for (const f of sensitive) {
-				const reasons = f.reasons
-					.slice(0, 4)
-					.map((r) => (r.line !== undefined ? `${r.rule}@${r.line}:${r.column}${r.preview ? ` ${r.preview}` : ''}` : r.rule))
-					.join('; ');
-				rows.push([f.level, f.path, reasons + (f.reasons.length > 4 ? `; +${f.reasons.length - 4} more` : '')]);
-			}
-			if (sensitive.length > 0) {
-				io.stdout.write(table(sensitive, rows));
-			}
-			const counts = LEVELS.map((l) => `${result.files.filter((f) => f.level === l).length} ${l}`).join(', ');
 			io.stdout.write(
-				`\n${result.stats.files} files (${counts}); ${result.skipped.length} not content-scanned; ` +
-					`${(result.stats.bytes / 1e6).toFixed(1)} MB in ${result.stats.ms} ms\n` +
-					`Workspace level: ${verdict.level}; ${verdict.restricted ? 'restricted' : 'not restricted'} (policy: ${policy.name})\n`,
+				renderScanText({
+					listed: listed.filter((f) => levelRank(f.level) >= threshold),
+					all: result.files,
+					skipped: result.skipped.length,
+					bytes: result.stats.bytes,
+					ms: result.stats.ms,
+					workspace: verdict,
+					policyName: policy.name,
+					...(parsed.failOn ? { failOn: parsed.failOn } : {}),
+					...(io.stdout.isTTY && io.stdout.columns ? { columns: io.stdout.columns } : {}),
+					paint: io.paint?.stdout ?? ((_s, t) => t),
+				}),
 			);
 		}
 		return failed ? ExitCode.threshold : ExitCode.ok;

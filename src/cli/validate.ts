@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { formatDiagnosticGnu, parseOrgPolicy, parsePolicyLayer } from '../core/policy/parse';
 import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
+import { termText } from './terminal';
 
 const HELP = `Usage: context-warden validate <policy.json>... [--layer]
 
@@ -41,22 +42,22 @@ export const validateCommand: CliCommand = {
 				text = await fs.promises.readFile(path.resolve(io.cwd, file), 'utf8');
 			} catch (err) {
 				const e = err as NodeJS.ErrnoException;
-				io.stderr.write(`${file}: cannot read: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
+				io.stderr.write(`${termText(file)}: cannot read: ${e.code === 'ENOENT' ? 'no such file' : termText(e.message)}\n`);
 				code = ExitCode.usage;
 				continue;
 			}
 			const result = layer ? parsePolicyLayer(text, file) : parseOrgPolicy(text, file);
 			for (const d of result.diagnostics) {
-				io.stderr.write(`${formatDiagnosticGnu(d)}\n`);
+				io.stderr.write(`${termText(formatDiagnosticGnu(d))}\n`);
 			}
 			if (result.ok) {
-				io.stdout.write(`${file}: valid${layer ? ' (workspace layer)' : ''}\n`);
+				io.stdout.write(`${termText(file)}: valid${layer ? ' (workspace layer)' : ''}\n`);
 			} else {
 				code = ExitCode.usage;
 				const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
 				const hint =
 					!layer && path.basename(file) === 'context-policy.json' ? ' (a workspace layer? use --layer)' : '';
-				io.stderr.write(`${file}: invalid, ${errors} error${errors === 1 ? '' : 's'}${hint}\n`);
+				io.stderr.write(`${termText(file)}: invalid, ${errors} error${errors === 1 ? '' : 's'}${hint}\n`);
 			}
 		}
 		return code;

@@ -8,6 +8,7 @@ import { activeNameOf, verifyLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
 import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
+import { termText } from './terminal';
 
 const HELP = `Usage: context-warden verify-log <file>
 
@@ -52,11 +53,11 @@ export const verifyLogCommand: CliCommand = {
 		try {
 			present = await store.list();
 		} catch (err) {
-			io.stderr.write(`context-warden verify-log: cannot read ${path.dirname(given)}: ${err instanceof Error ? err.message : String(err)}\n`);
+			io.stderr.write(`context-warden verify-log: cannot read ${termText(path.dirname(given))}: ${termText(err instanceof Error ? err.message : String(err))}\n`);
 			return ExitCode.usage;
 		}
 		if (!present.includes(name) && !present.includes(`${name}.head`) && !fs.existsSync(abs)) {
-			io.stderr.write(`context-warden verify-log: no such log: ${given}\n`);
+			io.stderr.write(`context-warden verify-log: no such log: ${termText(given)}\n`);
 			return ExitCode.usage;
 		}
 		const result = await verifyLog(store, name);
@@ -64,12 +65,12 @@ export const verifyLogCommand: CliCommand = {
 		const shown = (segment: string): string => path.join(path.dirname(given), segment);
 		if (result.ok) {
 			const pruned = result.pruned ? `; entries 1-${result.pruned.throughSeq} pruned by retention (recorded in the log)` : '';
-			io.stdout.write(`${given}: ok: ${result.entries.length} entries in ${result.segments.length} segment${result.segments.length === 1 ? '' : 's'}${pruned}\n`);
+			io.stdout.write(`${termText(given)}: ok: ${result.entries.length} entries in ${result.segments.length} segment${result.segments.length === 1 ? '' : 's'}${pruned}\n`);
 			return ExitCode.ok;
 		}
 		const b = result.firstBad;
-		io.stderr.write(`${shown(b.segment)}:${b.line}: seq ${b.seq}: ${b.problem}\n`);
-		io.stderr.write(`context-warden verify-log: ${b.detail}; ${result.entries.length} entries before it verify\n`);
+		io.stderr.write(`${termText(shown(b.segment))}:${b.line}: seq ${b.seq}: ${termText(b.problem)}\n`);
+		io.stderr.write(`context-warden verify-log: ${termText(b.detail)}; ${result.entries.length} entries before it verify\n`);
 		return ExitCode.usage;
 	},
 };

@@ -34,7 +34,7 @@ describe('CLI: audit and verify-log', () => {
 			const r = await run(['audit', 'ws', '--policy', 'org.json', '--format', 'sarif', '--out', 'out/audit.sarif'], dir);
 			assert.equal(r.code, 0, r.err);
 			assert.equal(r.out, '');
-			assert.match(r.err, /out\/audit\.sarif: \d+ files listed, \d+ findings; workspace restricted, restricted/);
+			assert.match(r.err, /wrote out\/audit\.sarif: \d+ files? listed, \d+ findings?; workspace level restricted, AI assistants restricted\n/);
 			const text = fs.readFileSync(path.join(dir, 'out', 'audit.sarif'), 'utf8');
 			assert.ok(!text.includes(creds.aws) && !text.includes(creds.github));
 			const log = JSON.parse(text) as SarifLog;

@@ -86,7 +86,8 @@ describe('context-warden scan', () => {
 	it('prints a table of sensitive files with masked previews, and a summary', async () => {
 		const { code, out } = await run(['scan', 'ws', '--policy', 'policy.json'], dir);
 		assert.equal(code, 0);
-		assert.match(out, /restricted\s+src\/aws\.ts\s+aws-access-key-id@4:13 AKIA\*+/);
+		// Reasons in words (the rule's sentence, the line, the masked preview), not rule ids.
+		assert.match(out, /restricted\s+src\/aws\.ts\s+AWS access key ID \(line 4\) AKIA\*+/);
 		assert.match(out, /8 files \(4 public, 0 internal, 1 confidential, 3 restricted\)/);
 		assert.ok(!out.includes(secret));
 	});
