@@ -6,18 +6,19 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, posix } from 'node:path';
-import type * as AuditLogModule from '../core/audit/log';
-import type * as LogStoreModule from '../core/audit/logStore';
+import { dirname, join, posix } from 'node:path';
 import type * as ClassifierModule from '../core/classify/classifier';
+import type { AgentReads } from '../core/policy/agentReads';
 import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
 import { classifierPort, type HookClassification, type HookClassifier } from '../core/hooks/classifierPort';
 import type { SensitivityLookup } from '../core/hooks/decide';
-import { type Evaluation, evaluateRequest } from '../core/hooks/evaluate';
+import { type Evaluation, evaluateRequest, type PromptSecret } from '../core/hooks/evaluate';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
 import { parseCommandArgs } from './args';
+import { appendAudit } from './hookAudit';
+import { runOutputHook } from './hookOutput';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import type * as PolicyInputs from './policyInputs';
 
@@ -35,8 +36,13 @@ Options:
   --policy <file>       the org policy (default: the machine's well-known path); with the workspace's layers
                         it classifies files the snapshot does not know, or everything without a snapshot
   --workspace <dir>     the workspace root when neither the snapshot nor the payload gives it
-  --log <file>          append deny/ask decisions as JSON lines (paths and rules, never content)
+  --log <file>          append deny/ask/redact decisions as JSON lines (paths and rules, never content)
   --heartbeat <file>    write {agent, at} on every run, so the extension can show "hooks active"
+  --redact-dir <dir>    where redaction sessions keep their placeholders (hashes, never values);
+                        default: redact-sessions next to --log
+
+A tool's output (Claude Code PostToolUse) comes back with every finding at or above the sensitive level
+replaced by a placeholder; output that cannot be checked in full is withheld behind a notice.
 `;
 
 /** A file at most this large is read to classify it on demand. */
@@ -50,6 +56,7 @@ interface HookArgs {
 	workspace?: string;
 	log?: string;
 	heartbeat?: string;
+	redactDir?: string;
 }
 
 /** Parses `hook`'s arguments, or says what is wrong with them. */
@@ -64,14 +71,15 @@ export function parseHookArgs(args: readonly string[]): HookArgs | string {
 			workspace: { type: 'string' },
 			log: { type: 'string' },
 			heartbeat: { type: 'string' },
+			'redact-dir': { type: 'string' },
 		},
 		0,
 	);
 	if (typeof parsed === 'string') {
 		return parsed;
 	}
-	const { 'snapshot-dir': snapshotDir, ...rest } = parsed.values;
-	return { ...rest, ...(snapshotDir !== undefined ? { snapshotDir } : {}) };
+	const { 'snapshot-dir': snapshotDir, 'redact-dir': redactDir, ...rest } = parsed.values;
+	return { ...rest, ...(snapshotDir !== undefined ? { snapshotDir } : {}), ...(redactDir !== undefined ? { redactDir } : {}) };
 }
 
 async function readStdin(io: CliIo): Promise<string> {
@@ -127,7 +135,13 @@ function loadSnapshot(args: HookArgs, req: HookRequest, notes: string[]): HookSn
  * The effective policy of the workspace (org policy from `--policy` or the machine's well-known path, then the
  * workspace's layers) compiled into the real classifier. Loaded lazily: the snapshot-only path never pays for zod.
  */
-async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, notes: string[]): Promise<{ classifier: HookClassifier; threshold: Level } | undefined> {
+export interface LoadedPolicy {
+	classifier: HookClassifier;
+	threshold: Level;
+	agentReads?: AgentReads;
+}
+
+async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, notes: string[]): Promise<LoadedPolicy | undefined> {
 	try {
 		// require, not import(): the bundler initialises these modules (and zod) only when this runs.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -143,7 +157,8 @@ async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, not
 		for (const e of errors) {
 			notes.push(`policy ${e.family} ${e.id}: ${e.message}`);
 		}
-		return { classifier: classifierPort(classifier), threshold: effective.policy.workspace.sensitiveLevel };
+		const agentReads = effective.policy.workspace.agentReads;
+		return { classifier: classifierPort(classifier), threshold: effective.policy.workspace.sensitiveLevel, ...(agentReads ? { agentReads } : {}) };
 	} catch (err) {
 		notes.push(`policy: cannot load, nothing classified on demand: ${err instanceof Error ? err.message : String(err)}`);
 		return undefined;
@@ -191,6 +206,25 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		const root = toPosix(snapshot?.root ?? args.workspace ?? req.roots[0] ?? req.cwd ?? io.cwd);
 		let classifier: HookClassifier | undefined = deps.classifier;
 		let threshold: Level = snapshot?.threshold ?? 'confidential';
+		let agentReads: AgentReads | undefined = snapshot?.agentReads;
+		if (req.kind === 'output') {
+			// What a tool returned: only agents that can replace it are asked (the installer registers no other).
+			if (!adapter.renderOutput) {
+				flushNotes(io, notes);
+				return ExitCode.ok;
+			}
+			const loaded = classifier ? undefined : await loadPolicyClassifier(args, root, io, notes);
+			return await runOutputHook(req, adapter, {
+				io,
+				notes,
+				now,
+				...(args.log ? { log: args.log } : {}),
+				sessionDir: args.redactDir ?? (args.log ? join(dirname(args.log), 'redact-sessions') : undefined),
+				classifier: loaded?.classifier ?? classifier,
+				threshold: loaded?.threshold ?? threshold,
+				agentReads: loaded ? loaded.agentReads : agentReads,
+			});
+		}
 		let policyTried = false;
 		if (!snapshot && !classifier) {
 			policyTried = true;
@@ -199,6 +233,7 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 			if (loaded) {
 				classifier = loaded.classifier;
 				threshold = loaded.threshold;
+				agentReads = loaded.agentReads;
 			} else {
 				notes.push('no snapshot and no usable policy: nothing is known to be sensitive');
 			}
@@ -248,7 +283,22 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 			}
 			return toContentVerdict(classifier.classifyBytes(rel, Buffer.from(text, 'utf8')));
 		};
-		const evaluate = (): Evaluation => evaluateRequest(req, adapter, { root, threshold, lookup, classify, classifyContent, home: toPosix(io.env.HOME ?? homedir()) });
+		// Secrets typed or pasted into a prompt: the real classifier's findings (a path-rule classifier has none).
+		const findSecrets = (text: string): PromptSecret[] | undefined => {
+			if (!classifier) {
+				wanted = true;
+				return undefined;
+			}
+			if (!classifier.contentFindings) {
+				return [];
+			}
+			const lines = lineStarts(text);
+			return classifier.contentFindings(text).findings
+				.filter((f) => f.kind === 'secret' || f.kind === 'private-key')
+				.map((f) => ({ rule: f.rule, message: f.message, level: f.level, line: lineOf(lines, f.start) }));
+		};
+		const evaluate = (): Evaluation =>
+			evaluateRequest(req, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), ...(agentReads ? { agentReads } : {}) });
 		let result = evaluate();
 		if (wanted && !classifier && !policyTried && result.decision.decision !== 'deny') {
 			const loaded = await loadPolicyClassifier(args, root, io, notes);
@@ -257,24 +307,17 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				result = evaluate();
 			}
 		}
-		if (result.decision.decision !== 'allow' && args.log) {
-			try {
-				// The hash-chained audit log, loaded only when there is something to record.
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { openAuditLog } = require('../core/audit/log') as typeof AuditLogModule;
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { fsLogStore } = require('../core/audit/logStore') as typeof LogStoreModule;
-				const auditLog = openAuditLog({ store: fsLogStore(dirname(args.log)), name: basename(args.log), now });
-				const tool = req.tool ?? req.event;
-				const data = {
-					agent: adapter.id,
-					paths: result.decision.paths,
-					...(tool ? { tool } : {}),
-					...(result.decision.rule ? { rule: result.decision.rule } : {}),
-				};
-				await (result.decision.decision === 'deny' ? auditLog.append('hook.deny', data) : auditLog.append('hook.ask', data));
-			} catch (err) {
-				notes.push(`log: ${err instanceof Error ? err.message : String(err)}`);
+		if (args.log) {
+			const tool = req.tool ?? req.event;
+			const base = { agent: adapter.id, ...(tool ? { tool } : {}) };
+			const d = result.decision;
+			if (d.decision !== 'allow') {
+				const data = { ...base, paths: d.paths, ...(d.rule ? { rule: d.rule } : {}) };
+				await appendAudit(args.log, now, notes, d.decision === 'deny' ? 'hook.deny' : 'hook.ask', data);
+			}
+			const allowed = (d.passed ?? []).filter((p) => p.action === 'allow');
+			if (d.decision === 'allow' && allowed.length > 0) {
+				await appendAudit(args.log, now, notes, 'hook.allow', { ...base, paths: allowed.map((p) => p.path), levels: [...new Set(allowed.map((p) => p.level))] });
 			}
 		}
 		flushNotes(io, notes);
@@ -286,6 +329,25 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		io.stderr.write(`context-warden hook: internal error, nothing decided: ${err instanceof Error ? err.message : String(err)}\n`);
 		return ExitCode.ok;
 	}
+}
+
+function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+			starts.push(i + 1);
+		}
+	}
+	return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+	let line = 0;
+	while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) {
+		line++;
+	}
+	return line + 1;
 }
 
 function toContentVerdict(c: { level: Level; reasons?: { rule: string }[] }): { level: Level; rule?: string } {

@@ -22,6 +22,8 @@ export const AUDIT_EVENT_TYPES = [
 	'audit.run',
 	'hook.deny',
 	'hook.ask',
+	'hook.allow',
+	'hook.redact',
 	'loosening.refused',
 	'audit.pruned',
 ] as const;
@@ -65,6 +67,13 @@ export interface AuditEventData {
 	'hook.deny': { agent: string; tool?: string; rule?: string; paths: string[]; workspace?: string };
 	/** The agent hook asked the user about a tool call. */
 	'hook.ask': { agent: string; tool?: string; rule?: string; paths: string[]; workspace?: string };
+	/** The agent hook let a read of sensitive files through as they are: the policy allows their level. */
+	'hook.allow': { agent: string; tool?: string; paths: string[]; levels?: string[]; workspace?: string };
+	/**
+	 * The agent hook replaced what a tool returned: `replaced` findings masked (by these rules), or the whole output
+	 * withheld behind a notice (`withheld`, with why). Rules and counts only, never a value or a placeholder's value.
+	 */
+	'hook.redact': { agent: string; tool?: string; rules: string[]; replaced: number; withheld?: string; workspace?: string };
 	/** A workspace layer tried to loosen the policy; the org's value was kept. */
 	'loosening.refused': { layer: string; source: string; key: string; workspace?: string };
 	/**

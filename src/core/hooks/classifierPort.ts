@@ -4,7 +4,7 @@
  * a path-rule-only classifier.
  */
 import { minimatch } from 'minimatch';
-import type { Classifier } from '../classify/classifier';
+import type { Classifier, LeveledFinding } from '../classify/classifier';
 import type { Reason } from '../classify/types';
 import type { Level, PathRule } from '../policy/schema';
 import { rankOf as levelRank } from './levels';
@@ -20,6 +20,8 @@ export interface HookClassifier {
 	classifyPath(relPath: string): HookClassification;
 	/** By path rules and content. */
 	classifyBytes(relPath: string, bytes: Uint8Array): HookClassification;
+	/** Every content finding of a text, with offsets and levels (the real classifier only): for redaction and prompts. */
+	contentFindings?(text: string): { findings: LeveledFinding[]; complete: boolean };
 }
 
 /** A classifier of path rules only (content is not scanned): the stand-in until the real classifier is wired. */
@@ -64,5 +66,6 @@ export function classifierPort(classifier: Classifier): HookClassifier {
 			const c = classifier.classifyBytes(relPath, bytes);
 			return fromReasons(c.reasons, c.level);
 		},
+		contentFindings: (text) => classifier.contentFindings(text),
 	};
 }

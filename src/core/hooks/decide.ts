@@ -27,6 +27,8 @@ export interface HookDecision {
 	rule?: string;
 	/** Workspace-relative paths of the sensitive files concerned (names only). */
 	paths: string[];
+	/** Sensitive files let through because the policy's action for their level is `redact` or `allow` (names only). */
+	passed?: { path: string; level: Level; action: 'redact' | 'allow' }[];
 }
 
 export interface DecideOptions {
@@ -41,6 +43,11 @@ export interface DecideOptions {
 	classify?: (relPath: string) => Level | undefined;
 	/** The tool or program, for the reason. */
 	tool?: string;
+	/**
+	 * What a read of a sensitive file at a level gets (`workspace.agentReads`, with `redact` already turned into
+	 * `deny` for agents that cannot rewrite tool output); deny when absent.
+	 */
+	actionOf?: (level: Level) => 'deny' | 'redact' | 'allow';
 }
 
 const MAX_NAMED = 3;
@@ -77,9 +84,15 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 		}
 		return levelCache.get(rel);
 	};
+	const passed = new Map<string, { path: string; level: Level; action: 'redact' | 'allow' }>();
 	const sensitive = (rel: string): Hit | undefined => {
 		const level = levelOf(rel);
 		if (level === undefined || levelRank(level) < levelRank(opts.threshold)) {
+			return undefined;
+		}
+		const action = opts.actionOf?.(level) ?? 'deny';
+		if (action !== 'deny') {
+			passed.set(rel, { path: rel, level, action });
 			return undefined;
 		}
 		return { path: rel, level, rule: opts.lookup.ruleOf?.(rel) ?? `level:${level}`, via: '' };
@@ -136,14 +149,19 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 		}
 	}
 
+	const withPassed = (d: HookDecision): HookDecision => (passed.size > 0 ? { ...d, passed: [...passed.values()] } : d);
 	if (certain.length > 0) {
-		return verdict('deny', certain, opts);
+		return withPassed(verdict('deny', certain, opts));
 	}
 	if (possible.length > 0) {
-		return verdict(opts.supportsAsk ? 'ask' : 'deny', possible, opts);
+		return withPassed(verdict(opts.supportsAsk ? 'ask' : 'deny', possible, opts));
 	}
 	if (analysis.uncertain.length > 0) {
+		// Which files are denied if read, not files read: what this records as passed is put back.
+		const readSoFar = new Map(passed);
 		const anySensitive = opts.lookup.sensitiveUnder('').filter((c) => sensitive(c));
+		passed.clear();
+		readSoFar.forEach((v, k) => passed.set(k, v));
 		if (anySensitive.length > 0) {
 			const why = analysis.uncertain.slice(0, 2).join('; ');
 			return {
@@ -154,7 +172,7 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 			};
 		}
 	}
-	return { decision: 'allow', reason: '', paths: [] };
+	return withPassed({ decision: 'allow', reason: '', paths: [] });
 }
 
 function verdict(decision: HookVerdict, hits: Hit[], opts: DecideOptions): HookDecision {

@@ -2,6 +2,7 @@
  * One hook call, end to end and pure: a parsed request, the workspace's sensitivity, and the adapter →
  * the decision and the exact output. The CLI adds only I/O (stdin, snapshot file, log, heartbeat).
  */
+import { type AgentReadAction, type AgentReads, agentReadAction } from '../policy/agentReads';
 import type { Level } from '../policy/schema';
 import { rankOf as levelRank } from './levels';
 import type { AgentAdapter, HookOutput, HookRequest } from './agents/types';
@@ -17,6 +18,27 @@ export interface EvaluateOptions {
 	/** Classifies content the agent is about to send (Cursor beforeReadFile). */
 	classifyContent?: (relPath: string, text: string) => { level: Level; rule?: string } | undefined;
 	home?: string;
+	/** The policy's per-level read actions (`workspace.agentReads`); every level is denied when absent. */
+	agentReads?: AgentReads;
+	/**
+	 * The secrets and private keys in a prompt, with the rule that found each (never the value); undefined when
+	 * no classifier is at hand (the caller loads one and asks again).
+	 */
+	findSecrets?: (text: string) => PromptSecret[] | undefined;
+}
+
+/** A secret found in a prompt: its rule and 1-based line, and the level its family assigns. */
+export interface PromptSecret {
+	rule: string;
+	message: string;
+	line: number;
+	level: Level;
+}
+
+/** The action a read at `level` gets from this agent: `redact` only where the agent lets a hook rewrite tool output. */
+export function effectiveAction(reads: AgentReads | undefined, level: Level, adapter: AgentAdapter): AgentReadAction {
+	const a = agentReadAction(reads, level);
+	return a === 'redact' && !adapter.renderOutput ? 'deny' : a;
 }
 
 export interface Evaluation {
@@ -43,18 +65,32 @@ export function evaluateRequest(req: HookRequest, adapter: AgentAdapter, opts: E
 		supportsAsk: adapter.supportsAsk(req),
 		...(opts.classify ? { classify: opts.classify } : {}),
 		...(req.tool ? { tool: req.tool } : {}),
+		actionOf: (level) => effectiveAction(opts.agentReads, level, adapter),
 	};
 	let decision: HookDecision = req.kind === 'ignore' ? { decision: 'allow', reason: '', paths: [] } : decideReads({ reads, uncertain }, decideOpts);
 	if (decision.decision !== 'deny' && req.content && opts.classifyContent) {
 		const rel = relativeToRoot(opts.root, req.content.path) ?? req.content.path;
 		const c = opts.classifyContent(rel, req.content.text);
-		if (c && levelRank(c.level) >= levelRank(opts.threshold)) {
+		if (c && levelRank(c.level) >= levelRank(opts.threshold) && effectiveAction(opts.agentReads, c.level, adapter) === 'deny') {
 			const rule = c.rule ?? `level:${c.level}`;
 			decision = {
 				decision: 'deny',
 				reason: `Context Warden: ${rel} (${c.level}, rule ${rule}) may not be read by AI agents: its content is classified at or above ${opts.threshold}. Ask the user for the specific non-secret value you need.`,
 				rule,
 				paths: [rel],
+			};
+		}
+	}
+	if (decision.decision !== 'deny' && req.kind === 'prompt' && req.prompt && opts.findSecrets) {
+		const held = (opts.findSecrets(req.prompt) ?? []).filter((f) => agentReadAction(opts.agentReads, f.level) !== 'allow');
+		const first = held[0];
+		if (first) {
+			const rules = [...new Set(held.map((f) => f.rule))];
+			decision = {
+				decision: 'deny',
+				reason: `Context Warden: this prompt was not sent: it holds ${held.length === 1 ? 'a secret' : `${held.length} secrets`} (${first.message}, rule ${first.rule}, line ${first.line}${rules.length > 1 ? `; also ${rules.slice(1, 4).join(', ')}` : ''}). Remove the value and refer to it instead: by the file or setting that holds it ("the key in .env"), or by the name of the environment variable the code reads.`,
+				rule: first.rule,
+				paths: [],
 			};
 		}
 	}

@@ -90,6 +90,8 @@ export function hookCommandLine(o: HookCommandOptions, shell: 'posix' | 'powersh
 }
 
 const CLAUDE_MATCHER = 'Read|NotebookRead|Grep|Glob|Bash';
+/** The tools whose output PostToolUse redacts: file reads, searches, the shell and every MCP tool (a regex: `mcp__` needs one). */
+const CLAUDE_OUTPUT_MATCHER = '^(Read|NotebookRead|Grep|Bash|mcp__.*)$';
 const GEMINI_MATCHER = 'read_file|read_many_files|grep_search|search_file_content|run_shell_command';
 
 /** The files to write for one agent, with the hook registered for the events that matter. */
@@ -135,7 +137,13 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 					file: '.claude/settings.local.json',
 					format: 'json',
 					personal: true,
-					content: { hooks: { PreToolUse: [{ matcher: CLAUDE_MATCHER, hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
+					content: {
+						hooks: {
+							PreToolUse: [{ matcher: CLAUDE_MATCHER, hooks: [handler] }],
+							PostToolUse: [{ matcher: CLAUDE_OUTPUT_MATCHER, hooks: [handler] }],
+							UserPromptSubmit: [{ hooks: [handler] }],
+						},
+					},
 					notes: [
 						...local,
 						'The personal (not committed) project settings file, read by Claude Code and by VS Code (which also loads Claude-format hooks); .claude/settings.json is the team\'s and gets no machine paths. Only the hooks key is ours.',

@@ -21,6 +21,7 @@
  * version 2 after its next scan.
  */
 import { createHash } from 'node:crypto';
+import { type AgentReads, isAgentReadAction } from '../policy/agentReads';
 import type { Level } from '../policy/schema';
 import { isLevel, rankOf as levelRank } from './levels';
 import type { SensitivityLookup } from './decide';
@@ -43,6 +44,8 @@ export interface HookSnapshot {
 	rules?: Record<string, string>;
 	/** The policy's path rules at or above `threshold`, with their negations. */
 	pathRules: HookPathRule[];
+	/** What an agent's read of a sensitive file gets per level (`workspace.agentReads`); absent: every level denied. */
+	agentReads?: AgentReads;
 }
 
 /** Bounds on what a snapshot may hold, so that a damaged or hostile file is refused rather than slow. */
@@ -132,6 +135,13 @@ export function parseSnapshot(text: string): { snapshot: HookSnapshot } | { erro
 	if (rules) {
 		snapshot.rules = rules;
 	}
+	if (data.agentReads !== undefined) {
+		const reads = validMap(data.agentReads, isAgentReadAction);
+		if (!reads || !Object.keys(reads).every(isLevel)) {
+			return { error: 'agentReads must map levels to deny, redact or allow' };
+		}
+		snapshot.agentReads = reads;
+	}
 	return { snapshot };
 }
 
@@ -147,6 +157,7 @@ export function buildSnapshot(input: {
 	files: Iterable<{ path: string; level: Level; rule?: string }>;
 	pathRules: readonly HookPathRule[];
 	generatedAt?: Date;
+	agentReads?: AgentReads;
 }): HookSnapshot {
 	const files: Record<string, Level> = {};
 	const rules: Record<string, string> = {};
@@ -168,6 +179,7 @@ export function buildSnapshot(input: {
 		files,
 		...(Object.keys(rules).length > 0 ? { rules } : {}),
 		pathRules: input.pathRules.filter((r) => levelRank(r.level) >= levelRank(input.threshold)).map((r) => ({ id: r.id, level: r.level, globs: [...r.globs] })),
+		...(input.agentReads && Object.keys(input.agentReads).length > 0 ? { agentReads: { ...input.agentReads } } : {}),
 	};
 }
 

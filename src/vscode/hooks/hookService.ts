@@ -231,6 +231,7 @@ export class HookService extends Disposable {
 			threshold,
 			files,
 			pathRules: policy.pathRules.map((r) => ({ id: r.id, level: r.level, globs: r.globs })),
+			...(policy.workspace.agentReads ? { agentReads: policy.workspace.agentReads } : {}),
 		});
 		await atomicWrite(file, `${JSON.stringify(snapshot)}\n`);
 	}

@@ -5,7 +5,7 @@ import { fakeCredentials } from './support/samples';
 const CREDS = fakeCredentials(21);
 
 describe('audit event data guard', () => {
-	it('lists the fifteen documented event types', () => {
+	it('lists the seventeen documented event types', () => {
 		assert.deepEqual([...AUDIT_EVENT_TYPES], [
 			'policy.loaded',
 			'policy.rejected',
@@ -20,6 +20,8 @@ describe('audit event data guard', () => {
 			'audit.run',
 			'hook.deny',
 			'hook.ask',
+			'hook.allow',
+			'hook.redact',
 			'loosening.refused',
 			'audit.pruned',
 		]);

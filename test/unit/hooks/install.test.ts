@@ -42,7 +42,7 @@ describe('hooks: installer', () => {
 
 	it('adds its entries next to the user\'s hooks, keeps comments and keys, and restores the exact bytes', () => {
 		const changes = hookDesiredChanges(hookInstallSpecs(O, 'claude')[0]!);
-		assert.deepEqual(changes.map((c) => `${c.kind} ${'key' in c ? c.key : ''}`), ['jsonArrayItems /hooks/PreToolUse', 'jsonArrayItems /hooks/UserPromptSubmit']);
+		assert.deepEqual(changes.map((c) => `${c.kind} ${'key' in c ? c.key : ''}`), ['jsonArrayItems /hooks/PreToolUse', 'jsonArrayItems /hooks/PostToolUse', 'jsonArrayItems /hooks/UserPromptSubmit']);
 		const files = { '.claude/settings.local.json': USER_SETTINGS };
 		const plan = planApply(changes, [], files, NOW);
 		assert.deepEqual(plan.problems, []);
@@ -53,7 +53,8 @@ describe('hooks: installer', () => {
 		assert.equal(value.model, 'sonnet');
 		assert.equal(value.hooks.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
 		assert.match(value.hooks.PreToolUse?.[0]?.hooks[0]?.command ?? '', /--agent claude --snapshot/);
-		assert.equal(value.hooks.PostToolUse?.length, 1);
+		// The user's PostToolUse entry stays first; ours (the output redaction) is added next to it.
+		assert.deepEqual(value.hooks.PostToolUse?.map((e) => e.matcher), ['Write', '^(Read|NotebookRead|Grep|Bash|mcp__.*)$']);
 		// applying again changes nothing
 		assert.deepEqual(planApply(changes, plan.records, { '.claude/settings.local.json': after }, NOW).edits, []);
 		const back = restore(plan.records, { '.claude/settings.local.json': after });

@@ -1,6 +1,8 @@
 /**
- * Claude Code: `PreToolUse` for Read, NotebookRead, Grep, Glob and Bash; `UserPromptSubmit` for @-mentions.
- * Deny/ask as `hookSpecificOutput.permissionDecision`; a prompt is blocked with top-level `decision: "block"`.
+ * Claude Code: `PreToolUse` for Read, NotebookRead, Grep, Glob and Bash; `UserPromptSubmit` for @-mentions and
+ * secrets typed into the prompt; `PostToolUse` to redact what Read, Grep, Bash and MCP tools returned.
+ * Deny/ask as `hookSpecificOutput.permissionDecision`; a prompt is blocked with top-level `decision: "block"`;
+ * a tool's output is replaced with `hookSpecificOutput.updatedToolOutput` (every tool since 2.1.121).
  */
 import { directRead } from '../decide';
 import { absPath, emptyRequest, isObject, jsonOut, NOTHING, obj, promptMentions, str } from './common';
@@ -15,7 +17,12 @@ export function parseClaudeShape(id: 'claude' | 'codex', payload: unknown): Hook
 	}
 	const event = str(payload, 'hook_event_name') ?? '';
 	const cwd = str(payload, 'cwd');
-	const base = { ...(cwd ? { cwd } : {}), roots: cwd ? [cwd] : [] };
+	const sessionId = str(payload, 'session_id');
+	const base = { ...(cwd ? { cwd } : {}), roots: cwd ? [cwd] : [], ...(sessionId ? { sessionId } : {}) };
+	if (event === 'PostToolUse') {
+		const tool = str(payload, 'tool_name') ?? '';
+		return { ...emptyRequest(id, event, 'output'), ...base, tool, output: payload.tool_response };
+	}
 	if (event === 'PreToolUse') {
 		const tool = str(payload, 'tool_name') ?? '';
 		const input = obj(payload, 'tool_input') ?? {};
@@ -70,8 +77,9 @@ export function parseClaudeShape(id: 'claude' | 'codex', payload: unknown): Hook
 		return req;
 	}
 	if (event === 'UserPromptSubmit') {
-		const req: HookRequest = { ...emptyRequest(id, event, 'prompt'), ...base };
-		req.reads.push(...promptMentions(str(payload, 'prompt') ?? '', cwd, 'a file mentioned in the prompt'));
+		const prompt = str(payload, 'prompt') ?? '';
+		const req: HookRequest = { ...emptyRequest(id, event, 'prompt'), ...base, prompt };
+		req.reads.push(...promptMentions(prompt, cwd, 'a file mentioned in the prompt'));
 		return req;
 	}
 	return { ...emptyRequest(id, event, 'ignore'), ...base };
@@ -94,5 +102,8 @@ export const claudeAdapter: AgentAdapter = {
 			return jsonOut({ decision: 'block', reason: decision.reason });
 		}
 		return jsonOut({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision.decision, permissionDecisionReason: decision.reason } });
+	},
+	renderOutput(replacement) {
+		return jsonOut({ hookSpecificOutput: { hookEventName: 'PostToolUse', updatedToolOutput: replacement } });
 	},
 };

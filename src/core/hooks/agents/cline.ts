@@ -55,8 +55,9 @@ export const clineAdapter: AgentAdapter = {
 		}
 		if (event === 'UserPromptSubmit') {
 			const data = obj(payload, 'userPromptSubmit') ?? {};
-			const req: HookRequest = { ...emptyRequest('cline', event, 'prompt'), ...base };
-			req.reads.push(...promptMentions(str(data, 'prompt') ?? '', cwd, 'a file mentioned in the prompt'));
+			const prompt = str(data, 'prompt') ?? '';
+			const req: HookRequest = { ...emptyRequest('cline', event, 'prompt'), ...base, prompt };
+			req.reads.push(...promptMentions(prompt, cwd, 'a file mentioned in the prompt'));
 			for (const a of strings(data.attachments)) {
 				req.reads.push(directRead(absPath(a, cwd), 'an attached file'));
 			}

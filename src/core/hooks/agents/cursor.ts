@@ -62,7 +62,8 @@ export const cursorAdapter: AgentAdapter = {
 			return req;
 		}
 		if (event === 'beforeSubmitPrompt') {
-			const req: HookRequest = { ...emptyRequest('cursor', event, 'prompt'), ...base };
+			const prompt = str(payload, 'prompt');
+			const req: HookRequest = { ...emptyRequest('cursor', event, 'prompt'), ...base, ...(prompt !== undefined ? { prompt } : {}) };
 			attachments(payload, cwd, req);
 			return req;
 		}

@@ -70,8 +70,9 @@ export const geminiAdapter: AgentAdapter = {
 			return req;
 		}
 		if (event === 'BeforeAgent') {
-			const req: HookRequest = { ...emptyRequest('gemini', event, 'prompt'), ...base };
-			req.reads.push(...promptMentions(str(payload, 'prompt') ?? '', cwd, 'a file included in the prompt'));
+			const prompt = str(payload, 'prompt') ?? '';
+			const req: HookRequest = { ...emptyRequest('gemini', event, 'prompt'), ...base, prompt };
+			req.reads.push(...promptMentions(prompt, cwd, 'a file included in the prompt'));
 			return req;
 		}
 		return { ...emptyRequest('gemini', event, 'ignore'), ...base };

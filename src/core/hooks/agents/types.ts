@@ -15,8 +15,11 @@ export interface HookRequest {
 	dialect?: string;
 	/** The event as the agent named it (e.g. `PreToolUse`, `beforeReadFile`). */
 	event: string;
-	/** `tool`: a tool call to allow or deny; `prompt`: a prompt (with attachments) to let through or block; `ignore`: nothing to judge. */
-	kind: 'tool' | 'prompt' | 'ignore';
+	/**
+	 * `tool`: a tool call to allow or deny; `prompt`: a prompt (with attachments) to let through or block;
+	 * `output`: what a tool returned, to rewrite with its findings redacted; `ignore`: nothing to judge.
+	 */
+	kind: 'tool' | 'prompt' | 'output' | 'ignore';
 	tool?: string;
 	cwd?: string;
 	roots: string[];
@@ -27,6 +30,12 @@ export interface HookRequest {
 	/** Direct reads (tool targets, attachments). */
 	reads: ShellRead[];
 	uncertain: string[];
+	/** The agent's session (conversation) id, when the payload has one: redaction placeholders are stable within it. */
+	sessionId?: string;
+	/** The text the user typed (prompt events): checked for secrets. */
+	prompt?: string;
+	/** What the tool returned (`output` requests), as the agent sent it. */
+	output?: unknown;
 	/** File content the agent is about to send (Cursor beforeReadFile): classify it. */
 	content?: { path: string; text: string };
 	/** Facts worth a line on stderr (unknown shapes, skipped fields). */
@@ -48,4 +57,9 @@ export interface AgentAdapter {
 	supportsAsk(req: HookRequest): boolean;
 	/** The agent's output for a decision. An allow prints nothing (an explicit allow skips confirmations). */
 	render(decision: HookDecision, req: HookRequest): HookOutput;
+	/**
+	 * The agent's answer replacing what a tool returned (same JSON shape as the original). Only agents whose hooks
+	 * can rewrite tool output have it: for the others a `redact` read is denied instead (docs/evidence/hooks-redaction.md).
+	 */
+	renderOutput?(replacement: unknown, req: HookRequest): HookOutput;
 }

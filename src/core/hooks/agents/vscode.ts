@@ -77,7 +77,7 @@ function makeAdapter(id: AgentId): AgentAdapter {
 			}
 			if (lower === 'userpromptsubmit' || lower === 'userpromptsubmitted') {
 				const prompt = str(payload, 'prompt') ?? '';
-				const req: HookRequest = { ...emptyRequest(id, event, 'prompt'), dialect, roots: cwd ? [cwd] : [], ...(cwd ? { cwd } : {}) };
+				const req: HookRequest = { ...emptyRequest(id, event, 'prompt'), dialect, prompt, roots: cwd ? [cwd] : [], ...(cwd ? { cwd } : {}) };
 				req.reads.push(...promptMentions(prompt, cwd, 'a file mentioned in the prompt'));
 				return req;
 			}

@@ -36,8 +36,9 @@ export const windsurfAdapter: AgentAdapter = {
 			return req;
 		}
 		if (event === 'pre_user_prompt') {
-			const req: HookRequest = { ...emptyRequest('windsurf', event, 'prompt'), ...base };
-			req.reads.push(...promptMentions(str(info, 'user_prompt', 'prompt') ?? '', cwd, 'a file mentioned in the prompt'));
+			const prompt = str(info, 'user_prompt', 'prompt') ?? '';
+			const req: HookRequest = { ...emptyRequest('windsurf', event, 'prompt'), ...base, prompt };
+			req.reads.push(...promptMentions(prompt, cwd, 'a file mentioned in the prompt'));
 			return req;
 		}
 		return { ...emptyRequest('windsurf', event, 'ignore'), ...base };
