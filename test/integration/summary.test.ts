@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { Settings } from '../../src/constants';
+import { SETTINGS_SECTION } from '../../src/constants';
 import { summarizeWorkspace, type WorkspaceSummary } from '../../src/core/exposure/summary';
 import type { ContextWardenApi } from '../../src/extension';
 import { activatedApi, waitFor, workspaceRoot } from './helpers';
@@ -85,7 +85,7 @@ suite('workspace summary (cached by the index)', function () {
 		assert.ok(before.sensitive < before.total, `some files are below the sensitive level: ${JSON.stringify(before)}`);
 		const level = cw.effectivePolicy()?.policy.workspace.sensitiveLevel;
 		assert.notEqual(level, 'public');
-		const config = vscode.workspace.getConfiguration(Settings.section);
+		const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
 		await config.update('sensitiveLevel', 'public', vscode.ConfigurationTarget.Workspace);
 		try {
 			const lowered = await settled(cw, 'after sensitiveLevel=public', (s) => s.sensitive === s.total);

@@ -21,6 +21,14 @@ export const translated = (english: string): string => `«${english}»`;
  * function that undoes the mapping.
  */
 export function requireWithL10nStandIn<T>(fromFile: string, modulePath: string): { module: T; restore: () => void } {
+	return requireWithVscodeStandIn<T>(fromFile, modulePath, { l10n: { t: markedT } });
+}
+
+/**
+ * Requires `modulePath` (resolved from `fromFile`) with `vscode` mapped to `vscodeExports`; returns the module and a
+ * function that undoes the mapping.
+ */
+export function requireWithVscodeStandIn<T>(fromFile: string, modulePath: string, vscodeExports: object): { module: T; restore: () => void } {
 	const original = moduleStatics._resolveFilename;
 	moduleStatics._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
 		return request === 'vscode' ? STAND_IN : original.call(this, request, ...rest);
@@ -28,7 +36,7 @@ export function requireWithL10nStandIn<T>(fromFile: string, modulePath: string):
 	const stand = new Module(STAND_IN);
 	stand.filename = STAND_IN;
 	stand.loaded = true;
-	stand.exports = { l10n: { t: markedT } };
+	stand.exports = vscodeExports;
 	require.cache[STAND_IN] = stand;
 	const module = createRequire(fromFile)(modulePath) as T;
 	return {

@@ -3,6 +3,7 @@
  * the CLI, so both read the same layers the same way.
  */
 import * as path from 'node:path';
+import type { SettingId } from '../../constants';
 
 /** The `contextWarden.*` settings that form the settings layer, with the layer key each sets. */
 export const SETTINGS_LAYER_MAP = {
@@ -13,7 +14,7 @@ export const SETTINGS_LAYER_MAP = {
 	'contextWarden.restrictedAction': 'assistants.restrictedAction',
 	'contextWarden.additionalMarkers': 'content.markers',
 	'contextWarden.exceptions': 'exceptions',
-} as const;
+} as const satisfies { [K in SettingId]?: string };
 
 export type SettingsLayerKey = keyof typeof SETTINGS_LAYER_MAP;
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Settings } from '../../constants';
 import { CATALOGUE } from '../../core/assistants/catalogue';
 import { decideAssistant } from '../../core/assistants/decide';
 import { auditEnvironment, auditRunData, collectAuditInput } from '../../core/audit/collect';
@@ -16,14 +15,13 @@ import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildA
 import { Disposable } from '../disposable';
 import type { GovernanceService } from '../assistants/governanceService';
 import type { Logger } from '../logger';
+import { changed, machineSetting } from '../settings';
 import type { PolicyService } from '../policy/policyService';
 import type { WorkspaceIndex } from '../classify/workspaceIndex';
 
 const TAG = 'audit';
 /** The machine-scoped setting naming a file every entry is also appended to (for a log shipper). */
-export const MIRROR_SETTING = 'audit.mirrorFile';
 /** The machine-scoped setting: how many rotated 1 MiB segments the log keeps (0: all). */
-export const RETAIN_SETTING = 'audit.retainSegments';
 const DEFAULT_RETAIN_SEGMENTS = 100;
 const RESTRICTION_KEY = 'contextWarden.audit.restriction';
 const RESTRICTION_DEBOUNCE_MS = 500;
@@ -89,10 +87,10 @@ export class AuditService extends Disposable {
 		this._register({ dispose: () => clearTimeout(this.restrictionTimer) });
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((e) => {
-				if (e.affectsConfiguration(`${Settings.section}.${RETAIN_SETTING}`)) {
+				if (changed(e, 'audit.retainSegments')) {
 					this.log = this.openLog();
 				}
-				if (e.affectsConfiguration(`${Settings.section}.${MIRROR_SETTING}`)) {
+				if (changed(e, 'audit.mirrorFile')) {
 					const next = readMirrorSetting();
 					if (next !== this.mirrorFile) {
 						this.mirrorFile = next;
@@ -459,14 +457,14 @@ function auditable(g: GovernanceService): Partial<AuditableGovernance> {
 
 /** The machine-scoped retention: the user (machine) value only, so a workspace cannot shorten the log. */
 function readRetainSetting(): number {
-	const v = vscode.workspace.getConfiguration(Settings.section).inspect<number>(RETAIN_SETTING)?.globalValue;
+	const v = machineSetting('audit.retainSegments');
 	return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_RETAIN_SEGMENTS;
 }
 
 /** The machine-scoped mirror file: the user (machine) value only, so a workspace cannot redirect it. */
 function readMirrorSetting(): string | undefined {
-	const v = vscode.workspace.getConfiguration(Settings.section).inspect<string>(MIRROR_SETTING)?.globalValue?.trim();
-	return v ? v : undefined;
+	const v = machineSetting('audit.mirrorFile');
+	return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
 /** The workspace's name: its folder's (never an absolute path). */

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import { Settings } from '../../constants';
 import { uniqueFolderKeys } from '../../core/assistants/folders';
 import { compileClassifier, type ExceptionInput } from '../../core/classify/classifier';
 import type { FileClassification } from '../../core/classify/types';
@@ -14,6 +13,7 @@ import { type Level, maxLevel } from '../../core/policy/schema';
 import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerScanItem } from '../../worker/classifyWorker';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
+import { getSetting } from '../settings';
 
 /** 2: keys of same-named folders are told apart (`uniqueFolderKeys`); a version 1 cache may mix them up. */
 const CACHE_VERSION = 2;
@@ -266,12 +266,12 @@ export class WorkspaceIndex extends Disposable {
 	}
 
 	private respectGitignore(): boolean {
-		return vscode.workspace.getConfiguration(Settings.section).get<boolean>('index.respectGitignore', true);
+		return getSetting('index.respectGitignore') ?? true;
 	}
 
 	/** Lists the workspace's files (files.exclude applies), marking gitignored ones for path rules only. */
 	private async enumerate(token: vscode.CancellationToken): Promise<WorkerScanItem[]> {
-		const maxFiles = vscode.workspace.getConfiguration(Settings.section).get<number>('index.maxFiles', 200_000);
+		const maxFiles = getSetting('index.maxFiles') ?? 200_000;
 		const out: WorkerScanItem[] = [];
 		this.gitignores.clear();
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -429,7 +429,7 @@ export class WorkspaceIndex extends Disposable {
 
 	/** The files below a folder that appeared (files.exclude and index.maxFiles apply, as in a full scan). */
 	private async filesUnder(dir: vscode.Uri, folder: vscode.WorkspaceFolder, ig: Ignore | undefined): Promise<WorkerScanItem[]> {
-		const maxFiles = vscode.workspace.getConfiguration(Settings.section).get<number>('index.maxFiles', 200_000);
+		const maxFiles = getSetting('index.maxFiles') ?? 200_000;
 		const out: WorkerScanItem[] = [];
 		for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(dir, '**/*'), undefined, maxFiles)) {
 			const rel = this.relPath(uri);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { Settings, WORKSPACE_POLICY_PATH } from '../../constants';
+import { settingKeyOf, WORKSPACE_POLICY_PATH } from '../../constants';
 
 import {
 	type EffectivePolicy,
@@ -12,6 +12,7 @@ import { settingsToLayer, wellKnownOrgPolicyPath, SETTINGS_LAYER_KEYS } from '..
 import { formatDiagnostic } from '../../core/policy/parse';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
+import { changed, machineSetting, overrideSetting } from '../settings';
 
 const LAST_VALID_KEY = 'contextWarden.lastValidOrgPolicy';
 const RELOAD_DELAY_MS = 150;
@@ -41,7 +42,7 @@ export class PolicyService extends Disposable {
 		super();
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((e) => {
-				if (e.affectsConfiguration(Settings.section)) {
+				if (changed(e)) {
 					this.scheduleReload('settings changed');
 				}
 			}),
@@ -68,9 +69,9 @@ export class PolicyService extends Disposable {
 
 	/** The org policy file in force: the machine setting, else the OS's well-known path. */
 	orgPolicyPath(): string {
-		const inspected = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.policyFile);
 		// Machine-scoped: only the user (machine) value counts; a workspace cannot redirect the org policy.
-		const configured = inspected?.globalValue?.trim();
+		const value = machineSetting('policyFile');
+		const configured = typeof value === 'string' ? value.trim() : undefined;
 		return configured ? configured : wellKnownOrgPolicyPath(process.platform, process.env);
 	}
 
@@ -220,14 +221,12 @@ async function readWorkspaceLayer(): Promise<PolicyText | PolicyReadError | unde
 
 /** The `contextWarden.*` override settings as set by the user or workspace (defaults excluded). */
 function readOverrideSettings(): Record<string, unknown> {
-	const config = vscode.workspace.getConfiguration(Settings.section);
 	const out: Record<string, unknown> = {};
-	for (const key of SETTINGS_LAYER_KEYS) {
-		const short = key.slice(Settings.section.length + 1);
-		const i = config.inspect(short);
-		const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+	for (const id of SETTINGS_LAYER_KEYS) {
+		const key = settingKeyOf(id);
+		const value = key === undefined ? undefined : overrideSetting(key);
 		if (value !== undefined) {
-			out[key] = value;
+			out[id] = value;
 		}
 	}
 	return out;
