@@ -286,6 +286,10 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
 				if (options.mirror) {
 					try {
 						await options.mirror.append(`${line}\n`);
+						// The retention entry is in the log too: a shipper that misses it sees a gap in the sequence.
+						if (pruned) {
+							await options.mirror.append(`${pruned.line}\n`);
+						}
 					} catch (err) {
 						result.mirrorError = `${options.mirror.label}: ${err instanceof Error ? err.message : String(err)}`;
 					}

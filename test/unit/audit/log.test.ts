@@ -386,6 +386,18 @@ describe('audit log', () => {
 			assert.deepEqual(lines(mirrorFile).map((l) => (JSON.parse(l) as { seq: number }).seq), Array.from({ length: 12 }, (_, i) => i + 1));
 		});
 
+		it('mirrors the retention entry too, so the mirror has every sequence number', async () => {
+			const mirrorFile = path.join(tmp, 'shipper', 'pruned.jsonl');
+			log = openAuditLog({ store, now: clock(), mirror: fsMirror(mirrorFile), maxSegmentBytes: 1000, retainSegments: 2 });
+			await fill(log, 30);
+			const r = await verifyLog(store);
+			assert.ok(r.pruned, 'something was pruned');
+			const seqs = lines(mirrorFile).map((l) => (JSON.parse(l) as { seq: number }).seq);
+			const last = r.entries[r.entries.length - 1]?.seq ?? 0;
+			assert.deepEqual(seqs, Array.from({ length: last }, (_, i) => i + 1), 'no gap in the mirrored sequence');
+			assert.ok(lines(mirrorFile).some((l) => (JSON.parse(l) as { type: string }).type === 'audit.pruned'));
+		});
+
 		it('still writes the log when the mirror fails, and says so', async () => {
 			const blocker = path.join(tmp, 'not-a-dir');
 			fs.writeFileSync(blocker, '');
