@@ -16,7 +16,8 @@ const common = {
 	minify: production,
 	sourcemap: !production,
 	sourcesContent: false,
-	external: ['vscode'],
+	// recheck (3 MB, the regex safety analysis) is its own file, loaded on first use (src/core/classify/detectors/redos.ts).
+	external: ['vscode', './recheck.js', 'recheck'],
 	logLevel: 'warning',
 	legalComments: 'none',
 	// jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
@@ -31,6 +32,7 @@ const entries = [
 	{ entryPoints: ['src/worker/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
 	{ entryPoints: ['src/hookImpl.ts'], outfile: 'dist/hookImpl.js' },
 	{ entryPoints: ['src/hook.ts'], outfile: 'dist/hook.js', banner: { js: '#!/usr/bin/env node' }, external: ['vscode', './hookImpl.js'] },
+	{ entryPoints: ['src/recheck.ts'], outfile: 'dist/recheck.js', external: ['vscode'] },
 ];
 
 import { existsSync, statSync } from 'node:fs';

@@ -8,6 +8,8 @@ const argv = process.argv.slice(2);
 runHook(argv[0] === 'hook' ? argv.slice(1) : argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
 	(code) => {
 		process.exitCode = code;
+		// Exit once the answer is flushed: nothing left pending (a read the budget gave up on) may keep the agent waiting.
+		process.stdout.write('', () => process.exit(code));
 	},
 	(err: unknown) => {
 		// Fail quietly towards the agent (no output means no decision); say why on stderr.

@@ -4,22 +4,28 @@
  * agent's answer, and exits 0 (Windsurf: 2 with the reason on stderr to block). It never crashes into the
  * agent: garbage in gives no output, exit 0 and a note on stderr.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import type * as ClassifierModule from '../core/classify/classifier';
+import type * as RedosModule from '../core/classify/detectors/redos';
 import type { AgentReads } from '../core/policy/agentReads';
+import type * as PolicyParseModule from '../core/policy/parse';
 import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
 import { classifierPort, type HookClassification, type HookClassifier } from '../core/hooks/classifierPort';
-import type { SensitivityLookup } from '../core/hooks/decide';
+import type { HookDecision, SensitivityLookup } from '../core/hooks/decide';
 import { type Evaluation, evaluateRequest, type PromptSecret } from '../core/hooks/evaluate';
+import { rankOf as levelRank } from '../core/hooks/levels';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
 import { parseCommandArgs } from './args';
 import { appendAudit } from './hookAudit';
+import { Budget, BudgetExceeded, HOOK_BUDGET_MS } from './hookBudget';
 import { runOutputHook } from './hookOutput';
+import { cacheFileFor, defaultCacheDir, hashOf, type WorkspaceIndex, workspaceIndex } from './hookWorkspace';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import { readRegularFileSync } from './regularFile';
 import type * as PolicyInputs from './policyInputs';
 
 const HELP = `Usage: context-warden hook --agent <id> [options]
@@ -40,13 +46,21 @@ Options:
   --heartbeat <file>    write {agent, at} on every run, so the extension can show "hooks active"
   --redact-dir <dir>    where redaction sessions keep their placeholders (hashes, never values);
                         default: redact-sessions next to --log
+  --cache-dir <dir>     where the walk of a workspace without a snapshot is kept (default: the user's cache
+                        folder, e.g. ~/.cache/context-warden/hook)
+  --budget-ms <n>       the hard time budget for one call (default ${HOOK_BUDGET_MS}); when it runs out the answer
+                        is ask, or deny where the agent cannot ask
 
 A tool's output (Claude Code PostToolUse) comes back with every finding at or above the sensitive level
 replaced by a placeholder; output that cannot be checked in full is withheld behind a notice.
 `;
 
-/** A file at most this large is read to classify it on demand. */
-const MAX_CLASSIFY_BYTES = 1024 * 1024;
+/** A snapshot file is at most this large. */
+const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+/** Whatever the policy says, content past this is never read by the hook (path rules still apply). */
+const HARD_CLASSIFY_BYTES = 64 * 1024 * 1024;
+/** The walk without a snapshot leaves this much of the budget for the rest of the call. */
+const WALK_RESERVE_MS = 600;
 
 interface HookArgs {
 	agent?: string;
@@ -57,6 +71,8 @@ interface HookArgs {
 	log?: string;
 	heartbeat?: string;
 	redactDir?: string;
+	cacheDir?: string;
+	budgetMs?: string;
 }
 
 /** Parses `hook`'s arguments, or says what is wrong with them. */
@@ -72,14 +88,22 @@ export function parseHookArgs(args: readonly string[]): HookArgs | string {
 			log: { type: 'string' },
 			heartbeat: { type: 'string' },
 			'redact-dir': { type: 'string' },
+			'cache-dir': { type: 'string' },
+			'budget-ms': { type: 'string' },
 		},
 		0,
 	);
 	if (typeof parsed === 'string') {
 		return parsed;
 	}
-	const { 'snapshot-dir': snapshotDir, 'redact-dir': redactDir, ...rest } = parsed.values;
-	return { ...rest, ...(snapshotDir !== undefined ? { snapshotDir } : {}), ...(redactDir !== undefined ? { redactDir } : {}) };
+	const { 'snapshot-dir': snapshotDir, 'redact-dir': redactDir, 'cache-dir': cacheDir, 'budget-ms': budgetMs, ...rest } = parsed.values;
+	return {
+		...rest,
+		...(snapshotDir !== undefined ? { snapshotDir } : {}),
+		...(redactDir !== undefined ? { redactDir } : {}),
+		...(cacheDir !== undefined ? { cacheDir } : {}),
+		...(budgetMs !== undefined ? { budgetMs } : {}),
+	};
 }
 
 async function readStdin(io: CliIo): Promise<string> {
@@ -115,10 +139,15 @@ function loadSnapshot(args: HookArgs, req: HookRequest, notes: string[]): HookSn
 		}
 	}
 	for (const file of candidates) {
-		if (!existsSync(file)) {
+		const read = readRegularFileSync(file, MAX_SNAPSHOT_BYTES);
+		if (read.kind === 'missing') {
 			continue;
 		}
-		const parsed = parseSnapshot(readFileSync(file, 'utf8'));
+		if (read.kind !== 'bytes') {
+			notes.push(`snapshot ${file}: ${read.kind === 'error' ? read.message : read.kind === 'too-large' ? 'too large' : read.what}`);
+			continue;
+		}
+		const parsed = parseSnapshot(read.bytes.toString('utf8'));
 		if ('error' in parsed) {
 			notes.push(`snapshot ${file}: ${parsed.error}`);
 			continue;
@@ -134,35 +163,92 @@ function loadSnapshot(args: HookArgs, req: HookRequest, notes: string[]): HookSn
 /**
  * The effective policy of the workspace (org policy from `--policy` or the machine's well-known path, then the
  * workspace's layers) compiled into the real classifier. Loaded lazily: the snapshot-only path never pays for zod.
+ * Reading the layers is raced against the budget; compiling (the regex safety analysis) runs under it.
  */
 export interface LoadedPolicy {
 	classifier: HookClassifier;
 	threshold: Level;
 	agentReads?: AgentReads;
+	/** content.maxFileSizeBytes (capped): content up to this size is classified. */
+	maxBytes: number;
+	/** Identifies the effective policy (for the walk's cache). */
+	hash: string;
 }
 
-async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, notes: string[]): Promise<LoadedPolicy | undefined> {
+async function loadPolicyClassifier(args: HookArgs, root: string, io: CliIo, notes: string[], budget: Budget): Promise<LoadedPolicy | undefined> {
 	try {
 		// require, not import(): the bundler initialises these modules (and zod) only when this runs.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { loadEffectivePolicy } = require('./policyInputs') as typeof PolicyInputs;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { compileClassifier } = require('../core/classify/classifier') as typeof ClassifierModule;
-		const { effective, warnings } = await loadEffectivePolicy({ ...(args.policy ? { policyFile: args.policy } : {}), workspaceDir: root, cwd: io.cwd, env: io.env });
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { formatDiagnosticGnu } = require('../core/policy/parse') as typeof PolicyParseModule;
+		const { effective, warnings } = await budget.race('reading the policy', loadEffectivePolicy({ ...(args.policy ? { policyFile: args.policy } : {}), workspaceDir: root, cwd: io.cwd, env: io.env }));
 		notes.push(...warnings);
 		if (effective.state === 'org-last-valid' || effective.state === 'strict-fallback') {
 			notes.push(`policy: ${effective.state} (${effective.diagnostics.filter((d) => d.severity === 'error').length} error(s) in the policy layers)`);
 		}
-		const { classifier, errors } = compileClassifier(effective.policy, effective.exceptions.active);
+		for (const d of effective.diagnostics.filter((x) => x.severity === 'error').slice(0, 5)) {
+			notes.push(`policy: ${formatDiagnosticGnu(d)}`);
+		}
+		const verdicts = regexVerdicts(args.cacheDir ?? defaultCacheDir(io.env));
+		const { classifier, errors } = budget.run("checking the policy's patterns", () => compileClassifier(effective.policy, effective.exceptions.active));
+		verdicts.save();
 		for (const e of errors) {
 			notes.push(`policy ${e.family} ${e.id}: ${e.message}`);
 		}
 		const agentReads = effective.policy.workspace.agentReads;
-		return { classifier: classifierPort(classifier), threshold: effective.policy.workspace.sensitiveLevel, ...(agentReads ? { agentReads } : {}) };
+		return {
+			classifier: classifierPort(classifier),
+			threshold: effective.policy.workspace.sensitiveLevel,
+			...(agentReads ? { agentReads } : {}),
+			maxBytes: Math.min(effective.policy.content.maxFileSizeBytes, HARD_CLASSIFY_BYTES),
+			hash: hashOf({ policy: effective.policy, exceptions: effective.exceptions.active }),
+		};
 	} catch (err) {
+		if (BudgetExceeded.is(err)) {
+			throw err;
+		}
 		notes.push(`policy: cannot load, nothing classified on demand: ${err instanceof Error ? err.message : String(err)}`);
 		return undefined;
 	}
+}
+
+/** The regex safety verdicts kept between calls (the analysis can take 100s of ms per pattern). */
+function regexVerdicts(cacheDir: string | undefined): { save: () => void } {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { REDOS_VERDICTS } = require('../core/classify/detectors/redos') as typeof RedosModule;
+	const file = cacheDir ? join(cacheDir, 'regex-verdicts.json') : undefined;
+	if (file) {
+		const r = readRegularFileSync(file, 8 * 1024 * 1024);
+		if (r.kind === 'bytes') {
+			try {
+				for (const [k, v] of Object.entries(JSON.parse(r.bytes.toString('utf8')) as Record<string, unknown>)) {
+					if (typeof v === 'string' || v === null) {
+						REDOS_VERDICTS.set(k, v);
+					}
+				}
+			} catch {
+				// rebuilt below
+			}
+		}
+	}
+	const before = REDOS_VERDICTS.size;
+	return {
+		save: () => {
+			if (!file || REDOS_VERDICTS.size === before) {
+				return;
+			}
+			try {
+				mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+				writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(Object.fromEntries(REDOS_VERDICTS)), { mode: 0o600 });
+				renameSync(`${file}.${process.pid}.tmp`, file);
+			} catch {
+				// recomputed next time
+			}
+		},
+	};
 }
 
 /** Runs the hook once. Exported for tests; `deps.classifier` replaces the policy's classifier (and its loading). */
@@ -178,6 +264,8 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		io.stderr.write(`context-warden hook: unknown agent '${args.agent}' (one of ${AGENT_IDS.join(', ')})\n`);
 		return ExitCode.internal;
 	}
+	const budgetMs = args.budgetMs !== undefined && /^\d+$/.test(args.budgetMs) ? Number(args.budgetMs) : HOOK_BUDGET_MS;
+	const budget = new Budget(budgetMs);
 	const now = deps.now ?? (() => new Date());
 	const notes: string[] = [];
 	if (args.heartbeat) {
@@ -190,19 +278,22 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 	}
 	let payload: unknown;
 	try {
+		// The agent's own payload: read and parsed in linear time, outside the budget (the answer needs it).
 		payload = JSON.parse(await readStdin(io));
 	} catch {
 		io.stderr.write('context-warden hook: stdin is not a JSON payload; nothing decided (the call proceeds)\n');
 		return ExitCode.ok;
 	}
+	let req: HookRequest | undefined;
 	try {
-		const req = adapter.parse(payload);
+		req = adapter.parse(payload);
 		notes.push(...req.notes);
 		if (req.kind === 'ignore') {
 			flushNotes(io, notes);
 			return ExitCode.ok;
 		}
-		const snapshot = loadSnapshot(args, req, notes);
+		const request = req;
+		const snapshot = budget.run('reading the snapshot', () => loadSnapshot(args, request, notes));
 		const root = toPosix(snapshot?.root ?? args.workspace ?? req.roots[0] ?? req.cwd ?? io.cwd);
 		let classifier: HookClassifier | undefined = deps.classifier;
 		let threshold: Level = snapshot?.threshold ?? 'confidential';
@@ -213,7 +304,7 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				flushNotes(io, notes);
 				return ExitCode.ok;
 			}
-			const loaded = classifier ? undefined : await loadPolicyClassifier(args, root, io, notes);
+			const loaded = classifier ? undefined : await loadPolicyClassifier(args, root, io, notes, budget);
 			return await runOutputHook(req, adapter, {
 				io,
 				notes,
@@ -225,14 +316,15 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				agentReads: loaded ? loaded.agentReads : agentReads,
 			});
 		}
+		let maxBytes = HARD_CLASSIFY_BYTES;
+		let policyHash = 'injected';
 		let policyTried = false;
 		if (!snapshot && !classifier) {
 			policyTried = true;
 			// No snapshot: the policy decides everything, so load it now (its threshold is needed too).
-			const loaded = await loadPolicyClassifier(args, root, io, notes);
+			const loaded = await loadPolicyClassifier(args, root, io, notes, budget);
 			if (loaded) {
-				classifier = loaded.classifier;
-				threshold = loaded.threshold;
+				({ classifier, threshold, maxBytes, hash: policyHash } = loaded);
 				agentReads = loaded.agentReads;
 			} else {
 				notes.push('no snapshot and no usable policy: nothing is known to be sensitive');
@@ -240,15 +332,30 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		}
 		const onDisk = (rel: string): string => join(root, rel);
 		const rules = new Map<string, string>();
-		const lookup: SensitivityLookup = snapshot
-			? snapshotLookup(snapshot, (rel, since) => {
-					try {
-						return statSync(onDisk(rel)).mtimeMs > since;
-					} catch {
-						return false;
-					}
-				})
-			: { levelOf: () => undefined, sensitiveUnder: () => [], ruleOf: (rel) => rules.get(rel) };
+		let walk: WorkspaceIndex | undefined;
+		let lookup: SensitivityLookup;
+		if (snapshot) {
+			lookup = snapshotLookup(snapshot, (rel, since) => {
+				try {
+					return statSync(onDisk(rel)).mtimeMs > since;
+				} catch {
+					return false;
+				}
+			});
+		} else if (classifier) {
+			// No snapshot: walk the workspace (from the cache when warm) so globs and recursive reads are judged.
+			const cacheFile = cacheFileFor(args.cacheDir ?? defaultCacheDir(io.env), root);
+			walk = workspaceIndex({ root, classifier, threshold, maxBytes, policyHash, cacheFile, timeLeft: () => budget.left() - WALK_RESERVE_MS });
+			const w = walk.lookup;
+			lookup = { ...w, ruleOf: (rel) => rules.get(rel) ?? w.ruleOf?.(rel) };
+		} else {
+			lookup = { levelOf: () => undefined, sensitiveUnder: () => [], ruleOf: (rel) => rules.get(rel) };
+		}
+		const classifyOne = (cl: HookClassifier, rel: string): HookClassification => {
+			const read = readRegularFileSync(onDisk(rel), maxBytes);
+			// A FIFO, a device, a file past the cap: judged by its path (a `.env` that is a named pipe is still `.env`).
+			return read.kind === 'bytes' ? cl.classifyBytes(rel, read.bytes) : cl.classifyPath(rel);
+		};
 		// With a snapshot, the classifier is needed only for what the snapshot does not know (a file changed since,
 		// content to check): a first pass notes whether it is; the policy is then loaded and the request decided again.
 		let wanted = false;
@@ -257,15 +364,15 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				wanted = true;
 				return undefined;
 			}
-			let c: HookClassification;
-			try {
-				const st = statSync(onDisk(rel));
-				if (!st.isFile()) {
-					return undefined;
+			let c = classifyOne(classifier, rel);
+			// A symbolic link (or a path through one) is as sensitive as what it resolves to inside the workspace.
+			const target = realRel(root, onDisk(rel));
+			if (target !== undefined && target !== rel) {
+				const known = lookup.levelOf(target);
+				const t = known !== undefined ? { level: known, reasons: [] } : classifyOne(classifier, target);
+				if (levelRank(t.level) > levelRank(c.level)) {
+					c = t;
 				}
-				c = st.size <= MAX_CLASSIFY_BYTES ? classifier.classifyBytes(rel, readFileSync(onDisk(rel))) : classifier.classifyPath(rel);
-			} catch {
-				c = classifier.classifyPath(rel);
 			}
 			const rule = c.reasons?.[0]?.rule;
 			if (rule !== undefined) {
@@ -281,7 +388,8 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				wanted = true;
 				return undefined;
 			}
-			return toContentVerdict(classifier.classifyBytes(rel, Buffer.from(text, 'utf8')));
+			const bytes = Buffer.from(text, 'utf8');
+			return toContentVerdict(bytes.length <= maxBytes ? classifier.classifyBytes(rel, bytes) : classifier.classifyPath(rel));
 		};
 		// Secrets typed or pasted into a prompt: the real classifier's findings (a path-rule classifier has none).
 		const findSecrets = (text: string): PromptSecret[] | undefined => {
@@ -298,15 +406,17 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				.map((f) => ({ rule: f.rule, message: f.message, level: f.level, line: lineOf(lines, f.start) }));
 		};
 		const evaluate = (): Evaluation =>
-			evaluateRequest(req, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), ...(agentReads ? { agentReads } : {}) });
+			budget.run('deciding', () => evaluateRequest(request, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), ...(agentReads ? { agentReads } : {}) }));
 		let result = evaluate();
 		if (wanted && !classifier && !policyTried && result.decision.decision !== 'deny') {
-			const loaded = await loadPolicyClassifier(args, root, io, notes);
+			const loaded = await loadPolicyClassifier(args, root, io, notes, budget);
 			if (loaded) {
 				classifier = loaded.classifier;
+				maxBytes = loaded.maxBytes;
 				result = evaluate();
 			}
 		}
+		walk?.save();
 		if (args.log) {
 			const tool = req.tool ?? req.event;
 			const base = { agent: adapter.id, ...(tool ? { tool } : {}) };
@@ -325,9 +435,42 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		io.stderr.write(result.output.stderr);
 		return result.output.exitCode;
 	} catch (err) {
+		if (BudgetExceeded.is(err) && req) {
+			// Out of time: not silence (most agents proceed on silence) but ask, or deny where the agent cannot ask.
+			const decision: HookDecision = {
+				decision: adapter.supportsAsk(req) ? 'ask' : 'deny',
+				reason: `Context Warden could not finish checking this ${req.tool ?? 'call'} within ${budgetMs} ms (${err.phase}), so it cannot tell whether it reads files classified as sensitive. Name the files explicitly, or ask the user.`,
+				rule: 'hook:budget',
+				paths: [],
+			};
+			const output = req.kind === 'output' ? undefined : adapter.render(decision, req);
+			notes.push(err.message);
+			if (args.log && output) {
+				const tool = req.tool ?? req.event;
+				await appendAudit(args.log, now, notes, decision.decision === 'deny' ? 'hook.deny' : 'hook.ask', { agent: adapter.id, ...(tool ? { tool } : {}), paths: [], rule: 'hook:budget' });
+			}
+			flushNotes(io, notes);
+			if (output) {
+				io.stdout.write(output.stdout);
+				io.stderr.write(output.stderr);
+				return output.exitCode;
+			}
+			return ExitCode.ok;
+		}
 		// Never crash into the agent: say so, and let the call proceed (the agents fail open on crashes anyway).
 		io.stderr.write(`context-warden hook: internal error, nothing decided: ${err instanceof Error ? err.message : String(err)}\n`);
 		return ExitCode.ok;
+	}
+}
+
+/** The workspace-relative path a path resolves to through symbolic links, when it is inside the root. */
+function realRel(root: string, abs: string): string | undefined {
+	try {
+		const real = toPosix(realpathSync(abs));
+		const r = toPosix(realpathSync(root));
+		return real.startsWith(`${r}/`) ? real.slice(r.length + 1) : undefined;
+	} catch {
+		return undefined;
 	}
 }
 

@@ -7,11 +7,11 @@
  *   const { effective, warnings } = await loadEffectivePolicy({ policyFile, workspaceDir, cwd: io.cwd, env: io.env });
  *   for (const w of warnings) io.stderr.write(`context-warden: ${w}\n`);
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsoncValue, type ParseError } from 'jsonc-parser';
 import { type EffectivePolicy, type PolicyInputs, type PolicyReadError, type PolicyText, resolveEffectivePolicy } from '../core/policy/layering';
 import { settingsToLayer, wellKnownOrgPolicyPath } from '../core/policy/settingsLayer';
+import { POLICY_FILE_MAX_BYTES, readRegularFile } from './regularFile';
 
 export const WORKSPACE_LAYER_FILE = path.join('.vscode', 'context-policy.json');
 export const WORKSPACE_SETTINGS_FILE = path.join('.vscode', 'settings.json');
@@ -37,19 +37,23 @@ export interface LoadedPolicyInputs {
 	warnings: string[];
 }
 
-/** Reads a file as UTF-8: `undefined` when it does not exist, a read error when it cannot be read. */
+/**
+ * Reads a policy file as UTF-8: `undefined` when it does not exist, a read error when it cannot be read or is not
+ * a regular file below POLICY_FILE_MAX_BYTES (a FIFO, a device, a symlink to one: refused without blocking).
+ */
 export async function readPolicyFile(file: string): Promise<PolicyText | PolicyReadError | undefined> {
-	try {
-		const stat = await fs.promises.stat(file);
-		if (stat.isDirectory()) {
-			return { file, error: 'is a directory' };
-		}
-		return { file, text: await fs.promises.readFile(file, 'utf8') };
-	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+	const r = await readRegularFile(file, POLICY_FILE_MAX_BYTES);
+	switch (r.kind) {
+		case 'bytes':
+			return { file, text: r.bytes.toString('utf8') };
+		case 'missing':
 			return undefined;
-		}
-		return { file, error: err instanceof Error ? err.message : String(err) };
+		case 'not-regular':
+			return { file, error: r.what === 'a directory' ? 'is a directory' : `is ${r.what}, not a regular file` };
+		case 'too-large':
+			return { file, error: `is ${r.size} bytes, larger than the ${POLICY_FILE_MAX_BYTES} a policy file may be` };
+		case 'error':
+			return { file, error: r.message };
 	}
 }
 

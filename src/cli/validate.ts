@@ -1,8 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnosticGnu, parseOrgPolicy, parsePolicyLayer } from '../core/policy/parse';
+import { compileOrgPatterns } from '../core/classify/detectors/patterns';
 import { parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
+import { readPolicyFile } from './policyInputs';
 import { termText } from './terminal';
 
 const HELP = `Usage: context-warden validate <policy.json>... [--layer]
@@ -37,24 +38,27 @@ export const validateCommand: CliCommand = {
 		}
 		let code: number = ExitCode.ok;
 		for (const file of files) {
-			let text: string;
-			try {
-				text = await fs.promises.readFile(path.resolve(io.cwd, file), 'utf8');
-			} catch (err) {
-				const e = err as NodeJS.ErrnoException;
-				io.stderr.write(`${termText(file)}: cannot read: ${e.code === 'ENOENT' ? 'no such file' : termText(e.message)}\n`);
+			// A regular file below the cap only, opened without blocking (a FIFO or a device is refused at once).
+			const read = await readPolicyFile(path.resolve(io.cwd, file));
+			if (read === undefined || 'error' in read) {
+				io.stderr.write(`${termText(file)}: cannot read: ${read === undefined ? 'no such file' : termText(read.error)}\n`);
 				code = ExitCode.usage;
 				continue;
 			}
-			const result = layer ? parsePolicyLayer(text, file) : parseOrgPolicy(text, file);
+			const result = layer ? parsePolicyLayer(read.text, file) : parseOrgPolicy(read.text, file);
 			for (const d of result.diagnostics) {
 				io.stderr.write(`${termText(formatDiagnosticGnu(d))}\n`);
 			}
-			if (result.ok) {
+			// The org patterns get the check the classifier applies when it compiles them (scan and the hook too).
+			const patternErrors = result.ok ? compileOrgPatterns(result.value.content?.patterns ?? []).errors : [];
+			for (const e of patternErrors) {
+				io.stderr.write(`${termText(file)}: content.patterns '${termText(e.id)}': ${termText(e.message)}\n`);
+			}
+			if (result.ok && patternErrors.length === 0) {
 				io.stdout.write(`${termText(file)}: valid${layer ? ' (workspace layer)' : ''}\n`);
 			} else {
 				code = ExitCode.usage;
-				const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+				const errors = result.diagnostics.filter((d) => d.severity === 'error').length + patternErrors.length;
 				const hint =
 					!layer && path.basename(file) === 'context-policy.json' ? ' (a workspace layer? use --layer)' : '';
 				io.stderr.write(`${termText(file)}: invalid, ${errors} error${errors === 1 ? '' : 's'}${hint}\n`);

@@ -16,6 +16,11 @@ export interface SensitivityLookup {
 	sensitiveUnder(relDir: string): string[];
 	/** The id of the rule that gave the file its level, when known. */
 	ruleOf?(relPath: string): string | undefined;
+	/**
+	 * Files under a folder whose content is not classified yet (a walk that ran out of time); a read that may
+	 * touch one is asked about. `…` stands for files past the walk's limit.
+	 */
+	pendingUnder?(relDir: string): string[];
 }
 
 export type HookVerdict = 'allow' | 'deny' | 'ask';
@@ -77,6 +82,7 @@ interface Hit {
 export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] }, opts: DecideOptions): HookDecision {
 	const certain: Hit[] = [];
 	const possible: Hit[] = [];
+	const unclassified: Hit[] = [];
 	const levelCache = new Map<string, Level | undefined>();
 	const levelOf = (rel: string): Level | undefined => {
 		if (!levelCache.has(rel)) {
@@ -117,6 +123,11 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 						}
 					}
 				}
+				for (const c of opts.lookup.pendingUnder?.(relBase) ?? []) {
+					if (c === '…' || (!filtered(c, r) && matchesRead(r, absOf(c), root))) {
+						unclassified.push({ path: c, level: opts.threshold, rule: 'hook:unclassified', via: r.via });
+					}
+				}
 			}
 		} else if (r.recursive) {
 			let rel = relativeToRoot(root, r.path);
@@ -134,6 +145,11 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 						if (h) {
 							hits.push(h);
 						}
+					}
+				}
+				for (const c of opts.lookup.pendingUnder?.(rel) ?? []) {
+					if (c === '…' || !filtered(c.slice(rel === '' ? 0 : rel.length + 1), r)) {
+						unclassified.push({ path: c, level: opts.threshold, rule: 'hook:unclassified', via: r.via });
 					}
 				}
 			}
@@ -155,6 +171,14 @@ export function decideReads(analysis: { reads: ShellRead[]; uncertain: string[] 
 	}
 	if (possible.length > 0) {
 		return withPassed(verdict(opts.supportsAsk ? 'ask' : 'deny', possible, opts));
+	}
+	if (unclassified.length > 0) {
+		return {
+			decision: opts.supportsAsk ? 'ask' : 'deny',
+			reason: `Context Warden: this ${opts.tool ?? 'call'} may read ${unclassified.length} file(s) not classified yet (the workspace is still being indexed); ask the user, or name the files explicitly.`,
+			rule: 'hook:unclassified',
+			paths: [],
+		};
 	}
 	if (analysis.uncertain.length > 0) {
 		// Which files are denied if read, not files read: what this records as passed is put back.

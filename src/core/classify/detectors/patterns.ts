@@ -5,13 +5,15 @@
  * - an invalid regex, or one that fails the safety check, is a compile error for that pattern (reported, the
  *   pattern skipped), never a crash;
  * - the static check rejects nested quantifiers (`(a+)+`, `(\w*)*`, `(x+){2,}`), the classic catastrophic
- *   backtracking shape, and quantified back-references;
+ *   backtracking shape, and quantified back-references; then a real analysis (redos.ts: recheck) rejects the
+ *   rest that backtrack exponentially, such as `(a|aa)+$`;
  * - at run time, patterns are matched per line, lines longer than `MAX_LINE_WINDOW` are matched in overlapping
  *   windows of that size, and a per-file time budget stops pattern matching (with a warning) when exceeded.
  */
 import type { OrgPattern } from '../../policy/schema';
 import { maskSecret } from '../mask';
 import { type ContentDetector, type Finding, MAX_LINE_WINDOW } from './finding';
+import { backtrackingProblem } from './redos';
 
 /** Per-file time budget for all org patterns together, in milliseconds. */
 export const PATTERN_BUDGET_MS = 250;
@@ -139,7 +141,7 @@ export function compileOrgPatterns(patterns: readonly OrgPattern[]): { compiled:
 			errors.push({ id: p.id, message: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}` });
 			continue;
 		}
-		const problem = regexSafetyProblem(p.regex);
+		const problem = regexSafetyProblem(p.regex) ?? backtrackingProblem(p.regex, regex.flags);
 		if (problem) {
 			errors.push({ id: p.id, message: `unsafe regular expression rejected: ${problem}` });
 			continue;

@@ -59,7 +59,8 @@ export function reader(w: Walker, name: string, spec: ReaderSpec, args: Arg[], e
 		}
 		const t = a.text;
 		if (endOfOptions || t === undefined || !t.startsWith('-') || t === '-') {
-			if (t !== '-') {
+			// `-` is stdin, except as an archiver's output (`zip - files`: the archive goes to stdout).
+			if (t !== '-' || (spec.firstIsOutput && operands.length === 0)) {
 				operands.push(a);
 			}
 			continue;

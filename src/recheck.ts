@@ -1,0 +1,2 @@
+/** dist/recheck.js: the regex safety analysis (recheck), bundled apart and loaded on first use by redos.ts. */
+export { checkSync } from 'recheck';
