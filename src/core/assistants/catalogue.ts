@@ -5,6 +5,7 @@
  * was read (see /work/shared/research/assistants.md, which cites the commits and URLs); everything else (third-party
  * mirrors, user reports, our inference) is `verified: false` and must be presented as such.
  */
+import { hookLever } from '../hooks/agentRegistry';
 import type { CatalogueEntry, Destination, Evidence, InstructionFile, Lever } from './types';
 
 const src = (source: string, note?: string): Evidence => ({ source, verified: true, ...(note ? { note } : {}) });
@@ -203,16 +204,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 					'undocumented by GitHub; parsed with the `ignore` package (case-insensitive by default)',
 				),
 			},
-			{
-				id: 'github-copilot-chat.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.github/hooks/context-warden.json',
-				how: 'PreToolUse hook denies read_file/list_dir/file_search/grep_search on sensitive paths and run_in_terminal commands naming them',
-				covers: ['agentFileTools', 'terminal'],
-				partial: 'hooks are a Preview feature and fail open on timeout; @-mentions bypass PreToolUse',
-				evidence: src('research/hooks.md §0-§1 (VS Code Local harness)'),
-			},
+			...hookLever('github-copilot-chat'),
 		],
 		instructionFiles: [
 			instr('.github/copilot-instructions.md', src(GH_INSTRUCTIONS_DOC)),
@@ -277,16 +269,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 					'lists merge across user/project/local/managed settings; deny wins',
 				),
 			},
-			{
-				id: 'claude-code.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.claude/settings.local.json',
-				how: 'PreToolUse hook (matcher Read|Grep|Glob|Bash) and UserPromptSubmit hook deny sensitive paths',
-				covers: ['agentFileTools', 'terminal', 'chat'],
-				partial: 'a hook failing with an exit code other than 2 does not block',
-				evidence: src('research/hooks.md §2 (anthropics/claude-code CHANGELOG, sdk.d.ts)'),
-			},
+			...hookLever('claude-code'),
 		],
 		instructionFiles: [
 			instr('CLAUDE.md', unverified('3p: FutureExcited/vibe-rules reference/README.md')),
@@ -321,16 +304,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				partial: 'beta; a deny glob did not stop `cat .env` in openai/codex#22179',
 				evidence: src('https://developers.openai.com/codex/permissions.md'),
 			},
-			{
-				id: 'openai-codex.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.codex/hooks.json',
-				how: 'PreToolUse hook on Bash commands',
-				covers: ['terminal'],
-				partial: 'no read_file interception',
-				evidence: unverified('research/hooks.md §4.2 [S]'),
-			},
+			...hookLever('openai-codex'),
 		],
 		instructionFiles: [instr('AGENTS.md', unverified('https://agents.md/ (not re-read)')), instr('**/AGENTS.md', unverified('https://agents.md/'))],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
@@ -421,16 +395,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				covers: ['agentFileTools'],
 				partial: 'in 4.x it only filters file listings; @-mentions and shell commands bypass it (vendor: not a security boundary)',
 				evidence: src('cline/cline@21cb8d2525 docs/customization/clineignore.mdx, apps/vscode/src/core/ignore/ClineIgnoreController.ts'),
-			},
-			{
-				id: 'cline.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.clinerules/hooks/PreToolUse',
-				how: 'an executable PreToolUse hook returning {"cancel": true} for sensitive paths',
-				covers: ['agentFileTools', 'terminal'],
-				partial: 'fails open on timeout',
-				evidence: src('research/hooks.md §4.4'),
 			},
 			noLever('cline.noOffSwitch', DISABLE_BY_HAND, src('cline/cline@21cb8d2525 apps/vscode/package.json (contributes.configuration.properties is empty)')),
 		],
@@ -572,15 +536,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				partial: '@ file sharing and the tools that support it; read at session start (restart needed); some tools ignore it (google-gemini/gemini-cli#14546)',
 				evidence: src('google-gemini/gemini-cli@5411f113ca docs/cli/gemini-ignore.md'),
 			},
-			{
-				id: 'gemini-cli-companion.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.gemini/settings.json',
-				how: 'BeforeTool hook on read_file|read_many_files|grep_search|glob|list_directory|run_shell_command',
-				covers: ['agentFileTools', 'terminal'],
-				evidence: src('research/hooks.md §4.1'),
-			},
+			...hookLever('gemini-cli-companion'),
 		],
 		instructionFiles: [instr('GEMINI.md', unverified('3p')), instr('**/GEMINI.md', unverified('3p'))],
 		restrictedMode: { support: 'disabled', evidence: src(`google-gemini/gemini-cli@5411f113ca packages/vscode-ide-companion/package.json; ${TRUST_SERVICE}`) },
@@ -927,16 +883,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				partial: 'the vendor says the agent terminal and MCP tools cannot be blocked by it',
 				evidence: src('https://cursor.com/docs/reference/ignore-file.md'),
 			},
-			{
-				id: 'cursor.hook',
-				kind: 'hook',
-				purpose: 'exclude',
-				path: '.cursor/hooks.json',
-				how: 'beforeReadFile and beforeShellExecution hooks deny sensitive paths',
-				covers: ['agentFileTools', 'terminal'],
-				partial: 'fails open unless failClosed is set',
-				evidence: src('research/hooks.md §3 (cursor/cookbook)'),
-			},
+			...hookLever('cursor'),
 		],
 		instructionFiles: [
 			instr('.cursor/rules/**', unverified('3p')),
@@ -945,6 +892,20 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		],
 		restrictedMode: { support: 'unknown', evidence: unverified('a separate editor') },
 		notes: ['A fork, not an extension: written only for teams that also use Cursor on the same repository.'],
+	},
+	{
+		id: 'windsurf-editor',
+		name: 'Windsurf (VS Code fork)',
+		vendor: 'Windsurf / Cognition',
+		extensionIds: [],
+		host: 'fork',
+		destinations: [vendorCloud('windsurf-cloud', 'global', 'Windsurf (Cognition) cloud', unverified('research/assistants.md §3.13'))],
+		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
+		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
+		levers: [...hookLever('windsurf-editor')],
+		instructionFiles: [instr('.windsurfrules', unverified('3p')), instr('.windsurf/rules/**', unverified('3p'))],
+		restrictedMode: { support: 'unknown', evidence: unverified('a separate editor') },
+		notes: ['A fork, not an extension: its Cascade hook is installed only for teams that also use Windsurf on the same repository (a .windsurf folder).'],
 	},
 ];
 

@@ -3,7 +3,7 @@
  * line of the hook. Plain data and pure functions; the adapter merges it into the user's files with the
  * managed-block guarantees (src/core/assistants/managedBlock.ts).
  */
-import type { AgentId } from './agents/types';
+import { AGENTS, type AgentId } from './agentRegistry';
 
 /** Where the hook runs from: absolute paths on this machine. */
 export interface HookCommandOptions {
@@ -94,7 +94,19 @@ const CLAUDE_MATCHER = 'Read|NotebookRead|Grep|Glob|Bash';
 const CLAUDE_OUTPUT_MATCHER = '^(Read|NotebookRead|Grep|Bash|mcp__.*)$';
 const GEMINI_MATCHER = 'read_file|read_many_files|grep_search|search_file_content|run_shell_command';
 
-/** The files to write for one agent, with the hook registered for the events that matter. */
+/** The workspace hook file of an agent the extension installs, from the agent registry. */
+function workspaceFile(agent: AgentId): string {
+	const install = AGENTS[agent].install;
+	if (install.kind !== 'workspace') {
+		throw new Error(`${agent}: the extension does not install its hook`);
+	}
+	return install.lever.path;
+}
+
+/**
+ * The files to write for one agent, with the hook registered for the events that matter (none for an agent whose
+ * hook the extension does not install, see agentRegistry.ts; Copilot CLI's user-scope file is described, not written).
+ */
 export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: AgentId): HookInstallSpec[] {
 	const opts = { ...o, agent };
 	const command = hookCommandLine(opts);
@@ -107,7 +119,7 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 				{
 					agent,
 					scope: 'workspace',
-					file: '.github/hooks/context-warden.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					personal: true,
 					content: { hooks: { PreToolUse: [entry], UserPromptSubmit: [entry] } },
@@ -128,13 +140,13 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 				},
 			];
 		}
-		case 'claude': {
+		case 'claude-code': {
 			const handler = { type: 'command', command, timeout: 10 };
 			return [
 				{
 					agent,
 					scope: 'workspace',
-					file: '.claude/settings.local.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					personal: true,
 					content: {
@@ -158,57 +170,48 @@ export function hookInstallSpecs(o: Omit<HookCommandOptions, 'agent'>, agent: Ag
 				{
 					agent,
 					scope: 'workspace',
-					file: '.cursor/hooks.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					content: { version: 1, hooks: { beforeReadFile: [read], beforeTabFileRead: [read], beforeShellExecution: [other], beforeSubmitPrompt: [other] } },
 					notes: [...local, 'Cursor 2.6+ rejects unknown event names and fails the whole file: only these four are written.', 'failClosed on the read events only: the hook answers them with an explicit permission.'],
 				},
 			];
 		}
-		case 'gemini': {
+		case 'gemini-cli-companion': {
 			const handler = { name: 'context-warden', type: 'command', command, timeout: 5000 };
 			return [
 				{
 					agent,
 					scope: 'workspace',
-					file: '.gemini/settings.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					content: { hooks: { BeforeTool: [{ matcher: GEMINI_MATCHER, hooks: [handler] }], BeforeAgent: [{ hooks: [handler] }] } },
 					notes: [...local, 'Timeouts are in milliseconds. Gemini asks the user to trust a changed project hook before it runs.'],
 				},
 			];
 		}
-		case 'codex': {
+		case 'openai-codex': {
 			const handler = { type: 'command', command };
 			return [
 				{
 					agent,
 					scope: 'workspace',
-					file: '.codex/hooks.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					content: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [handler] }], UserPromptSubmit: [{ hooks: [handler] }] } },
 					notes: [...local, 'Codex loads project hooks only from a trusted .codex layer, and asks the user to trust each hook (by hash) in /hooks.'],
 				},
 			];
 		}
-		case 'cline': {
-			const script = `#!/bin/sh\n# Context Warden hook (managed): do not edit.\nexec ${command}\n`;
-			return ['PreToolUse', 'UserPromptSubmit'].map((event) => ({
-				agent,
-				scope: 'workspace' as const,
-				file: `.clinerules/hooks/${event}`,
-				format: 'executable' as const,
-				content: script,
-				notes: [...local, 'Cline runs an executable named after the event; hooks must be enabled in Cline\'s settings. On Windows a .ps1 is needed (not generated).'],
-			}));
-		}
-		case 'windsurf': {
+		case 'cline':
+			return []; // not installed by the extension: see agentRegistry.ts
+		case 'windsurf-editor': {
 			const entry = { command, show_output: true };
 			return [
 				{
 					agent,
 					scope: 'workspace',
-					file: '.windsurf/hooks.json',
+					file: workspaceFile(agent),
 					format: 'json',
 					content: { hooks: { pre_read_code: [entry], pre_run_command: [entry], pre_user_prompt: [entry] } },
 					notes: [...local, 'Windsurf blocks on exit code 2 with the reason on stderr.'],

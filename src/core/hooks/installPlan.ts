@@ -10,15 +10,8 @@ import type { DesiredChange } from '../assistants/compile';
 import { pathToGitignore } from '../assistants/gitignore';
 import type { FileTexts, Ledger, Problem } from '../assistants/ledger';
 import { toPointer } from '../assistants/managedJson';
+import { hookLeverId } from './agentRegistry';
 import type { HookInstallSpec } from './install';
-
-/** The lever id of an agent's hook, as the assistants catalogue names it (for coverage). */
-export const HOOK_LEVER_IDS: Readonly<Record<string, string>> = {
-	vscode: 'github-copilot-chat.hook',
-	claude: 'claude-code.hook',
-	codex: 'openai-codex.hook',
-	cline: 'cline.hook',
-};
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -30,7 +23,7 @@ export function hookDesiredChanges(spec: HookInstallSpec): DesiredChange[] {
 	if (spec.format !== 'json' || spec.scope !== 'workspace' || !isRecord(spec.content)) {
 		return [];
 	}
-	const leverIds = [HOOK_LEVER_IDS[spec.agent] ?? `${spec.agent}.hook`];
+	const leverIds = [hookLeverId(spec.agent)];
 	const changes: DesiredChange[] = [];
 	for (const [key, value] of Object.entries(spec.content)) {
 		if (key === 'hooks' && isRecord(value)) {

@@ -41,6 +41,7 @@ export function catalogueNames(): Record<string, () => string> {
 		'MarsCode / Trae plugin': () => vscode.l10n.t('MarsCode / Trae plugin'),
 		'Tencent Cloud CodeBuddy (腾讯云AI代码助手)': () => vscode.l10n.t('Tencent Cloud CodeBuddy (腾讯云AI代码助手)'),
 		'Cursor (VS Code fork)': () => vscode.l10n.t('Cursor (VS Code fork)'),
+		'Windsurf (VS Code fork)': () => vscode.l10n.t('Windsurf (VS Code fork)'),
 	};
 }
 
@@ -153,7 +154,6 @@ export function cataloguePartials(): Record<string, () => string> {
 			vscode.l10n.t('agent read tools ignore it (only a hard-coded list is refused)'),
 		'in 4.x it only filters file listings; @-mentions and shell commands bypass it (vendor: not a security boundary)': () =>
 			vscode.l10n.t('in 4.x it only filters file listings; @-mentions and shell commands bypass it (vendor: not a security boundary)'),
-		'fails open on timeout': () => vscode.l10n.t('fails open on timeout'),
 		'workspace-root file only; the command heuristic for the terminal is bypassable (RooCodeInc/Roo-Code#7204)': () =>
 			vscode.l10n.t('workspace-root file only; the command heuristic for the terminal is bypassable (RooCodeInc/Roo-Code#7204)'),
 		'Google docs conflict on "!" negation and on an empty file blocking everything; a Windows path bug ignored the file (GoogleCloudPlatform/cloud-code-vscode#990)': () =>
@@ -173,6 +173,8 @@ export function cataloguePartials(): Record<string, () => string> {
 		'the vendor says the agent terminal and MCP tools cannot be blocked by it': () =>
 			vscode.l10n.t('the vendor says the agent terminal and MCP tools cannot be blocked by it'),
 		'fails open unless failClosed is set': () => vscode.l10n.t('fails open unless failClosed is set'),
+		'Cascade hooks are in beta; the event names come from secondary sources': () =>
+			vscode.l10n.t('Cascade hooks are in beta; the event names come from secondary sources'),
 	};
 }
 

@@ -5,7 +5,7 @@ import type { AuditHookInput } from '../../core/audit/report';
 import { execFile } from 'node:child_process';
 import { folderKey, splitFolderKey } from '../../core/assistants/folders';
 import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, type Problem, restore as planRestore } from '../../core/assistants/ledger';
-import type { AgentId } from '../../core/hooks/agents/types';
+import { type AgentEntry, type AgentId, installedAgents } from '../../core/hooks/agentRegistry';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
@@ -26,16 +26,6 @@ const StateKeys = {
 	/** ISO time of the last install, to tell a heartbeat of this install from an older one. */
 	installedAt: 'contextWarden.hooks.installedAt',
 } as const;
-
-/** The agents whose workspace hook files we write, with how to tell they are in use here. */
-const AGENTS: readonly { id: AgentId; name: string; folder?: string; extensions?: string[] }[] = [
-	{ id: 'vscode', name: 'VS Code' },
-	{ id: 'claude', name: 'Claude Code', folder: '.claude', extensions: ['anthropic.claude-code'] },
-	{ id: 'cursor', name: 'Cursor', folder: '.cursor' },
-	{ id: 'gemini', name: 'Gemini CLI', folder: '.gemini', extensions: ['google.gemini-cli-vscode-ide-companion'] },
-	{ id: 'codex', name: 'Codex', folder: '.codex', extensions: ['openai.chatgpt'] },
-	{ id: 'windsurf', name: 'Windsurf', folder: '.windsurf' },
-];
 
 type Mode = 'idle' | 'installed' | 'not-restricted' | 'untrusted' | 'no-folder' | 'suspended' | 'failed';
 
@@ -125,7 +115,7 @@ export class HookService extends Disposable {
 	private agentStates(): AgentHookState[] {
 		const installed = this.installedFiles();
 		const installedAt = Date.parse(this.context.workspaceState.get<string>(StateKeys.installedAt, '')) || 0;
-		return AGENTS.flatMap((agent): AgentHookState[] => {
+		return installedAgents().flatMap((agent): AgentHookState[] => {
 			const config = hookInstallSpecs({ node: '', cli: '' }, agent.id)
 				.map((s) => s.file)
 				.find((f) => installed.has(f));
@@ -320,12 +310,13 @@ export class HookService extends Disposable {
 		return this.presentAgents(folder).flatMap((a) => hookInstallSpecs({ ...options, heartbeat: this.heartbeatFile(a.id) }, a.id));
 	}
 
-	private presentAgents(folder: vscode.WorkspaceFolder): typeof AGENTS {
-		return AGENTS.filter(
-			(a) =>
-				a.folder === undefined ||
-				fs.existsSync(path.join(folder.uri.fsPath, a.folder)) ||
-				(a.extensions ?? []).some((id) => vscode.extensions.getExtension(id) !== undefined),
+	/** The agents whose hook the extension installs and that are used here (registry: `presence`). */
+	private presentAgents(folder: vscode.WorkspaceFolder): AgentEntry[] {
+		return installedAgents().filter(
+			({ presence: p }) =>
+				'always' in p ||
+				fs.existsSync(path.join(folder.uri.fsPath, p.folder)) ||
+				(p.extensions ?? []).some((id) => vscode.extensions.getExtension(id) !== undefined),
 		);
 	}
 
@@ -502,7 +493,7 @@ export class HookService extends Disposable {
 type HookBlock = 'untrusted' | 'unsupported' | 'off';
 
 /** What one agent's installed hook is doing. */
-type AgentHookState = { agent: (typeof AGENTS)[number]; config: string } & (
+type AgentHookState = { agent: AgentEntry; config: string } & (
 	| { state: 'blocked'; blocked: HookBlock }
 	| { state: 'active'; last: number }
 	| { state: 'waiting' }

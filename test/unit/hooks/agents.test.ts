@@ -256,7 +256,7 @@ describe('hooks: agents', () => {
 		}
 	});
 
-	it('logs deny decisions as plain data in the hash-chained audit log and writes a heartbeat', async () => {
+	it('logs deny decisions as plain data in the hash-chained audit log and writes a heartbeat (an older --agent id is recorded under its registry id)', async () => {
 		const log = join(snapDir, 'log', 'hook.jsonl');
 		const beat = join(snapDir, 'beat.json');
 		await hook('claude', { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: '/w/.env' } }, ['--log', log, '--heartbeat', beat]);
@@ -264,9 +264,9 @@ describe('hooks: agents', () => {
 		assert.equal(verified.ok, true);
 		assert.deepEqual(
 			verified.entries.map((e) => ({ type: e.type, at: e.at, data: e.data })),
-			[{ type: 'hook.deny', at: '2026-11-24T00:00:00.000Z', data: { agent: 'claude', tool: 'Read', paths: ['.env'], rule: 'secrets.dotenv' } }],
+			[{ type: 'hook.deny', at: '2026-11-24T00:00:00.000Z', data: { agent: 'claude-code', tool: 'Read', paths: ['.env'], rule: 'secrets.dotenv' } }],
 		);
-		assert.deepEqual(JSON.parse(readFileSync(beat, 'utf8')), { agent: 'claude', at: '2026-11-24T00:00:00.000Z' });
+		assert.deepEqual(JSON.parse(readFileSync(beat, 'utf8')), { agent: 'claude-code', at: '2026-11-24T00:00:00.000Z' });
 	});
 });
 
@@ -285,10 +285,14 @@ describe('hooks: snapshot, levels, installer data', () => {
 
 	it('renders the exact command line and one spec per agent', () => {
 		const o = { node: '/usr/bin/node', cli: '/ext/dist/hook.js', snapshot: '/s/snap one.json' };
-		assert.equal(hookCommandLine({ ...o, agent: 'claude' }), `"/usr/bin/node" "/ext/dist/hook.js" hook --agent claude --snapshot '/s/snap one.json'`);
+		assert.equal(hookCommandLine({ ...o, agent: 'claude-code' }), `"/usr/bin/node" "/ext/dist/hook.js" hook --agent claude-code --snapshot '/s/snap one.json'`);
 		assert.equal(hookCommandLine({ ...o, agent: 'vscode' }, 'powershell'), `& '/usr/bin/node' '/ext/dist/hook.js' 'hook' '--agent' 'vscode' '--snapshot' '/s/snap one.json'`);
 		for (const agent of Object.keys(ADAPTERS) as (keyof typeof ADAPTERS)[]) {
 			const specs = hookInstallSpecs(o, agent);
+			if (agent === 'cline') {
+				assert.deepEqual(specs, [], 'Cline hooks are not installed (they need Cline\'s own "Enable Hooks")');
+				continue;
+			}
 			assert.ok(specs.length > 0, agent);
 			assert.ok(specs.every((s) => JSON.stringify(s.content).includes(`--agent ${agent}`)), agent);
 		}

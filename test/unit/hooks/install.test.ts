@@ -13,7 +13,7 @@ import { type GitFacts, HOOK_EXCLUDE_COMMENT, hookDesiredChanges, placeHookFiles
 const O = { node: '/opt/code/code', cli: '/ext/dist/hook.js', snapshot: '/s/snap.json', heartbeat: '/s/hb-claude.json', log: '/s/hook.log' };
 const NOW = new Date('2026-11-24T00:00:00Z');
 /** Where versions before settings.local.json wrote the Claude Code hook (the JSON merge itself is the same). */
-const OLD_CLAUDE: HookInstallSpec = { ...hookInstallSpecs(O, 'claude')[0]!, file: '.claude/settings.json' };
+const OLD_CLAUDE: HookInstallSpec = { ...hookInstallSpecs(O, 'claude-code')[0]!, file: '.claude/settings.json' };
 
 const USER_SETTINGS = `{
   // the team's Claude settings
@@ -26,22 +26,22 @@ const USER_SETTINGS = `{
 
 describe('hooks: installer', () => {
 	it('runs an Electron binary as Node, and passes the policy and workspace when given', () => {
-		const line = hookCommandLine({ ...O, agent: 'claude', electronRunAsNode: true, policy: '/etc/org policy.json', workspace: '/w' });
-		assert.equal(line, `ELECTRON_RUN_AS_NODE=1 "/opt/code/code" "/ext/dist/hook.js" hook --agent claude --snapshot /s/snap.json --log /s/hook.log --heartbeat /s/hb-claude.json --policy '/etc/org policy.json' --workspace /w`);
+		const line = hookCommandLine({ ...O, agent: 'claude-code', electronRunAsNode: true, policy: '/etc/org policy.json', workspace: '/w' });
+		assert.equal(line, `ELECTRON_RUN_AS_NODE=1 "/opt/code/code" "/ext/dist/hook.js" hook --agent claude-code --snapshot /s/snap.json --log /s/hook.log --heartbeat /s/hb-claude.json --policy '/etc/org policy.json' --workspace /w`);
 		assert.match(hookCommandLine({ ...O, agent: 'vscode', electronRunAsNode: true }, 'powershell'), /^\$env:ELECTRON_RUN_AS_NODE='1'; & '\/opt\/code\/code' /);
 		assert.ok(!hookCommandLine({ ...O, agent: 'vscode' }).includes('ELECTRON'));
 	});
 
 	it('writes Claude Code hooks into the personal settings file, and VS Code hooks into .github/hooks; both are this machine\'s', () => {
-		assert.deepEqual(hookInstallSpecs(O, 'claude').map((s) => [s.file, s.personal]), [['.claude/settings.local.json', true]]);
+		assert.deepEqual(hookInstallSpecs(O, 'claude-code').map((s) => [s.file, s.personal]), [['.claude/settings.local.json', true]]);
 		assert.deepEqual(hookInstallSpecs(O, 'vscode').map((s) => [s.file, s.personal]), [['.github/hooks/context-warden.json', true]]);
-		for (const agent of ['cursor', 'gemini', 'codex', 'windsurf'] as const) {
+		for (const agent of ['cursor', 'gemini-cli-companion', 'openai-codex', 'windsurf-editor'] as const) {
 			assert.equal(hookInstallSpecs(O, agent)[0]?.personal, undefined, agent);
 		}
 	});
 
 	it('adds its entries next to the user\'s hooks, keeps comments and keys, and restores the exact bytes', () => {
-		const changes = hookDesiredChanges(hookInstallSpecs(O, 'claude')[0]!);
+		const changes = hookDesiredChanges(hookInstallSpecs(O, 'claude-code')[0]!);
 		assert.deepEqual(changes.map((c) => `${c.kind} ${'key' in c ? c.key : ''}`), ['jsonArrayItems /hooks/PreToolUse', 'jsonArrayItems /hooks/PostToolUse', 'jsonArrayItems /hooks/UserPromptSubmit']);
 		const files = { '.claude/settings.local.json': USER_SETTINGS };
 		const plan = planApply(changes, [], files, NOW);
@@ -52,7 +52,7 @@ describe('hooks: installer', () => {
 		const value = parse(after) as { model: string; hooks: Record<string, { matcher?: string; hooks: { command: string }[] }[]> };
 		assert.equal(value.model, 'sonnet');
 		assert.equal(value.hooks.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
-		assert.match(value.hooks.PreToolUse?.[0]?.hooks[0]?.command ?? '', /--agent claude --snapshot/);
+		assert.match(value.hooks.PreToolUse?.[0]?.hooks[0]?.command ?? '', /--agent claude-code --snapshot/);
 		// The user's PostToolUse entry stays first; ours (the output redaction) is added next to it.
 		assert.deepEqual(value.hooks.PostToolUse?.map((e) => e.matcher), ['Write', '^(Read|NotebookRead|Grep|Bash|mcp__.*)$']);
 		// applying again changes nothing
@@ -89,16 +89,16 @@ describe('hooks: installer', () => {
 	it('expresses Cursor\'s version as a value and skips executables and user-scope files', () => {
 		const cursor = hookDesiredChanges(hookInstallSpecs(O, 'cursor')[0]!);
 		assert.ok(cursor.some((c) => c.kind === 'jsonValue' && c.key === '/version' && c.value === 1));
-		assert.deepEqual(hookDesiredChanges(hookInstallSpecs(O, 'cline')[0]!), []);
+		assert.deepEqual(hookInstallSpecs(O, 'cline'), [], 'Cline hooks are not installed by the extension');
 		assert.deepEqual(hookDesiredChanges(hookInstallSpecs(O, 'copilot-cli')[0]!), []);
 	});
 });
 
 describe('hooks: installer placement in a git repository', () => {
-	const CLAUDE = hookInstallSpecs(O, 'claude')[0]!;
+	const CLAUDE = hookInstallSpecs(O, 'claude-code')[0]!;
 	const VSCODE = hookInstallSpecs(O, 'vscode')[0]!;
 	const CURSOR = hookInstallSpecs(O, 'cursor')[0]!;
-	const GEMINI = hookInstallSpecs(O, 'gemini')[0]!;
+	const GEMINI = hookInstallSpecs(O, 'gemini-cli-companion')[0]!;
 	const EXCLUDE = '.git/info/exclude';
 	/** git init's own exclude file, with a line of the user's and CRLF line endings, without a final line break. */
 	const USER_EXCLUDE = "# git ls-files --others --exclude-from=.git/info/exclude\r\n# Lines that start with '#' are comments.\r\n/scratch/";

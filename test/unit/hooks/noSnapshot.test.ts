@@ -49,7 +49,7 @@ describe('hook without a snapshot: the effective policy decides', () => {
 		assert.equal(verified.ok, true);
 		assert.deepEqual(
 			verified.entries.map((e) => [e.type, (e.data as { agent?: string }).agent, (e.data as { paths?: string[] }).paths]),
-			[['hook.deny', 'claude', ['.env']]],
+			[['hook.deny', 'claude-code', ['.env']]],
 			'one entry: the denial (an allow is not recorded)',
 		);
 		assert.ok(!readFileSync(join(logDir, 'audit.jsonl'), 'utf8').includes('made-up-not-a-secret'));

@@ -9,7 +9,7 @@ import { absPath, emptyRequest, isObject, jsonOut, NOTHING, obj, promptMentions,
 import type { AgentAdapter, HookRequest } from './types';
 
 /** Parses a Claude-shaped PreToolUse / UserPromptSubmit payload (Claude Code and Codex share it). */
-export function parseClaudeShape(id: 'claude' | 'codex', payload: unknown): HookRequest {
+export function parseClaudeShape(id: 'claude-code' | 'openai-codex', payload: unknown): HookRequest {
 	if (!isObject(payload)) {
 		const r = emptyRequest(id, '', 'ignore');
 		r.notes.push('payload is not an object');
@@ -91,8 +91,8 @@ function shellQuote(s: string): string {
 
 /** Claude Code (`--agent claude`). */
 export const claudeAdapter: AgentAdapter = {
-	id: 'claude',
-	parse: (payload) => parseClaudeShape('claude', payload),
+	id: 'claude-code',
+	parse: (payload) => parseClaudeShape('claude-code', payload),
 	supportsAsk: (req) => req.kind === 'tool',
 	render(decision, req) {
 		if (decision.decision === 'allow') {

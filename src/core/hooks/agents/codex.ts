@@ -9,8 +9,8 @@ import type { AgentAdapter } from './types';
 
 /** Codex (`--agent codex`). */
 export const codexAdapter: AgentAdapter = {
-	id: 'codex',
-	parse: (payload) => parseClaudeShape('codex', payload),
+	id: 'openai-codex',
+	parse: (payload) => parseClaudeShape('openai-codex', payload),
 	supportsAsk: () => false,
 	render(decision, req) {
 		if (decision.decision === 'allow') {

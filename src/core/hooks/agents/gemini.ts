@@ -8,10 +8,10 @@ import type { AgentAdapter, HookRequest } from './types';
 
 /** Gemini CLI (`--agent gemini`). */
 export const geminiAdapter: AgentAdapter = {
-	id: 'gemini',
+	id: 'gemini-cli-companion',
 	parse(payload: unknown): HookRequest {
 		if (!isObject(payload)) {
-			const r = emptyRequest('gemini', '', 'ignore');
+			const r = emptyRequest('gemini-cli-companion', '', 'ignore');
 			r.notes.push('payload is not an object');
 			return r;
 		}
@@ -21,7 +21,7 @@ export const geminiAdapter: AgentAdapter = {
 		if (event === 'BeforeTool') {
 			const tool = str(payload, 'tool_name') ?? '';
 			const input = obj(payload, 'tool_input') ?? {};
-			const req: HookRequest = { ...emptyRequest('gemini', event, 'tool'), ...base, tool };
+			const req: HookRequest = { ...emptyRequest('gemini-cli-companion', event, 'tool'), ...base, tool };
 			switch (tool) {
 				case 'read_file': {
 					const p = str(input, 'file_path', 'absolute_path', 'path');
@@ -71,11 +71,11 @@ export const geminiAdapter: AgentAdapter = {
 		}
 		if (event === 'BeforeAgent') {
 			const prompt = str(payload, 'prompt') ?? '';
-			const req: HookRequest = { ...emptyRequest('gemini', event, 'prompt'), ...base, prompt };
+			const req: HookRequest = { ...emptyRequest('gemini-cli-companion', event, 'prompt'), ...base, prompt };
 			req.reads.push(...promptMentions(prompt, cwd, 'a file included in the prompt'));
 			return req;
 		}
-		return { ...emptyRequest('gemini', event, 'ignore'), ...base };
+		return { ...emptyRequest('gemini-cli-companion', event, 'ignore'), ...base };
 	},
 	supportsAsk: () => false,
 	render(decision) {

@@ -1,4 +1,5 @@
-/** The agent adapters by id. */
+/** The agent adapters by id (the ids of agentRegistry.ts). */
+import { resolveAgentId } from '../agentRegistry';
 import { claudeAdapter } from './claude';
 import { clineAdapter } from './cline';
 import { codexAdapter } from './codex';
@@ -11,15 +12,16 @@ import { windsurfAdapter } from './windsurf';
 export const ADAPTERS: Record<AgentId, AgentAdapter> = {
 	vscode: vscodeAdapter,
 	'copilot-cli': copilotCliAdapter,
-	claude: claudeAdapter,
+	'claude-code': claudeAdapter,
 	cursor: cursorAdapter,
-	gemini: geminiAdapter,
-	codex: codexAdapter,
+	'gemini-cli-companion': geminiAdapter,
+	'openai-codex': codexAdapter,
 	cline: clineAdapter,
-	windsurf: windsurfAdapter,
+	'windsurf-editor': windsurfAdapter,
 };
 
-/** The adapter for an `--agent` value, if known. */
-export function adapterFor(id: string): AgentAdapter | undefined {
-	return Object.prototype.hasOwnProperty.call(ADAPTERS, id) ? ADAPTERS[id as AgentId] : undefined;
+/** The adapter for an `--agent` value (an id of the agent registry, or an older alias such as `claude`), if known. */
+export function adapterFor(value: string): AgentAdapter | undefined {
+	const id = resolveAgentId(value);
+	return id === undefined ? undefined : ADAPTERS[id];
 }

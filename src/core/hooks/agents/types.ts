@@ -5,8 +5,9 @@
 import type { HookDecision } from '../decide';
 import type { ShellRead } from '../shell/types';
 
-export const AGENT_IDS = ['vscode', 'copilot-cli', 'claude', 'cursor', 'gemini', 'codex', 'cline', 'windsurf'] as const;
-export type AgentId = (typeof AGENT_IDS)[number];
+import type { AgentId } from '../agentRegistry';
+
+export { AGENT_IDS, type AgentId } from '../agentRegistry';
 
 /** What the hook must judge, extracted from a payload. Paths are absolute POSIX. */
 export interface HookRequest {

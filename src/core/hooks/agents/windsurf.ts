@@ -8,10 +8,10 @@ import type { AgentAdapter, HookRequest } from './types';
 
 /** Windsurf (`--agent windsurf`). */
 export const windsurfAdapter: AgentAdapter = {
-	id: 'windsurf',
+	id: 'windsurf-editor',
 	parse(payload: unknown): HookRequest {
 		if (!isObject(payload)) {
-			const r = emptyRequest('windsurf', '', 'ignore');
+			const r = emptyRequest('windsurf-editor', '', 'ignore');
 			r.notes.push('payload is not an object');
 			return r;
 		}
@@ -20,7 +20,7 @@ export const windsurfAdapter: AgentAdapter = {
 		const cwd = str(info, 'cwd') ?? str(payload, 'cwd');
 		const base = { roots: cwd ? [cwd] : [], ...(cwd ? { cwd } : {}) };
 		if (event === 'pre_read_code') {
-			const req: HookRequest = { ...emptyRequest('windsurf', event, 'tool'), ...base, tool: 'read_code' };
+			const req: HookRequest = { ...emptyRequest('windsurf-editor', event, 'tool'), ...base, tool: 'read_code' };
 			const p = str(info, 'file_path', 'path');
 			if (p) {
 				req.reads.push(directRead(absPath(p, cwd), 'read_code'));
@@ -28,7 +28,7 @@ export const windsurfAdapter: AgentAdapter = {
 			return req;
 		}
 		if (event === 'pre_run_command') {
-			const req: HookRequest = { ...emptyRequest('windsurf', event, 'tool'), ...base, tool: 'run_command' };
+			const req: HookRequest = { ...emptyRequest('windsurf-editor', event, 'tool'), ...base, tool: 'run_command' };
 			const command = str(info, 'command_line', 'command');
 			if (command !== undefined) {
 				req.command = command;
@@ -37,11 +37,11 @@ export const windsurfAdapter: AgentAdapter = {
 		}
 		if (event === 'pre_user_prompt') {
 			const prompt = str(info, 'user_prompt', 'prompt') ?? '';
-			const req: HookRequest = { ...emptyRequest('windsurf', event, 'prompt'), ...base, prompt };
+			const req: HookRequest = { ...emptyRequest('windsurf-editor', event, 'prompt'), ...base, prompt };
 			req.reads.push(...promptMentions(prompt, cwd, 'a file mentioned in the prompt'));
 			return req;
 		}
-		return { ...emptyRequest('windsurf', event, 'ignore'), ...base };
+		return { ...emptyRequest('windsurf-editor', event, 'ignore'), ...base };
 	},
 	supportsAsk: () => false,
 	render(decision) {
