@@ -111,7 +111,7 @@ suite('hooks', () => {
 		this.timeout(30_000);
 		assert.ok(hooks);
 		await hooks.install();
-		const written = await waitFor(async () => (await read(VSCODE)) !== undefined && /hook\.js/.test((await read(CLAUDE)) ?? '') && /context-warden managed/.test((await read(EXCLUDE)) ?? ''), 20_000, 200);
+		const written = await waitFor(async () => (await read(VSCODE)) !== undefined && /context-warden-hook/.test((await read(CLAUDE)) ?? '') && /context-warden managed/.test((await read(EXCLUDE)) ?? ''), 20_000, 200);
 		assert.ok(written, `hook files not written; ${CLAUDE}:\n${(await read(CLAUDE)) ?? '(missing)'}\n${EXCLUDE}:\n${(await read(EXCLUDE)) ?? '(missing)'}`);
 		assert.equal(await read(TEAM), before[TEAM], 'the team\'s .claude/settings.json gets no machine paths');
 		assert.equal(await read(CURSOR), before[CURSOR], 'a tracked .cursor/hooks.json is not written');
@@ -125,7 +125,7 @@ suite('hooks', () => {
 		const value = parse((await read(CLAUDE)) ?? '') as ClaudeSettings;
 		assert.equal(value.hooks?.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
 		const local = parse((await read(VSCODE)) ?? '') as { hooks?: Record<string, { type: string; command: string }[]> };
-		assert.match(local.hooks?.PreToolUse?.[0]?.command ?? '', /dist\/hook\.js" hook --agent vscode --snapshot /);
+		assert.match(local.hooks?.PreToolUse?.[0]?.command ?? '', /context-warden-hook' hook --agent vscode --snapshot /);
 		assert.ok(local.hooks?.UserPromptSubmit?.[0]);
 		assert.ok(hooks.statusLines().some((l) => /^Claude Code: hooks (installed, not run yet|active)/.test(l)), hooks.statusLines().join('\n'));
 	});
@@ -161,7 +161,7 @@ suite('hooks', () => {
 			'a hook.deny entry for .env',
 		);
 		const report = await api.audit().buildReport();
-		const claude = report.hooks?.find((h) => h.agent === 'claude');
+		const claude = report.hooks?.find((h) => h.agent === 'claude-code');
 		assert.ok(claude?.installed, JSON.stringify(report.hooks));
 		assert.ok((claude?.denies ?? 0) >= 1, JSON.stringify(claude));
 		assert.equal(claude?.config, CLAUDE);

@@ -16,6 +16,7 @@ import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { buildIntegrationTests } from './buildTests.mjs';
 import { folderUrl, startCodeServer } from './codeServer.mjs';
+import { extensionFiles } from '../e2e/lib.mjs';
 import { ROOT } from './setup.mjs';
 
 const SUITES_FILE = join(ROOT, 'test', 'integration', 'suites.json');
@@ -90,7 +91,9 @@ async function runOne(browser, run) {
 		workspace: opened,
 		trusted,
 		settings,
-		extensions: (run.extensions ?? []).map((dir) => join(ROOT, dir)),
+		// `installed`: Context Warden is copied into the extensions folder as the .vsix installs it (an update can then
+		// be played by adding a version beside it), and a stub is the development extension that carries the tests.
+		extensions: [...(run.installed ? [{ dir: ROOT, files: extensionFiles() }] : []), ...(run.extensions ?? []).map((dir) => join(ROOT, dir))],
 		logFile: join(outDir, 'server.log'),
 		quiet: true,
 	});
@@ -125,7 +128,7 @@ async function runOne(browser, run) {
 			...(process.env.CW_TEST_GREP ? { CW_TEST_GREP: process.env.CW_TEST_GREP } : {}),
 		};
 		const payload = [
-			['extensionDevelopmentPath', remote(ROOT)],
+			['extensionDevelopmentPath', remote(run.installed ? join(ROOT, 'test', 'fixtures', 'extensions', 'test-host') : ROOT)],
 			['extensionTestsPath', remote(join(TESTS_OUT, 'index.js'))],
 			['skipWelcome', 'true'],
 			['extensionEnvironment', JSON.stringify(env)],

@@ -4,6 +4,7 @@
  * managed-block guarantees (src/core/assistants/managedBlock.ts).
  */
 import { AGENTS, type AgentId } from './agentRegistry';
+import { guardedCommand } from './launcher';
 
 /** Where the hook runs from: absolute paths on this machine. */
 export interface HookCommandOptions {
@@ -25,6 +26,12 @@ export interface HookCommandOptions {
 	 * `ELECTRON_RUN_AS_NODE=1`, or it would start another editor window.
 	 */
 	electronRunAsNode?: boolean;
+	/**
+	 * The hook launcher at a stable path (launcher.ts): the POSIX command runs it instead of `node` and `cli`, so an
+	 * extension update keeps the hook working and an uninstall leaves a command that allows and says so. The
+	 * PowerShell command (Windows) still names `node` and `cli`.
+	 */
+	launcher?: string;
 }
 
 /** One file to create or merge into. */
@@ -84,6 +91,9 @@ export function hookCommandLine(o: HookCommandOptions, shell: 'posix' | 'powersh
 	const words = [o.node, o.cli, ...hookArgs(o)];
 	if (shell === 'powershell') {
 		return `${o.electronRunAsNode ? "$env:ELECTRON_RUN_AS_NODE='1'; " : ''}& ${words.map(quotePowerShell).join(' ')}`;
+	}
+	if (o.launcher) {
+		return guardedCommand(o.launcher, hookArgs(o).map(quotePosix).join(' '), o.agent);
 	}
 	const line = words.map((w) => (w === o.node || w === o.cli ? `"${w.replace(/(["\\$`])/g, '\\$1')}"` : quotePosix(w))).join(' ');
 	return o.electronRunAsNode ? `ELECTRON_RUN_AS_NODE=1 ${line}` : line;

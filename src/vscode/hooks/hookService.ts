@@ -8,6 +8,7 @@ import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItem
 import { type AgentEntry, type AgentId, installedAgents } from '../../core/hooks/agentRegistry';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
+import { LAUNCHER_FILE, launcherScript } from '../../core/hooks/launcher';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
 import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
 import { hookProblemText } from '../coreText';
@@ -51,6 +52,8 @@ export class HookService extends Disposable {
 	/** After an explicit restore: no automatic install until `install()`, or until the workspace stops being restricted. */
 	private suspended = false;
 	private lastSnapshotSha: string | undefined;
+	/** The hook launcher at its stable path, once written (not on Windows, whose agents run PowerShell). */
+	private launcher: string | undefined;
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -79,10 +82,40 @@ export class HookService extends Disposable {
 		this.schedule();
 	}
 
+	/**
+	 * Writes the hook launcher (launcher.ts) for this version: the agents' hook files name only it, so an update
+	 * keeps them working; it is rewritten on every start. Not on Windows (the PowerShell command names the runtime).
+	 */
+	private async writeLauncher(): Promise<void> {
+		if (process.platform === 'win32' || this.launcher) {
+			return;
+		}
+		const file = path.join(this.context.globalStorageUri.fsPath, 'hooks', 'bin', LAUNCHER_FILE);
+		const extensionPath = this.context.extensionPath;
+		const script = launcherScript({
+			node: process.execPath,
+			electronRunAsNode: process.versions.electron !== undefined,
+			hook: path.join(extensionPath, 'dist', 'hook.js'),
+			extensionsDir: path.dirname(extensionPath),
+			folderPrefix: `${this.context.extension.id.toLowerCase()}-`,
+			version: String((this.context.extension.packageJSON as { version?: unknown }).version ?? ''),
+		});
+		try {
+			await atomicWrite(file, script);
+			await fs.promises.chmod(file, 0o755);
+			this.launcher = file;
+			this.log.info(TAG, `hook launcher written: ${file}`);
+		} catch (err) {
+			// The hook files then name this version's runtime and hook directly, as before the launcher.
+			this.log.error(TAG, `cannot write the hook launcher ${file}`, err);
+		}
+	}
+
 	/** Installs the hooks now (in a restricted, trusted workspace), and lifts a suspension after `restore()`. */
 	install(): Promise<void> {
 		this.suspended = false;
 		return this.enqueue(async () => {
+			await this.writeLauncher();
 			await this.writeSnapshot();
 			await this.reconcile(true);
 		});
@@ -137,6 +170,7 @@ export class HookService extends Disposable {
 		clearTimeout(this.snapshotTimer);
 		this.snapshotTimer = setTimeout(() => {
 			void this.enqueue(async () => {
+				await this.writeLauncher();
 				await this.writeSnapshot();
 				await this.reconcile(false);
 			});
@@ -301,6 +335,7 @@ export class HookService extends Disposable {
 		const options = {
 			node: process.execPath,
 			cli: path.join(this.context.extensionPath, 'dist', 'hook.js'),
+			...(this.launcher ? { launcher: this.launcher } : {}),
 			snapshot: this.snapshotFile(folder.uri.fsPath),
 			log: this.logFile(),
 			workspace: folder.uri.fsPath,
