@@ -239,7 +239,7 @@ describe('redaction through the agent hooks', () => {
 		const types = verified.entries.map((e) => e.type);
 		assert.ok(types.includes('hook.redact') && types.includes('hook.deny'), types.join(','));
 		const redact = verified.entries.find((e) => e.type === 'hook.redact' && (e.data as { tool?: string }).tool === 'Read');
-		assert.deepEqual(redact?.data, { agent: 'claude', tool: 'Read', rules: ['aws-access-key-id', 'aws-secret-access-key', 'github-pat'], replaced: 3 });
+		assert.deepEqual(redact?.data, { agent: 'claude-code', tool: 'Read', rules: ['aws-access-key-id', 'aws-secret-access-key', 'github-pat'], replaced: 3 });
 		const files = [log, ...readdirSync(join(dir, 'audit', 'redact-sessions')).map((f) => join(dir, 'audit', 'redact-sessions', f))];
 		assert.ok(files.length >= 3, 'the log and two sessions');
 		for (const f of files) {
