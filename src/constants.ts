@@ -43,6 +43,7 @@ export interface SettingValues {
 	'index.respectGitignore': boolean;
 	'index.maxFiles': number;
 	'audit.mirrorFile': string;
+	'audit.mirrorFormat': string;
 	'audit.retainSegments': number;
 }
 
@@ -72,6 +73,7 @@ export const SETTINGS = {
 	'index.respectGitignore': { type: 'boolean', scope: 'resource' },
 	'index.maxFiles': { type: 'number', scope: 'resource' },
 	'audit.mirrorFile': { type: 'string', scope: 'machine' },
+	'audit.mirrorFormat': { type: 'enum', scope: 'machine' },
 	'audit.retainSegments': { type: 'integer', scope: 'machine' },
 } as const satisfies { [K in SettingKey]: SettingInfo };
 

@@ -9,8 +9,9 @@ import { auditEnvironment, auditRunData, collectAuditInput } from '../core/audit
 import { renderAuditJson } from '../core/audit/formats/json';
 import { renderAuditMarkdown } from '../core/audit/formats/markdown';
 import { renderAuditSarifJson } from '../core/audit/formats/sarif';
-import { fsMirror, openAuditLog } from '../core/audit/log';
+import { type AuditMirror, fsMirror, openAuditLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
+import { machineOcsfContext, MIRROR_FORMATS, type MirrorFormat, ocsfMirror } from '../core/audit/ocsf';
 import { type AuditReport, buildAuditReport } from '../core/audit/report';
 import { scanDirectoryParallel } from '../core/classify/parallel';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
@@ -39,6 +40,7 @@ Options:
   --no-gitignore      scan gitignored files' content too
   --log <file>        also append an audit.run entry to the audit log <file> (hash-chained JSONL)
   --mirror <file>     with --log: also append the entry to <file>, for a log shipper
+  --mirror-format <f> native (default: the log's own line) or ocsf (one OCSF 1.8.0 event per line)
   --jobs <n>          read and classify with <n> worker threads (default: the available CPUs;
                       1 = on the main thread; small trees are always scanned on the main thread)
   -h, --help          show this help
@@ -59,6 +61,7 @@ export interface AuditArgs {
 	gitignore: boolean;
 	log?: string;
 	mirror?: string;
+	mirrorFormat?: MirrorFormat;
 	jobs?: number;
 }
 
@@ -71,6 +74,7 @@ const AUDIT_OPTIONS = {
 	'no-gitignore': { type: 'boolean' },
 	log: { type: 'string', value: 'a file' },
 	mirror: { type: 'string', value: 'a file' },
+	'mirror-format': { type: 'string', value: `one of: ${MIRROR_FORMATS.join(', ')}` },
 	jobs: { type: 'string', value: 'a positive whole number' },
 } as const satisfies OptionSpecs;
 
@@ -100,11 +104,18 @@ export function parseAuditArgs(args: readonly string[]): AuditArgs | string {
 	if (v.mirror !== undefined && v.log === undefined) {
 		return '--mirror needs --log';
 	}
+	if (v['mirror-format'] !== undefined && !(MIRROR_FORMATS as readonly string[]).includes(v['mirror-format'])) {
+		return `--mirror-format needs one of: ${MIRROR_FORMATS.join(', ')}`;
+	}
+	if (v['mirror-format'] !== undefined && v.mirror === undefined) {
+		return '--mirror-format needs --mirror';
+	}
 	return {
 		...(v.policy !== undefined ? { policyFile: v.policy } : {}),
 		...(v.out !== undefined ? { out: v.out } : {}),
 		...(v.log !== undefined ? { log: v.log } : {}),
 		...(v.mirror !== undefined ? { mirror: v.mirror } : {}),
+		...(v['mirror-format'] !== undefined ? { mirrorFormat: v['mirror-format'] as MirrorFormat } : {}),
 		...(jobs !== undefined ? { jobs } : {}),
 		...(failOn ? { failOn: failOn as Level } : {}),
 		...(minLevel ? { minLevel: minLevel as Level } : {}),
@@ -171,7 +182,7 @@ export const auditCommand: CliCommand = {
 				const log = openAuditLog({
 					store: fsLogStore(path.dirname(logFile)),
 					name: path.basename(logFile),
-					...(parsed.mirror ? { mirror: fsMirror(path.resolve(io.cwd, parsed.mirror)) } : {}),
+					...(parsed.mirror ? { mirror: cliMirror(path.resolve(io.cwd, parsed.mirror), parsed.mirrorFormat ?? 'native') } : {}),
 				});
 				const r = await log.append('audit.run', auditRunData(report, parsed.format, parsed.out));
 				if (r.mirrorError) {
@@ -193,3 +204,8 @@ export const auditCommand: CliCommand = {
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** The mirror file in the format asked for. */
+function cliMirror(file: string, format: MirrorFormat): AuditMirror {
+	return format === 'ocsf' ? ocsfMirror(fsMirror(file), machineOcsfContext(VERSION)) : fsMirror(file);
+}

@@ -20,7 +20,7 @@ import { type Evaluation, evaluateRequest, type PromptSecret } from '../core/hoo
 import { rankOf as levelRank } from '../core/hooks/levels';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
 import { parseCommandArgs } from './args';
-import { appendAudit } from './hookAudit';
+import { appendAudit, setHookMirror } from './hookAudit';
 import { Budget, BudgetExceeded, HOOK_BUDGET_MS } from './hookBudget';
 import { runOutputHook } from './hookOutput';
 import { cacheFileFor, defaultCacheDir, hashOf, type WorkspaceIndex, workspaceIndex } from './hookWorkspace';
@@ -50,6 +50,9 @@ Options:
                         folder, e.g. ~/.cache/context-warden/hook)
   --budget-ms <n>       the hard time budget for one call (default ${HOOK_BUDGET_MS}); when it runs out the answer
                         is ask, or deny where the agent cannot ask
+  --mirror <file>       also append each --log entry to <file> for a log shipper (default: the
+                        mirror.json the extension writes beside the log, when an admin set one)
+  --mirror-format <f>   native (default) or ocsf (one OCSF 1.8.0 event per line)
 
 A tool's output (Claude Code PostToolUse) comes back with every finding at or above the sensitive level
 replaced by a placeholder; output that cannot be checked in full is withheld behind a notice.
@@ -73,6 +76,8 @@ interface HookArgs {
 	redactDir?: string;
 	cacheDir?: string;
 	budgetMs?: string;
+	mirror?: string;
+	mirrorFormat?: string;
 }
 
 /** Parses `hook`'s arguments, or says what is wrong with them. */
@@ -90,19 +95,32 @@ export function parseHookArgs(args: readonly string[]): HookArgs | string {
 			'redact-dir': { type: 'string' },
 			'cache-dir': { type: 'string' },
 			'budget-ms': { type: 'string' },
+			mirror: { type: 'string' },
+			'mirror-format': { type: 'string' },
 		},
 		0,
 	);
 	if (typeof parsed === 'string') {
 		return parsed;
 	}
-	const { 'snapshot-dir': snapshotDir, 'redact-dir': redactDir, 'cache-dir': cacheDir, 'budget-ms': budgetMs, ...rest } = parsed.values;
+	const {
+		'snapshot-dir': snapshotDir,
+		'redact-dir': redactDir,
+		'cache-dir': cacheDir,
+		'budget-ms': budgetMs,
+		'mirror-format': mirrorFormat,
+		...rest
+	} = parsed.values;
+	if (mirrorFormat !== undefined && mirrorFormat !== 'native' && mirrorFormat !== 'ocsf') {
+		return '--mirror-format needs one of: native, ocsf';
+	}
 	return {
 		...rest,
 		...(snapshotDir !== undefined ? { snapshotDir } : {}),
 		...(redactDir !== undefined ? { redactDir } : {}),
 		...(cacheDir !== undefined ? { cacheDir } : {}),
 		...(budgetMs !== undefined ? { budgetMs } : {}),
+		...(mirrorFormat !== undefined ? { mirrorFormat } : {}),
 	};
 }
 
@@ -259,6 +277,7 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		// Exit 1, not 2: several agents read exit 2 as "block", and a broken install must not block everything.
 		return ExitCode.internal;
 	}
+	setHookMirror(args.mirror ? { file: args.mirror, format: args.mirrorFormat === 'ocsf' ? 'ocsf' : 'native' } : undefined);
 	const adapter = adapterFor(args.agent);
 	if (!adapter) {
 		io.stderr.write(`context-warden hook: unknown agent '${args.agent}' (one of ${AGENT_IDS.join(', ')})\n`);

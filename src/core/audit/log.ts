@@ -338,6 +338,12 @@ async function prune(
 }
 
 /** A mirror that appends each line to `file` (created if missing, never rotated by us) with one O_APPEND write. */
+/**
+ * The file beside the audit log that tells other writers of the same log (the agent hooks, which run outside the
+ * editor) where the admin's mirror is and in which format: `{ "file": ..., "format": "native" | "ocsf" }`.
+ */
+export const MIRROR_SIDECAR = 'mirror.json';
+
 export function fsMirror(file: string): AuditMirror {
 	return {
 		label: file,

@@ -14,9 +14,11 @@
  * - audit reports: Scan Activity (6007), completed, with the files and findings counted;
  * - retention pruning the log: Event Log Activity (1008), delete.
  *
- * Nothing here reads a file or the clock: the entry, its line and the machine context come in, the event goes out.
+ * toOcsf reads no file and no clock: the entry, its line and the machine context come in, the event goes out;
+ * machineOcsfContext reads the context from the OS once, for the editor, the CLI and the hook alike.
  * Only the entry's metadata is used (what `guardAuditData` let into the log): never content or a secret.
  */
+import * as os from 'node:os';
 import { sha256Hex } from '../policy/layering';
 import type { AuditEventType } from './events';
 import { type AuditEntry, type AuditMirror, parseEntry } from './log';
@@ -310,4 +312,15 @@ export function ocsfMirror(inner: AuditMirror, context: OcsfContext): AuditMirro
 			await inner.append(`${JSON.stringify(toOcsf(entry, line, context))}\n`);
 		},
 	};
+}
+
+/** This machine's context: the host name, the OS user (unknown where it has no passwd entry) and the platform. */
+export function machineOcsfContext(productVersion: unknown): OcsfContext {
+	let user = 'unknown';
+	try {
+		user = os.userInfo().username;
+	} catch {
+		// An arbitrary uid without a passwd entry (a container): the user stays unknown.
+	}
+	return { productVersion: typeof productVersion === 'string' ? productVersion : 'unknown', hostname: os.hostname(), user, platform: process.platform };
 }

@@ -8,8 +8,9 @@ import type { AuditEventData, AuditEventType, AuditRecord } from '../../core/aud
 import { renderAuditJson } from '../../core/audit/formats/json';
 import { renderAuditMarkdown } from '../../core/audit/formats/markdown';
 import { renderAuditSarifJson } from '../../core/audit/formats/sarif';
-import { type AuditLog, DEFAULT_LOG_NAME, fsMirror, type LogProblem, openAuditLog, type VerifyResult, verifyLog } from '../../core/audit/log';
+import { type AuditLog, DEFAULT_LOG_NAME, fsMirror, type LogProblem, MIRROR_SIDECAR, openAuditLog, type VerifyResult, verifyLog } from '../../core/audit/log';
 import { fsLogStore, type LogStore } from '../../core/audit/logStore';
+import { machineOcsfContext, type MirrorFormat, ocsfMirror } from '../../core/audit/ocsf';
 import { type PolicyEventInput, policyChangeRecords, type RestrictionState, restrictionRecord } from '../../core/audit/policyEvents';
 import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
 import { Disposable } from '../disposable';
@@ -90,9 +91,9 @@ export class AuditService extends Disposable {
 				if (changed(e, 'audit.retainSegments')) {
 					this.log = this.openLog();
 				}
-				if (changed(e, 'audit.mirrorFile')) {
+				if (changed(e, ['audit.mirrorFile', 'audit.mirrorFormat'])) {
 					const next = readMirrorSetting();
-					if (next !== this.mirrorFile) {
+					if (next !== this.mirrorFile || changed(e, 'audit.mirrorFormat')) {
 						this.mirrorFile = next;
 						this.mirrorWarned = false;
 						this.log = this.openLog();
@@ -378,7 +379,29 @@ export class AuditService extends Disposable {
 	// ---- UI ---------------------------------------------------------------------------------------------------
 
 	private openLog(): AuditLog {
-		return openAuditLog({ store: this.store, retainSegments: readRetainSetting(), ...(this.mirrorFile ? { mirror: fsMirror(this.mirrorFile) } : {}) });
+		const mirror = this.mirrorFile ? fsMirror(this.mirrorFile) : undefined;
+		const format = readMirrorFormat();
+		this.writeMirrorSidecar(format);
+		return openAuditLog({
+			store: this.store,
+			retainSegments: readRetainSetting(),
+			...(mirror ? { mirror: format === 'ocsf' ? ocsfMirror(mirror, machineOcsfContext((this.context.extension.packageJSON as { version?: unknown } | undefined)?.version)) : mirror } : {}),
+		});
+	}
+
+	/** Tells the agent hooks, which append to the same log from outside the editor, where the mirror is. */
+	private writeMirrorSidecar(format: MirrorFormat): void {
+		const sidecar = path.join(this.logDir, MIRROR_SIDECAR);
+		try {
+			if (this.mirrorFile) {
+				fs.mkdirSync(this.logDir, { recursive: true });
+				fs.writeFileSync(sidecar, `${JSON.stringify({ file: this.mirrorFile, format })}\n`);
+			} else {
+				fs.rmSync(sidecar, { force: true });
+			}
+		} catch (err) {
+			this.logger.error(TAG, `cannot write ${sidecar}: the agent hooks' entries will not be mirrored`, err);
+		}
 	}
 
 	private async open(result: AuditRunResult, format: AuditFormat): Promise<void> {
@@ -459,6 +482,12 @@ function auditable(g: GovernanceService): Partial<AuditableGovernance> {
 function readRetainSetting(): number {
 	const v = machineSetting('audit.retainSegments');
 	return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_RETAIN_SEGMENTS;
+}
+
+/** The machine-scoped mirror format (`native` unless the admin chose `ocsf`). */
+function readMirrorFormat(): MirrorFormat {
+	const v = machineSetting('audit.mirrorFormat');
+	return v === 'ocsf' ? 'ocsf' : 'native';
 }
 
 /** The machine-scoped mirror file: the user (machine) value only, so a workspace cannot redirect it. */
