@@ -16,6 +16,8 @@ const STAGES = [
 	{ name: 'unit', script: 'test:unit', parse: 'mocha' },
 	{ name: 'integration', script: 'test:integration', summary: join(ROOT, 'test-output', 'integration', 'summary.json') },
 	{ name: 'e2e', script: 'test:e2e', summary: join(ROOT, 'test-output', 'e2e', 'summary.json') },
+	// The audit mirror carried by a real log shipper (rsyslog) on loopback.
+	{ name: 'ship', script: 'test:ship', parse: 'mocha' },
 ];
 
 /** Runs `npm run <script>`, echoing its output; resolves to its exit code and what it printed. */

@@ -23,7 +23,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 const MARKER = '.cw-installed.json';
 
 // fonts-wqy-microhei: a small CJK font, so screenshots of the zh-cn journey show Chinese, not boxes.
-const APT_PACKAGES = ['chromium', 'fonts-wqy-microhei', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
+// rsyslog: the log shipper the audit mirror's shipping test (test/ship) runs.
+const APT_PACKAGES = ['chromium', 'fonts-wqy-microhei', 'rsyslog', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
 /** Tools node-gyp needs to compile code-server's native modules, with the Debian package that brings each. */
 const BUILD_TOOLS = [
 	['make', 'make'],
