@@ -111,7 +111,7 @@ export function uiLabels(): UiLabels {
 		columnVerdict: vscode.l10n.t('Verdict'),
 		columnActions: vscode.l10n.t('Actions'),
 		redactedTitle: vscode.l10n.t('Redacted view of the active file'),
-		redactedNote: vscode.l10n.t('Findings are masked: this view never shows a detected secret.'),
+		redactedNote: vscode.l10n.t('Each finding is replaced by a placeholder, as an agent gets the file where the policy says redact: this view never shows a detected secret.'),
 		redactedTruncated: vscode.l10n.t('Only the start of the file is shown.'),
 		noRedacted: vscode.l10n.t('No workspace file is active.'),
 		actionFailed: vscode.l10n.t('The action failed. See the Context Warden log for details.'),

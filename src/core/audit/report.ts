@@ -59,6 +59,9 @@ export interface AuditHookInput {
 	/** Counts from the audit log, when known. */
 	denies?: number;
 	asks?: number;
+	/** Tool outputs the hook redacted (or withheld), and reads of sensitive files the policy allowed as they are. */
+	redactions?: number;
+	allows?: number;
 	notes?: readonly string[];
 }
 
@@ -131,7 +134,7 @@ export interface AuditReport {
 		coverageGaps: string[];
 		drift: { file: string; kind: string; message: string; leverIds: string[] }[];
 	}[];
-	hooks?: { agent: string; installed: boolean; config?: string; denies?: number; asks?: number; notes: string[] }[];
+	hooks?: { agent: string; installed: boolean; config?: string; denies?: number; asks?: number; redactions?: number; allows?: number; notes: string[] }[];
 	totals: {
 		files: number;
 		byLevel: Record<Level, number>;
@@ -145,7 +148,7 @@ export interface AuditReport {
 		excepted: number;
 		refused: number;
 		assistants?: Record<AuditAssistantInput['decision'], number>;
-		hooks?: { installed: number; denies: number; asks: number };
+		hooks?: { installed: number; denies: number; asks: number; redactions?: number; allows?: number };
 	};
 }
 
@@ -274,12 +277,17 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
 			...(h.config !== undefined ? { config: h.config } : {}),
 			...(h.denies !== undefined ? { denies: h.denies } : {}),
 			...(h.asks !== undefined ? { asks: h.asks } : {}),
+			...(h.redactions !== undefined ? { redactions: h.redactions } : {}),
+			...(h.allows !== undefined ? { allows: h.allows } : {}),
 			notes: [...(h.notes ?? [])],
 		}));
 		report.totals.hooks = {
 			installed: input.hooks.filter((h) => h.installed).length,
 			denies: input.hooks.reduce((n, h) => n + (h.denies ?? 0), 0),
 			asks: input.hooks.reduce((n, h) => n + (h.asks ?? 0), 0),
+			...(input.hooks.some((h) => h.redactions !== undefined || h.allows !== undefined)
+				? { redactions: input.hooks.reduce((n, h) => n + (h.redactions ?? 0), 0), allows: input.hooks.reduce((n, h) => n + (h.allows ?? 0), 0) }
+				: {}),
 		};
 	}
 	return report;

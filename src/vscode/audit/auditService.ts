@@ -218,26 +218,26 @@ export class AuditService extends Disposable {
 		if (!hooks.length) {
 			return hooks;
 		}
-		const counts = new Map<string, { denies: number; asks: number }>();
+		const counts = new Map<string, { denies: number; asks: number; redactions: number; allows: number }>();
 		try {
 			const result = await this.verify();
 			for (const e of result.entries) {
-				if (e.type !== 'hook.deny' && e.type !== 'hook.ask') {
+				const key = ({ 'hook.deny': 'denies', 'hook.ask': 'asks', 'hook.redact': 'redactions', 'hook.allow': 'allows' } as const)[e.type as 'hook.deny'];
+				if (key === undefined) {
 					continue;
 				}
 				const agent = String((e.data as { agent?: unknown }).agent ?? '');
-				const c = counts.get(agent) ?? { denies: 0, asks: 0 };
-				if (e.type === 'hook.deny') {
-					c.denies++;
-				} else {
-					c.asks++;
-				}
+				const c = counts.get(agent) ?? { denies: 0, asks: 0, redactions: 0, allows: 0 };
+				c[key]++;
 				counts.set(agent, c);
 			}
 		} catch (err) {
 			this.logger.warn(TAG, `hook counts not read from the audit log: ${err instanceof Error ? err.message : String(err)}`);
 		}
-		return hooks.map((h) => ({ ...h, denies: counts.get(h.agent)?.denies ?? 0, asks: counts.get(h.agent)?.asks ?? 0 }));
+		return hooks.map((h) => {
+			const c = counts.get(h.agent);
+			return { ...h, denies: c?.denies ?? 0, asks: c?.asks ?? 0, redactions: c?.redactions ?? 0, allows: c?.allows ?? 0 };
+		});
 	}
 
 	/**

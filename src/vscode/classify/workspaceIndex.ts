@@ -5,6 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { uniqueFolderKeys } from '../../core/assistants/folders';
 import { compileClassifier, type ExceptionInput } from '../../core/classify/classifier';
+import type { FindingSource } from '../../core/redact/redact';
 import type { FileClassification } from '../../core/classify/types';
 import type { WorkspaceSummary } from '../../core/exposure/summary';
 import { InvalidatingMap, SummaryCache } from '../../core/exposure/summaryCache';
@@ -117,6 +118,12 @@ export class WorkspaceIndex extends Disposable {
 	}
 
 	/** Every classified path, unsaved buffers included. */
+	/** The compiled classifier's content findings (the redaction core's source), once the policy is loaded. */
+	findingSource(): FindingSource | undefined {
+		const c = this.classifier;
+		return c ? { contentFindings: (text) => c.contentFindings(text) } : undefined;
+	}
+
 	all(): Map<string, FileClassification> {
 		const out = new Map<string, FileClassification>();
 		for (const [k, v] of this.disk) {

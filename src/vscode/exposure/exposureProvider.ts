@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
 import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../../core/exposure/model';
-import { redactText } from '../../core/exposure/redact';
+import { PlaceholderSession } from '../../core/redact/placeholders';
+import { redactToolOutput } from '../../core/redact/toolOutput';
 import type { HookStatusInput } from '../../webview/viewModel';
 import { localizedAssistant } from '../assistants/catalogueText';
 import { Disposable } from '../disposable';
@@ -143,11 +144,23 @@ export class ExposureProvider extends Disposable {
 		if (!active || !rel) {
 			return {};
 		}
-		const c = this.index.get(rel);
+		const source = this.index.findingSource();
+		const effective = this.policy.effective;
+		if (!source || !effective) {
+			return {};
+		}
+		// The hook's own redaction (a fresh session, as an agent's first read gets), on the whole text: what a
+		// Claude Code read of this file returns when its level is `redact`. Only then is the view shortened.
 		const full = active.document.getText();
-		const truncated = full.length > REDACT_MAX_CHARS;
-		const text = redactText(truncated ? full.slice(0, REDACT_MAX_CHARS) : full, c?.reasons ?? []);
-		return { redacted: { path: rel, text, truncated } };
+		const r = redactToolOutput(full, {
+			source,
+			session: new PlaceholderSession(),
+			threshold: effective.policy.workspace.sensitiveLevel,
+			...(effective.policy.workspace.agentReads ? { agentReads: effective.policy.workspace.agentReads } : {}),
+		});
+		const redacted = r.kind === 'unchanged' ? full : String(r.output);
+		const truncated = redacted.length > REDACT_MAX_CHARS;
+		return { redacted: { path: rel, text: truncated ? redacted.slice(0, REDACT_MAX_CHARS) : redacted, truncated } };
 	}
 
 	async openFile(rel: string): Promise<void> {

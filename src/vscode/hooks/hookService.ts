@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { folderKey, splitFolderKey } from '../../core/assistants/folders';
 import { type FileEdit, forgetFiles, type Ledger, type LedgerRecord, managedItems, planApply, type Problem, restore as planRestore } from '../../core/assistants/ledger';
 import { type AgentEntry, type AgentId, installedAgents } from '../../core/hooks/agentRegistry';
+import { REDACTING_AGENTS } from '../../core/hooks/agents/registry';
 import { type HookInstallSpec, hookInstallSpecs } from '../../core/hooks/install';
 import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/hooks/installPlan';
 import { LAUNCHER_FILE, launcherScript } from '../../core/hooks/launcher';
@@ -520,6 +521,15 @@ export class HookService extends Disposable {
 		}
 		for (const p of this.shownProblems) {
 			lines.push(vscode.l10n.t('Hooks: not installed in {0}', p));
+		}
+		const reads = this.policy.effective?.policy.workspace.agentReads;
+		if (reads && Object.values(reads).includes('redact')) {
+			const names = this.agentStates().filter((s) => REDACTING_AGENTS.includes(s.agent.id)).map((s) => s.agent.name);
+			lines.push(
+				names.length > 0
+					? vscode.l10n.t('Redaction: {0} get redact-level files with every finding masked; other agents are denied them', names.join(', '))
+					: vscode.l10n.t('Redaction: no installed agent can rewrite tool output, so redact-level files are denied'),
+			);
 		}
 		return lines.length > 0 ? lines : [vscode.l10n.t('Hooks: no agent hooks installed')];
 	}

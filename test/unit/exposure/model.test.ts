@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { minimatch } from 'minimatch';
 import type { FileClassification } from '../../../src/core/classify/types';
 import { type AssistantView, computeExposure, type ExposureInput } from '../../../src/core/exposure/model';
-import { redactText } from '../../../src/core/exposure/redact';
 
 function file(path: string, level: FileClassification['level'], size = 100): FileClassification {
 	return {
@@ -120,26 +119,5 @@ describe('exposure model', () => {
 		const m = computeExposure(input({ files }));
 		const index = m.assistants[0]?.surfaces.find((s) => s.surface === 'index')?.items.map((i) => i.path);
 		assert.deepEqual(index, ['.env', 'CLAUDE.md', 'AGENTS.md', 'src/app.ts']);
-	});
-});
-
-describe('redactText', () => {
-	it('masks findings by position and keeps line structure and line endings', () => {
-		const text = 'a=1\r\nkey=AKIAABCDEFGHIJKLMNOP\r\nz';
-		const out = redactText(text, [
-			{ kind: 'secret', rule: 'aws', level: 'restricted', message: 'AWS key', line: 2, column: 5, endLine: 2, endColumn: 25 },
-		]);
-		assert.equal(out, 'a=1\r\nkey=████████████████████\r\nz');
-		assert.ok(!out.includes('AKIA'));
-	});
-
-	it('masks multi-line findings to the end column and ignores path reasons and lines out of range', () => {
-		const text = '-----BEGIN\nabc\ndef-----END\nok';
-		const out = redactText(text, [
-			{ kind: 'private-key', rule: 'pem', level: 'restricted', message: 'key', line: 1, column: 1, endLine: 3, endColumn: 4 },
-			{ kind: 'path', rule: 'p', level: 'restricted', message: 'path' },
-			{ kind: 'secret', rule: 's', level: 'restricted', message: 'x', line: 99, column: 1 },
-		]);
-		assert.equal(out, '██████████\n███\n███-----END\nok');
 	});
 });

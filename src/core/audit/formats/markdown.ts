@@ -83,7 +83,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
 				['Covered by an exception', String(t.excepted)],
 				['Loosenings refused', String(t.refused)],
 				...(t.assistants ? [['Assistants', `${t.assistants.allowed} allowed, ${t.assistants.warn} warned, ${t.assistants.disable} disabled`]] : []),
-				...(t.hooks ? [['Agent hooks', `${t.hooks.installed} installed; ${t.hooks.denies} denied, ${t.hooks.asks} asked`]] : []),
+				...(t.hooks ? [['Agent hooks', `${t.hooks.installed} installed; ${t.hooks.denies} denied, ${t.hooks.asks} asked${t.hooks.redactions !== undefined ? `, ${t.hooks.redactions} redacted, ${t.hooks.allows ?? 0} allowed` : ''}`]] : []),
 			],
 		),
 	);
@@ -178,13 +178,15 @@ export function renderAuditMarkdown(report: AuditReport): string {
 			report.hooks.length === 0
 				? 'No agent hook is configured.'
 				: table(
-						['Agent', 'Installed', 'Configuration', 'Denied', 'Asked', 'Notes'],
+						['Agent', 'Installed', 'Configuration', 'Denied', 'Asked', 'Redacted', 'Allowed', 'Notes'],
 						report.hooks.map((h) => [
 							mdText(h.agent),
 							h.installed ? 'yes' : 'no',
 							mdText(h.config ?? ''),
 							h.denies === undefined ? '' : String(h.denies),
 							h.asks === undefined ? '' : String(h.asks),
+							h.redactions === undefined ? '' : String(h.redactions),
+							h.allows === undefined ? '' : String(h.allows),
 							h.notes.map(mdText).join('; '),
 						]),
 					),

@@ -20,6 +20,9 @@ export const ADAPTERS: Record<AgentId, AgentAdapter> = {
 	'windsurf-editor': windsurfAdapter,
 };
 
+/** The agents whose hooks can replace what a tool returned: only they get `redact`-level reads, the others are denied. */
+export const REDACTING_AGENTS: readonly AgentId[] = (Object.keys(ADAPTERS) as AgentId[]).filter((id) => ADAPTERS[id].renderOutput !== undefined);
+
 /** The adapter for an `--agent` value (an id of the agent registry, or an older alias such as `claude`), if known. */
 export function adapterFor(value: string): AgentAdapter | undefined {
 	const id = resolveAgentId(value);
