@@ -74,6 +74,29 @@
 		table.appendChild(thead);
 	}
 
+	/**
+	 * A path as text with a line-break opportunity after each `/` (and `.`, `-`, `_` in long names), so a narrow panel
+	 * wraps it between its parts, never in the middle of a word. Built from text nodes and <wbr>: never HTML.
+	 */
+	function pathNode(className, path) {
+		const span = el('span', className);
+		const parts = String(path).split(/(?<=[/\\])/);
+		parts.forEach((part, i) => {
+			if (i > 0) {
+				span.appendChild(document.createElement('wbr'));
+			}
+			span.appendChild(document.createTextNode(part));
+		});
+		return span;
+	}
+
+	/** A table cell that says what it holds: the narrow layout shows `label` before the value. */
+	function cellWith(className, label) {
+		const td = el('td', className);
+		td.dataset.label = label;
+		return td;
+	}
+
 	/** Fills `{0}` in a label template with a value, as plain text (no `$` patterns, no HTML). */
 	function fmt(template, value) {
 		return String(template).replace(/\{0\}/g, () => String(value));
@@ -154,7 +177,40 @@
 
 	// ---- rendering ---------------------------------------------------------------------------------------------
 
+	function destinationList(box, intro, items, className) {
+		if (!items || !items.length) {
+			return;
+		}
+		if (intro) {
+			box.appendChild(el('p', 'detail', intro));
+		}
+		const ul = el('ul', 'destinations ' + className);
+		for (const d of items) {
+			ul.appendChild(el('li', null, d));
+		}
+		box.appendChild(ul);
+	}
+
+	/** The totals of the one list: distinct sensitive files (the status bar's count), what would be sent, and where. */
+	function renderPreviewTotals(view) {
+		const t = view.preview.totals;
+		const box = frame.totals;
+		box.replaceChildren();
+		box.dataset.sensitiveFiles = String(Number(t.sensitiveFiles) || 0);
+		box.appendChild(el('p', t.sensitive ? 'headline warn' : 'headline', t.headline));
+		if (t.detail) {
+			box.appendChild(el('p', 'detail', t.detail));
+		}
+		destinationList(box, t.notAllowedIntro, t.notAllowed, 'not-allowed');
+		destinationList(box, t.allowedIntro, t.allowed, 'allowed');
+		box.appendChild(el('p', 'muted small', view.generatedAt));
+	}
+
 	function renderTotals(view) {
+		if (view.preview) {
+			renderPreviewTotals(view);
+			return;
+		}
 		const t = view.totals;
 		const box = frame.totals;
 		box.replaceChildren();
@@ -177,22 +233,24 @@
 
 	function actionsFor(item, sectionKey) {
 		const cell = el('td', 'actions');
+		const row = el('div', 'button-row');
 		const id = sectionKey + '|' + item.path + '|' + (item.part || '');
-		cell.appendChild(
+		row.appendChild(
 			button(labels.open, fmt(labels.openAria, item.path), 'open|' + id, () => act({ type: 'openFile', path: item.path })),
 		);
 		if (item.closable) {
-			cell.appendChild(
+			row.appendChild(
 				button(labels.closeTab, fmt(labels.closeTabAria, item.path), 'close|' + id, () =>
 					act({ type: 'closeTab', path: item.path }),
 				),
 			);
 		}
-		cell.appendChild(
+		row.appendChild(
 			button(labels.explain, fmt(labels.explainAria, item.path), 'explain|' + id, () =>
 				act({ type: 'explainFile', path: item.path }),
 			),
 		);
+		cell.appendChild(row);
 		return cell;
 	}
 
@@ -237,6 +295,147 @@
 
 		tr.appendChild(actionsFor(item, sectionKey));
 		return tr;
+	}
+
+	const CHIP_VERDICTS = ['sent', 'excluded-by-assistant', 'blocked-by-warden', 'assistant-disabled'];
+
+	/** One file of the one list: labelled cells, chips per assistant present. */
+	function previewRow(item, sectionKey, showAssistants, noneText) {
+		const level = oneOf(item.level, LEVELS, 'public');
+		const tr = el('tr', item.sensitive ? 'item sensitive' : 'item');
+		tr.dataset.path = String(item.path).toLowerCase();
+
+		const file = cellWith('file', labels.columnFile);
+		file.appendChild(pathNode('path', item.path));
+		if (item.part) {
+			file.appendChild(el('span', 'part muted small', item.part));
+		}
+		if (item.alsoOn) {
+			file.appendChild(el('span', 'also muted small', item.alsoOn));
+		}
+		tr.appendChild(file);
+
+		const lv = cellWith('level', labels.columnLevel);
+		lv.appendChild(el('span', 'badge level level-' + level, item.levelLabel));
+		tr.appendChild(lv);
+
+		const reasons = cellWith('reasons', labels.columnReasons);
+		if (item.reasons && item.reasons.length) {
+			const ul = el('ul', 'reason-list');
+			for (const r of item.reasons) {
+				ul.appendChild(el('li', null, r));
+			}
+			reasons.appendChild(ul);
+		} else {
+			reasons.classList.add('none');
+		}
+		tr.appendChild(reasons);
+
+		const size = cellWith('size', labels.columnSize);
+		size.appendChild(el('span', 'nowrap', item.size));
+		size.appendChild(el('span', 'muted small nowrap', item.tokens));
+		tr.appendChild(size);
+
+		if (showAssistants) {
+			const who = cellWith('assistants', labels.columnAssistants);
+			if (Array.isArray(item.chips) && item.chips.length) {
+				const ul = el('ul', 'chips');
+				for (const c of item.chips) {
+					const verdict = oneOf(c.verdict, CHIP_VERDICTS, 'sent');
+					const li = el('li', 'chip chip-' + verdict + (verdict === 'sent' && item.sensitive ? ' sensitive' : ''), c.name);
+					li.title = c.title;
+					li.setAttribute('aria-label', c.title);
+					ul.appendChild(li);
+				}
+				who.appendChild(ul);
+			} else {
+				who.appendChild(el('span', 'muted small', noneText));
+			}
+			tr.appendChild(who);
+		}
+
+		const actions = actionsFor(item, sectionKey);
+		actions.dataset.label = labels.columnActions;
+		tr.appendChild(actions);
+		return tr;
+	}
+
+	function previewTable(items, sectionKey, caption, showAssistants, noneText) {
+		const t = el('table', 'items preview-items');
+		t.setAttribute('aria-label', caption);
+		const columns = [labels.columnFile, labels.columnLevel, labels.columnReasons, labels.columnSize];
+		if (showAssistants) {
+			columns.push(labels.columnAssistants);
+		}
+		columns.push(labels.columnActions);
+		tableHead(t, columns);
+		const tbody = el('tbody');
+		for (const item of items) {
+			tbody.appendChild(previewRow(item, sectionKey, showAssistants, noneText));
+		}
+		t.appendChild(tbody);
+		return t;
+	}
+
+	function renderPreviewSurface(surface, showAssistants, noneText) {
+		const details = section(surface.key, true, 'surface preview-surface', [
+			el('span', 'surface-title', surface.title),
+			el('span', 'muted small summary-detail', surface.summary),
+		]);
+		details.dataset.surface = surface.surface;
+		const body = el('div', 'surface-body');
+		if (surface.empty) {
+			body.appendChild(el('p', 'muted', surface.empty));
+		}
+		if (surface.items.length) {
+			body.appendChild(previewTable(surface.items, surface.key, surface.title, showAssistants, noneText));
+		}
+		if (surface.notListed) {
+			body.appendChild(el('p', 'muted small', surface.notListed));
+		}
+		if (surface.publicItems) {
+			const pub = surface.publicItems;
+			const pubDetails = section(pub.key, false, 'public-items', [el('span', 'muted', pub.label)]);
+			const pubBody = el('div', 'surface-body');
+			pubBody.appendChild(previewTable(pub.items, pub.key, surface.title + ' — ' + pub.label, showAssistants, noneText));
+			if (pub.notListed) {
+				pubBody.appendChild(el('p', 'muted small', pub.notListed));
+			}
+			pubDetails.appendChild(pubBody);
+			body.appendChild(pubDetails);
+		}
+		details.appendChild(body);
+		return details;
+	}
+
+	/** An assistant present, without its own copy of the list: name, state, where it sends, its totals. */
+	function renderAssistantCard(a) {
+		const card = el('section', 'assistant-card');
+		card.dataset.assistant = a.id;
+		const head = el('div', 'assistant-head');
+		head.appendChild(el('h3', 'assistant-name', a.name));
+		if (a.sensitiveItems > 0) {
+			head.appendChild(el('span', 'badge count', String(a.sensitiveItems)));
+		}
+		if (a.statusBadge) {
+			head.appendChild(el('span', 'badge disabled', a.statusBadge));
+		}
+		card.appendChild(head);
+		if (a.subtitle) {
+			card.appendChild(el('p', 'subtitle small', a.subtitle));
+		}
+		for (const n of a.notes) {
+			card.appendChild(el('p', 'note muted small', n));
+		}
+		const bar = el('div', 'assistant-bar');
+		bar.appendChild(el('span', 'assistant-summary small', a.summary));
+		bar.appendChild(
+			button(labels.governance, fmt(labels.governanceAria, a.name), 'governance|' + a.key, () =>
+				act({ type: 'showGovernance', assistantId: a.id }),
+			),
+		);
+		card.appendChild(bar);
+		return card;
 	}
 
 	function table(items, sectionKey, caption) {
@@ -395,9 +594,26 @@
 			frame.totals.replaceChildren(el('p', 'muted', labels.noData));
 		} else {
 			renderTotals(view);
-			content.appendChild(el('h2', 'section-heading', labels.assistantsHeading));
-			for (const a of view.assistants) {
-				content.appendChild(renderAssistant(a));
+			if (view.preview) {
+				const present = view.assistants.filter((a) => !a.isAny);
+				content.appendChild(el('h2', 'section-heading', labels.previewHeading));
+				content.appendChild(el('p', 'muted small intro', view.preview.intro));
+				for (const s of view.preview.surfaces) {
+					content.appendChild(renderPreviewSurface(s, present.length > 0, view.preview.noAssistantReads));
+				}
+				if (present.length) {
+					content.appendChild(el('h2', 'section-heading', labels.assistantsHeading));
+					const cards = el('div', 'assistant-cards');
+					for (const a of present) {
+						cards.appendChild(renderAssistantCard(a));
+					}
+					content.appendChild(cards);
+				}
+			} else {
+				content.appendChild(el('h2', 'section-heading', labels.assistantsHeading));
+				for (const a of view.assistants) {
+					content.appendChild(renderAssistant(a));
+				}
 			}
 		}
 		const hooks = hooksOf(message);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExposureModel } from '../core/exposure/model';
+import { buildPreview, type DestinationFacts } from '../core/exposure/preview';
 import { Disposable } from '../vscode/disposable';
 import type { Logger } from '../vscode/logger';
 import { createNonce, shellHtml } from './html';
@@ -14,7 +15,8 @@ import {
 	type SnapshotMessage,
 	targetsOf,
 } from './protocol';
-import { uiLabels, viewStrings } from './strings';
+import { buildPreviewView } from './previewView';
+import { previewStrings, uiLabels, viewStrings } from './strings';
 import { buildExposureView, buildHooksView, type HookStatusInput, type UiLabels } from './viewModel';
 
 /** What the panel renders, computed on request. */
@@ -26,6 +28,8 @@ export interface ExposureSnapshot {
 	labels?: Partial<UiLabels>;
 	/** The agent hooks' state (the status bar tooltip's lines), when there is a hook service. */
 	hooks?: HookStatusInput;
+	/** What the policy allows of each assistant's destinations. */
+	destinations?: DestinationFacts;
 }
 
 /** The data and actions behind the exposure preview; the extension implements it over the exposure provider. */
@@ -176,7 +180,11 @@ export class ExposurePanel extends Disposable implements vscode.Disposable {
 		};
 		if (snapshot) {
 			try {
-				message.view = buildExposureView(snapshot.model, viewStrings());
+				const strings = viewStrings();
+				const view = buildExposureView(snapshot.model, strings);
+				const names = new Map(snapshot.model.assistants.map((a) => [a.id, a.name]));
+				view.preview = buildPreviewView(buildPreview(snapshot.model, snapshot.destinations), names, snapshot.model.assistants.length, strings, previewStrings());
+				message.view = view;
 			} catch (err) {
 				this.log.error(COMPONENT, 'could not build the exposure view', err);
 			}

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Surface, Verdict } from '../core/exposure/model';
 import { reasonMessage } from '../vscode/coreText';
 import { levelLabel as level } from '../vscode/labels';
+import type { PreviewStrings } from './previewView';
 import type { ItemPart, UiLabels, ViewStrings } from './viewModel';
 
 function verdict(v: Verdict): string {
@@ -93,7 +94,7 @@ export function uiLabels(): UiLabels {
 		),
 		loading: vscode.l10n.t('Computing the exposure…'),
 		noData: vscode.l10n.t('Nothing to show yet: the policy has not loaded.'),
-		assistantsHeading: vscode.l10n.t('By assistant'),
+		assistantsHeading: vscode.l10n.t('Assistants present'),
 		open: vscode.l10n.t('Open'),
 		openAria: vscode.l10n.t('Open {0}'),
 		closeTab: vscode.l10n.t('Close tab'),
@@ -110,10 +111,12 @@ export function uiLabels(): UiLabels {
 		columnSize: vscode.l10n.t('Size'),
 		columnVerdict: vscode.l10n.t('Verdict'),
 		columnActions: vscode.l10n.t('Actions'),
+		columnAssistants: vscode.l10n.t('Assistants'),
+		previewHeading: vscode.l10n.t('What assistants could read'),
 		redactedTitle: vscode.l10n.t('Redacted view of the active file'),
 		redactedNote: vscode.l10n.t('Each finding is replaced by a placeholder, as an agent gets the file where the policy says redact: this view never shows a detected secret.'),
 		redactedTruncated: vscode.l10n.t('Only the start of the file is shown.'),
-		noRedacted: vscode.l10n.t('No workspace file is active.'),
+		noRedacted: vscode.l10n.t('No workspace file is open in an editor.'),
 		actionFailed: vscode.l10n.t('The action failed. See the Context Warden log for details.'),
 		hooksHeading: vscode.l10n.t('Agent hooks'),
 		hooksNote: vscode.l10n.t(
@@ -122,5 +125,25 @@ export function uiLabels(): UiLabels {
 		columnAgent: vscode.l10n.t('Agent'),
 		columnHookState: vscode.l10n.t('Hook'),
 		columnHookFile: vscode.l10n.t('Hook file'),
+	};
+}
+
+/** The one list's sentences: totals over distinct files, destinations split by the policy, chips. */
+export function previewStrings(): PreviewStrings {
+	return {
+		listIntro: vscode.l10n.t('Every file an AI assistant could read now, listed once. Each chip is an assistant present and what becomes of the file for it.'),
+		sensitiveNone: vscode.l10n.t('No sensitive file is open or indexed.'),
+		sensitiveOne: (size) => vscode.l10n.t('1 sensitive file ({0}) is open or indexed.', size),
+		sensitiveMany: (count, size) => vscode.l10n.t('{0} sensitive files ({1}) are open or indexed.', count, size),
+		sentNone: vscode.l10n.t('No AI assistant present would send any of them.'),
+		sentOne: (size) => vscode.l10n.t('1 of them ({0}) would be sent by the AI assistants present.', size),
+		sentMany: (count, size) => vscode.l10n.t('{0} of them ({1}) would be sent by the AI assistants present.', count, size),
+		noAssistants: vscode.l10n.t('No AI assistant was detected in this window; one with no controls of its own would read every file listed.'),
+		destinationsNotAllowed: vscode.l10n.t('Sensitive data would reach these destinations, which the policy does not allow:'),
+		destinationsAllowed: vscode.l10n.t('Sensitive data would reach these destinations, which the policy allows:'),
+		alsoOn: (surfaces) => vscode.l10n.t('Also in: {0}', surfaces),
+		chip: (assistant, verdict) => vscode.l10n.t('{0}: {1}', assistant, verdict),
+		noAssistantReads: vscode.l10n.t('No assistant present reads it.'),
+		selection: vscode.l10n.t('Selection first'),
 	};
 }

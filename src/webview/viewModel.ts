@@ -6,6 +6,7 @@
 import type { Reason } from '../core/classify/types';
 import type { AssistantExposure, ExposureItem, ExposureModel, Surface, SurfaceExposure, Totals, Verdict } from '../core/exposure/model';
 import { type Level, levelRank } from '../core/policy/schema';
+import type { PreviewView } from './previewView';
 
 /** Public items listed (collapsed) under a surface; the rest are only counted. */
 export const PUBLIC_LIST_CAP = 200;
@@ -82,6 +83,8 @@ export interface UiLabels {
 	columnSize: string;
 	columnVerdict: string;
 	columnActions: string;
+	columnAssistants: string;
+	previewHeading: string;
 	redactedTitle: string;
 	redactedNote: string;
 	redactedTruncated: string;
@@ -154,6 +157,8 @@ export interface ExposureView {
 	};
 	/** Assistants present (most sensitive first), then "Any assistant". */
 	assistants: AssistantSectionView[];
+	/** The one list (each file once, with a chip per assistant) and its distinct totals; the panel renders this. */
+	preview?: PreviewView;
 }
 
 /**

@@ -5,7 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
 import { type CompileTarget, type DesiredChange, settingKeyOf, WORKSPACE_FILE_KEY, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
-import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
+import { type AssistantDecision, decideAssistant, destinationAllowed, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
 import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
 import { compileForFolders, folderKey, splitFolderKey } from '../../core/assistants/folders';
@@ -212,6 +212,19 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	instructionGlobs(): readonly string[] {
 		return this.globs;
+	}
+
+	/** Per assistant present: each destination in words and whether the policy's `allowedDestinations` allows it. */
+	destinationFacts(): Record<string, { name: string; allowed: boolean }[]> {
+		const allowed = this.policy.effective?.policy.assistants.allowedDestinations ?? [];
+		return Object.fromEntries(
+			this.governed.map(({ detected: { entry } }) => [entry.id, entry.destinations.map((d) => ({ name: d.region, allowed: destinationAllowed(allowed, d) }))]),
+		);
+	}
+
+	/** The files Context Warden created whole (they did not exist before its first write): the preview leaves them out. */
+	generatedFiles(): string[] {
+		return this.ledger().flatMap((r) => (r.kind === 'file' && !r.previous.existed ? [r.file] : []));
 	}
 
 	/** One line per assistant present, for the status bar tooltip, in the display language. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
 import { type AssistantView, computeExposure, type EditorState, type ExposureModel } from '../../core/exposure/model';
+import type { DestinationFacts } from '../../core/exposure/preview';
 import { PlaceholderSession } from '../../core/redact/placeholders';
 import { redactToolOutput } from '../../core/redact/toolOutput';
 import type { HookStatusInput } from '../../webview/viewModel';
@@ -21,6 +22,10 @@ export interface AssistantSource {
 	readonly onDidChange: vscode.Event<void>;
 	/** Shows the assistant's decision, levers and coverage. */
 	showGovernance?(assistantId: string): Promise<void>;
+	/** Per assistant id: its destinations in words and whether the policy allows each (the preview splits them). */
+	destinationFacts?(): DestinationFacts;
+	/** Workspace paths of files Context Warden created whole (ignore files): the preview leaves them out. */
+	generatedFiles?(): readonly string[];
 }
 
 /**
@@ -38,6 +43,8 @@ export interface HookStatusSource {
 
 export interface ExposureSnapshot {
 	model: ExposureModel;
+	/** What the policy allows of each assistant's destinations. */
+	destinations?: DestinationFacts;
 	redacted?: { path: string; text: string; truncated: boolean };
 	hooks?: HookStatusInput;
 }
@@ -48,6 +55,7 @@ export interface ExposureSnapshot {
  */
 export class ExposureProvider extends Disposable {
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+	private lastActive: vscode.TextEditor | undefined;
 	readonly onDidChange = this._onDidChange.event;
 
 	constructor(
@@ -58,7 +66,16 @@ export class ExposureProvider extends Disposable {
 	) {
 		super();
 		const fire = () => this._onDidChange.fire();
-		this._register(vscode.window.onDidChangeActiveTextEditor(fire));
+		this.lastActive = vscode.window.activeTextEditor;
+		this._register(
+			vscode.window.onDidChangeActiveTextEditor((editor) => {
+				// Focus on the preview itself leaves no active editor: keep the last one while its tab is open.
+				if (editor) {
+					this.lastActive = editor;
+				}
+				fire();
+			}),
+		);
 		this._register(vscode.window.onDidChangeVisibleTextEditors(fire));
 		this._register(vscode.window.onDidChangeTextEditorSelection(fire));
 		this._register(vscode.window.tabGroups.onDidChangeTabs(fire));
@@ -70,13 +87,35 @@ export class ExposureProvider extends Disposable {
 		}
 	}
 
+	/** The active text editor, or the last one while its document is still open in a tab (focus on the preview). */
+	private activeEditor(): vscode.TextEditor | undefined {
+		const active = vscode.window.activeTextEditor;
+		if (active) {
+			this.lastActive = active;
+			return active;
+		}
+		const last = this.lastActive;
+		if (!last || last.document.isClosed) {
+			return undefined;
+		}
+		const uri = last.document.uri.toString();
+		const open = vscode.window.tabGroups.all.some((g) =>
+			g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri),
+		);
+		return open ? last : undefined;
+	}
+
 	snapshot(): ExposureSnapshot | undefined {
 		const effective = this.policy.effective;
 		if (!effective) {
 			return undefined;
 		}
-		const editor = this.editorState();
+		const generated = new Set(this.assistants.generatedFiles?.() ?? []);
+		const editor = this.editorState(generated);
 		const files = this.index.all();
+		for (const g of generated) {
+			files.delete(g);
+		}
 		const globs = this.assistants.instructionGlobs();
 		const instructionFilesPresent = [...files.values()]
 			.filter((f) => globs.some((g) => matchGlob(f.path, g)))
@@ -91,7 +130,8 @@ export class ExposureProvider extends Disposable {
 			now: new Date(),
 		});
 		const hooks = this.hookStatus();
-		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}) };
+		const destinations = this.assistants.destinationFacts?.();
+		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}), ...(destinations ? { destinations } : {}) };
 	}
 
 	/** The hooks' state, read afresh (a heartbeat moves it on without an event); none if it cannot be read. */
@@ -107,9 +147,10 @@ export class ExposureProvider extends Disposable {
 		}
 	}
 
-	private editorState(): EditorState {
-		const active = vscode.window.activeTextEditor;
-		const activeRel = active ? this.index.relPath(active.document.uri) : undefined;
+	private editorState(generated: ReadonlySet<string>): EditorState {
+		const active = this.activeEditor();
+		const rel = active ? this.index.relPath(active.document.uri) : undefined;
+		const activeRel = rel !== undefined && !generated.has(rel) ? rel : undefined;
 		const state: EditorState = { openTabs: [] };
 		if (active && activeRel) {
 			const doc = active.document;
@@ -127,7 +168,7 @@ export class ExposureProvider extends Disposable {
 			for (const tab of group.tabs) {
 				const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
 				const rel = uri ? this.index.relPath(uri) : undefined;
-				if (!uri || !rel || seen.has(rel)) {
+				if (!uri || !rel || seen.has(rel) || generated.has(rel)) {
 					continue;
 				}
 				seen.add(rel);
@@ -139,7 +180,7 @@ export class ExposureProvider extends Disposable {
 	}
 
 	private redactedActive(): Pick<ExposureSnapshot, 'redacted'> {
-		const active = vscode.window.activeTextEditor;
+		const active = this.activeEditor();
 		const rel = active ? this.index.relPath(active.document.uri) : undefined;
 		if (!active || !rel) {
 			return {};

@@ -3,6 +3,7 @@ import { minimatch } from 'minimatch';
 import type { FileClassification } from '../../../src/core/classify/types';
 import { type AssistantView, computeExposure, type ExposureModel } from '../../../src/core/exposure/model';
 import type { Level } from '../../../src/core/policy/schema';
+import type { PreviewStrings } from '../../../src/webview/previewView';
 import type { UiLabels, ViewStrings } from '../../../src/webview/viewModel';
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -68,6 +69,8 @@ export const englishLabels: UiLabels = {
 	columnSize: 'Size',
 	columnVerdict: 'Verdict',
 	columnActions: 'Actions',
+	columnAssistants: 'Assistants',
+	previewHeading: 'What assistants could read',
 	redactedTitle: 'Redacted view of the active file',
 	redactedNote: 'Findings are masked.',
 	redactedTruncated: 'Only the start of the file is shown.',
@@ -135,3 +138,20 @@ export function sampleModel(extraPublic = 0, assistants: AssistantView[] = [assi
 		now: new Date('2026-11-24T10:00:00Z'),
 	});
 }
+
+export const previewStrings: PreviewStrings = {
+	listIntro: 'Every file an AI assistant could read now, listed once.',
+	sensitiveNone: 'No sensitive file is open or indexed.',
+	sensitiveOne: (size) => `1 sensitive file (${size}) is open or indexed.`,
+	sensitiveMany: (count, size) => `${count} sensitive files (${size}) are open or indexed.`,
+	sentNone: 'No AI assistant present would send any of them.',
+	sentOne: (size) => `1 of them (${size}) would be sent by the AI assistants present.`,
+	sentMany: (count, size) => `${count} of them (${size}) would be sent by the AI assistants present.`,
+	noAssistants: 'No AI assistant was detected in this window.',
+	destinationsNotAllowed: 'Not allowed:',
+	destinationsAllowed: 'Allowed:',
+	alsoOn: (s) => `Also in: ${s}`,
+	chip: (a, v) => `${a}: ${v}`,
+	noAssistantReads: 'No assistant present reads it.',
+	selection: 'Selection first',
+};

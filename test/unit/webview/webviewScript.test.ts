@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { shellHtml } from '../../../src/webview/html';
 import type { SnapshotMessage } from '../../../src/webview/protocol';
+import { buildPreview } from '../../../src/core/exposure/preview';
+import { buildPreviewView } from '../../../src/webview/previewView';
 import { buildExposureView, buildHooksView } from '../../../src/webview/viewModel';
-import { englishLabels, englishStrings, sampleModel, XSS_NAME } from './fixtures';
+import { assistant, englishLabels, englishStrings, previewStrings, sampleModel, XSS_NAME } from './fixtures';
 
 const CHROMIUM = process.env.CW_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
@@ -287,6 +289,63 @@ describe('exposure webview script in Chromium', function () {
 		await send(page, { type: 'snapshot', version: 1, seq: 1, labels: englishLabels });
 		await page.getByText('Nothing to show yet: the policy has not loaded.').waitFor();
 		assert.equal(await page.locator('details.assistant').count(), 0);
+		await page.close();
+	});
+
+	/** A snapshot with the one list: two assistants and a long path, as the panel posts it. */
+	function previewSnapshot(seq: number): SnapshotMessage {
+		const model = sampleModel(3, [assistant(), assistant({ id: 'tabnine', name: 'Tabnine', surfaces: ['openTabs'] })]);
+		const view = buildExposureView(model, englishStrings);
+		view.preview = buildPreviewView(buildPreview(model), new Map(model.assistants.map((a) => [a.id, a.name])), 2, englishStrings, previewStrings);
+		return { type: 'snapshot', version: 1, seq, labels: englishLabels, view };
+	}
+
+	it('the one list: each file once, chips per assistant, the distinct count on the totals, compact assistant cards', async () => {
+		const page = await open();
+		await send(page, previewSnapshot(1));
+		await page.locator('table.preview-items').first().waitFor();
+		const paths = await page.locator('tr.item td.file .path').allTextContents();
+		assert.equal(paths.length, new Set(paths).size, `listed twice: ${paths.join(', ')}`);
+		assert.equal(await page.locator('.totals').getAttribute('data-sensitive-files'), '2');
+		const env = page.locator('tr.item').filter({ has: page.locator('.path', { hasText: /^\.env$/ }) });
+		assert.deepEqual(await env.locator('li.chip').allTextContents(), ['GitHub Copilot', 'Tabnine']);
+		assert.equal(await env.locator('li.chip').first().getAttribute('aria-label'), 'GitHub Copilot: Would be sent');
+		// No per-assistant copy of the list.
+		assert.equal(await page.locator('section.assistant-card').count(), 2);
+		assert.equal(await page.locator('section.assistant-card table').count(), 0);
+		await page.close();
+	});
+
+	it('narrow panel: labelled fields, and a path wraps only after a "/", never inside a name', async () => {
+		const page = await open();
+		await page.setViewportSize({ width: 300, height: 800 });
+		const snap = previewSnapshot(1);
+		const longPath = 'packages/server-configuration/environments/production-eu-west/credentials.env';
+		const item = snap.view?.preview?.surfaces[1]?.items[0];
+		assert.ok(item);
+		item.path = longPath;
+		await send(page, snap);
+		await page.locator('table.preview-items').first().waitFor();
+		const labelsShown = await js<string[]>(
+			page,
+			`Array.from(document.querySelector('tr.item').querySelectorAll('td[data-label]:not(.file)'), (td) => getComputedStyle(td, '::before').content)`,
+		);
+		assert.ok(labelsShown.length >= 4 && labelsShown.every((c) => c !== 'none' && c !== '""'), `labels: ${labelsShown.join(', ')}`);
+		// Each part of each path (the text between break opportunities) lies on one line.
+		const broken = await js<string[]>(
+			page,
+			`Array.from(document.querySelectorAll('td.file .path')).flatMap((span) => Array.from(span.childNodes).filter((n) => n.nodeType === 3).flatMap((n) => {
+				const r = document.createRange(); r.selectNodeContents(n);
+				const tops = new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top)));
+				return tops.size > 1 ? [n.textContent] : [];
+			}))`,
+		);
+		assert.deepEqual(broken, []);
+		const lines = await js<number>(
+			page,
+			`(() => { const span = Array.from(document.querySelectorAll('td.file .path')).find((s) => s.textContent === ${JSON.stringify(longPath)}); const r = document.createRange(); r.selectNodeContents(span); return new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size; })()`,
+		);
+		assert.ok(lines > 1, 'the long path wraps (at a "/")');
 		await page.close();
 	});
 });
