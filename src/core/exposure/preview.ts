@@ -150,8 +150,12 @@ export function buildPreview(model: ExposureModel, destinations: DestinationFact
 		}
 		const facts = destinations[a.id];
 		if (facts && facts.length > 0) {
-			for (const d of facts) {
-				(d.allowed ? allowed : notAllowed).add(`${a.name}: ${d.name}`);
+			// One line per assistant and kind: its name once, then its destinations of that kind.
+			for (const kind of [true, false]) {
+				const names = facts.filter((d) => d.allowed === kind).map((d) => d.name);
+				if (names.length > 0) {
+					(kind ? allowed : notAllowed).add(`${a.name}: ${names.join('; ')}`);
+				}
 			}
 		} else if (a.destination) {
 			// No facts about the policy's view of it: not known to be allowed.

@@ -5,8 +5,12 @@
 // The preview also shows, per agent, whether Context Warden's pre-tool hook is installed or running: the same lines
 // as the tooltip.
 //
-// Screenshots (test-output/e2e/exposure/): status-bar, tooltip, preview, preview-hooks, preview-after-close,
-// attacker-name, attacker-tooltip, and the same with -light.
+// The preview lists each file once (with a chip per assistant present) and its count of sensitive files is the
+// status bar's: checked with .env open in a tab and config/secrets.yml only indexed, in wide and narrow panels and in
+// the dark, light and high-contrast themes.
+//
+// Screenshots (test-output/e2e/exposure/): status-bar, tooltip, preview, preview-{dark,light,hc}-{wide,narrow},
+// preview-hooks, preview-after-close, attacker-name, attacker-tooltip, and the same with -light.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,12 +118,89 @@ function previewFrame(page) {
 	return page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
 }
 
-/** The "Any assistant" section's surface titled `title` ("Open tabs", "Active editor", ...). */
+/** The preview's list for the surface titled `title` ("Open tabs", "Active editor", ...): each file once. */
 function anySurface(page, title) {
 	const frame = previewFrame(page);
 	return frame
-		.locator('details.assistant.any details.surface')
+		.locator('details.preview-surface')
 		.filter({ has: frame.locator('summary .surface-title', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+/** The status bar's count of sensitive files ("… 2 sensitive"), from the item's accessible name. */
+async function statusBarCount(page) {
+	const label = await itemLabel(page, /\d+ sensitive/);
+	return Number(/(\d+) sensitive/.exec(label)[1]);
+}
+
+/**
+ * Asserts that the preview's totals count as many sensitive files as the status bar, that the headline says that
+ * number, and that no file is listed twice. Read again until both sides agree (the preview re-renders debounced).
+ */
+async function assertTotalsMatchStatusBar(page) {
+	return until(page, 'the preview\'s count of sensitive files equals the status bar\'s', async () => {
+		const expected = await statusBarCount(page);
+		const [seen] = await previewFrame(page)
+			.locator('body')
+			.evaluateAll((bodies) =>
+				bodies.map((body) => {
+					const totals = body.querySelector('.totals');
+					const paths = Array.from(body.querySelectorAll('details.preview-surface tr.item td.file .path'), (p) => p.textContent);
+					return { count: totals?.dataset.sensitiveFiles, headline: totals?.querySelector('.headline')?.textContent ?? '', paths };
+				}),
+			);
+		assert.ok(seen, 'the preview has a body');
+		assert.equal(seen.paths.length, new Set(seen.paths).size, `a file listed twice: ${seen.paths.join(', ')}`);
+		if (Number(seen.count) !== expected) {
+			throw new Error(`the preview counts ${seen.count}, the status bar ${expected}`);
+		}
+		assert.ok(seen.headline.startsWith(expected === 1 ? '1 sensitive file ' : `${expected} sensitive files `), `headline: ${seen.headline}`);
+		return { expected, headline: seen.headline };
+	});
+}
+
+/**
+ * Saves the preview wide and narrow: the window at 1900 px (the preview's column about 900 px) and at 1000 px (about
+ * 420 px, the narrow layout of labelled fields), checking the totals at each width. Then back to 1400 px.
+ */
+async function shotWidths(page, theme) {
+	for (const [width, tag] of [
+		[1900, 'wide'],
+		[1000, 'narrow'],
+	]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.waitForTimeout(600);
+		await assertTotalsMatchStatusBar(page);
+		const narrow = await previewFrame(page)
+			.locator('body')
+			.evaluateAll((bodies) => bodies.map((b) => b.ownerDocument.documentElement.clientWidth <= 700));
+		assert.equal(narrow[0], tag === 'narrow', `${tag}: the preview's width puts it in the ${tag} layout`);
+		if (tag === 'narrow') {
+			// Labelled fields: the level cell of the .env row shows its label before the value.
+			const label = await rowsFor(anySurface(page, 'Open tabs'), '.env')
+				.first()
+				.locator('td.level')
+				.evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+			assert.equal(label[0], '"Level"');
+		}
+		await scrollIntoView(previewFrame(page).locator('h1.title'));
+		await shot(page, `preview-${theme}-${tag}`);
+	}
+	await page.setViewportSize({ width: 1400, height: 900 });
+	await page.waitForTimeout(400);
+}
+
+/** Switches the colour theme with "Preferences: Color Theme", and waits for the workbench and the preview to follow. */
+async function switchTheme(page, query, rowText, workbenchClass, bodyClass) {
+	await runCommand(page, 'Preferences: Color Theme');
+	const input = page.locator('.quick-input-widget input[type="text"]').first();
+	await input.waitFor({ state: 'visible', timeout: 10_000 });
+	await input.fill(query);
+	const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: rowText }).first();
+	await row.waitFor({ state: 'visible', timeout: 10_000 });
+	await row.click();
+	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+	await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 10_000 });
+	await previewFrame(page).locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });
 }
 
 /** The rows of a surface whose path text is exactly `path`. */
@@ -131,7 +212,7 @@ function rowsFor(surface, path) {
 
 const exact = (s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
-/** Asserts `.env` is listed in the open tabs of "Any assistant" as Restricted, sensitive and "Would be sent". */
+/** Asserts `.env` is listed once, under Open tabs (also indexed), as Restricted and sensitive, with a chip per assistant. */
 async function assertEnvListed(page) {
 	const tabs = anySurface(page, 'Open tabs');
 	await tabs.waitFor({ state: 'attached', timeout: 20_000 });
@@ -140,8 +221,12 @@ async function assertEnvListed(page) {
 	assert.match((await row.getAttribute('class')) ?? '', /\bsensitive\b/, '.env row is marked sensitive');
 	assert.equal((await row.locator('td.level .badge').innerText()).trim(), 'Restricted');
 	assert.match((await row.locator('td.level .badge').getAttribute('class')) ?? '', /level-restricted/);
-	assert.equal((await row.locator('td.verdict .verdict-label').innerText()).trim(), 'Would be sent');
-	assert.match((await row.locator('td.verdict .verdict-label').getAttribute('class')) ?? '', /verdict-sent/);
+	assert.equal((await row.locator('td.file .also').innerText()).trim(), 'Also in: Indexed files');
+	const frame = previewFrame(page);
+	assert.equal(await frame.locator('tr.item td.file .path', { hasText: exact('.env') }).count(), 1, '.env is listed once');
+	// The editor's built-in AI is the assistant present: its chip says what becomes of .env for it.
+	const chip = row.locator('li.chip').first();
+	assert.match((await chip.getAttribute('aria-label')) ?? '', /built-in AI.*: (Would be sent|Blocked by Context Warden|Excluded by the assistant's own controls|Assistant disabled here)$/);
 }
 
 /** Waits until the "Any assistant" open-tabs surface no longer lists `.env` (and still renders). */
@@ -213,7 +298,8 @@ export default async function run(j) {
 		const hover = await hoverTooltip(page);
 		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
 		assert.match(text, /Context Warden/);
-		assert.match(text, /This workspace is restricted \(Restricted\)/, text);
+		assert.match(text, /Workspace level Restricted: AI assistants are restricted here\./, text);
+		assert.doesNotMatch(text, /restricted \(Restricted\)/, 'the level is not said twice');
 		assert.match(text, /Restricted: [1-9]/, text);
 		assert.match(text, /Active file src\/app\.ts: Public/, text);
 	});
@@ -224,26 +310,35 @@ export default async function run(j) {
 	await j.check('clicking the item opens the Exposure Preview', async () => {
 		await cwItem(page).click();
 		await editorTab(page, 'Exposure Preview').first().waitFor({ state: 'visible', timeout: 15_000 });
-		await previewFrame(page).locator('#root[aria-busy="false"] details.assistant.any').waitFor({ timeout: 20_000 });
+		await previewFrame(page).locator('#root[aria-busy="false"] details.preview-surface').first().waitFor({ timeout: 20_000 });
 	});
-	await j.check('the preview lists .env under "Any assistant" > Open tabs: Restricted, sensitive, "Would be sent"', async () => {
+	await j.check('the preview lists .env once, under Open tabs: Restricted, sensitive, with the built-in AI\'s chip', async () => {
 		await assertEnvListed(page);
 		// No assistant extension is installed in the test editor, but the editor ships its own AI (chat, agent
-		// mode): it is detected and listed first, and "Any assistant" comes last.
-		// The sections as one render shows them, looked up and read in one evaluation (no handle held across a
-		// re-render), read again until there are two.
-		const sections = await until(page, 'the preview shows the built-in AI\'s section and "Any assistant"', async () => {
+		// mode): it is detected and shown as the one assistant card, without a copy of the list.
+		const cards = await until(page, 'the preview shows the built-in AI\'s card', async () => {
 			const found = await previewFrame(page)
-				.locator('details.assistant')
-				.evaluateAll((ds) => ds.map((d) => ({ any: d.classList.contains('any'), name: d.querySelector('.assistant-name')?.textContent?.trim() })));
-			assert.equal(found.length, 2, `two assistant sections: ${JSON.stringify(found)}`);
+				.locator('section.assistant-card')
+				.evaluateAll((cs) => cs.map((c) => ({ name: c.querySelector('.assistant-name')?.textContent?.trim(), tables: c.querySelectorAll('table').length })));
+			assert.equal(found.length, 1, `one assistant card: ${JSON.stringify(found)}`);
 			return found;
 		});
-		assert.match(sections[0].name ?? '', /built-in AI/);
-		assert.equal(sections[1].any, true, '"Any assistant" is last');
-		assert.equal(sections[1].name, 'Any assistant');
+		assert.match(cards[0].name ?? '', /built-in AI/);
+		assert.equal(cards[0].tables, 0, 'no per-assistant copy of the list');
+	});
+	await j.check('the preview\'s count of sensitive files is the status bar\'s (.env open, config/secrets.yml indexed)', async () => {
+		const { expected } = await assertTotalsMatchStatusBar(page);
+		assert.equal(expected, 2, '.env and config/secrets.yml');
+		assert.equal(await rowsFor(anySurface(page, 'Indexed files'), 'config/secrets.yml').count(), 1);
+	});
+	await j.check('with focus on the preview, the last active file (src/app.ts) stays: the redacted view shows it', async () => {
+		await previewFrame(page).locator('details.redacted p.path', { hasText: exact('src/app.ts') }).waitFor({ timeout: 10_000 });
+		assert.equal(await rowsFor(anySurface(page, 'Active editor'), 'src/app.ts').count(), 1);
 	});
 	await shot(page, 'preview');
+	await j.check('dark: the preview wide and narrow, its totals equal to the status bar\'s at each width', async () => {
+		await shotWidths(page, 'dark');
+	});
 	await j.check('the .env row\'s actions (Open, Close tab, Explain) fit in the preview, not clipped off its right edge', async () => {
 		const row = rowsFor(anySurface(page, 'Open tabs'), '.env').first();
 		const names = await row.locator('td.actions button').evaluateAll((buttons) =>
@@ -347,17 +442,8 @@ export default async function run(j) {
 
 	// ---- 6. the same in a light theme -----------------------------------------------------------------------
 	await j.check('"Preferences: Color Theme" switches to Default Light Modern', async () => {
-		await runCommand(page, 'Preferences: Color Theme');
-		const input = page.locator('.quick-input-widget input[type="text"]').first();
-		await input.waitFor({ state: 'visible', timeout: 10_000 });
-		await input.fill('Light Modern');
-		const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Light Modern/ }).first();
-		await row.waitFor({ state: 'visible', timeout: 10_000 });
-		await row.click();
-		await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-		await page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
 		// The webview follows the theme (VS Code puts the kind on its body).
-		await previewFrame(page).locator('body.vscode-light').waitFor({ timeout: 10_000 });
+		await switchTheme(page, 'Light Modern', /Light Modern/, 'vs', 'vscode-light');
 	});
 	await j.check('light: .env open again, the status bar reads "Restricted" and "N sensitive"', async () => {
 		await quickOpen(page, '.env', '.env');
@@ -368,7 +454,7 @@ export default async function run(j) {
 	await shot(page, 'status-bar-light', await statusClip(page));
 	await j.check('light: the tooltip shows', async () => {
 		const text = await tooltipText(page);
-		assert.match(text, /This workspace is restricted/);
+		assert.match(text, /AI assistants are restricted here/);
 	});
 	await shot(page, 'tooltip-light');
 	await page.mouse.move(700, 300);
@@ -377,6 +463,14 @@ export default async function run(j) {
 		await assertEnvListed(page);
 	});
 	await shot(page, 'preview-light');
+	await j.check('light: the preview wide and narrow, its totals equal to the status bar\'s at each width', async () => {
+		await shotWidths(page, 'light');
+	});
+	await j.check('high contrast: the preview wide and narrow, its totals equal to the status bar\'s at each width', async () => {
+		await switchTheme(page, 'Dark High Contrast', /Dark High Contrast/, 'hc-black', 'vscode-high-contrast');
+		await shotWidths(page, 'hc');
+		await switchTheme(page, 'Light Modern', /Light Modern/, 'vs', 'vscode-light');
+	});
 	await j.check('light: the preview\'s own "Close tab" button closes .env and the preview updates', async () => {
 		const row = rowsFor(anySurface(page, 'Open tabs'), '.env').first();
 		await row.getByRole('button', { name: 'Close the tab of .env' }).click();

@@ -94,17 +94,20 @@ describe('exposure preview: one list, distinct totals', () => {
 		assert.equal(none.totals.sensitiveFiles, 3);
 	});
 
-	it('splits destinations into allowed and not allowed; an assistant sending nothing sensitive reaches none', () => {
+	it('splits destinations into allowed and not allowed, the name once per line; an assistant sending nothing sensitive reaches none', () => {
 		const selfHosted = assistant({ id: 'tabby', name: 'Tabby', destination: 'self-hosted' });
 		const cloud = assistant({ id: 'copilot', name: 'GitHub Copilot', destination: 'GitHub cloud (US)' });
 		const off = assistant({ id: 'off', name: 'Off', disabled: true, destination: 'elsewhere' });
 		const { model } = workspace([selfHosted, cloud, off]);
 		const preview = buildPreview(model, {
 			tabby: [{ name: 'your own server', allowed: true }],
-			copilot: [{ name: 'GitHub cloud (US)', allowed: false }],
+			copilot: [
+				{ name: 'GitHub cloud (US)', allowed: false },
+				{ name: 'your own keys', allowed: false },
+			],
 			off: [{ name: 'elsewhere', allowed: false }],
 		});
-		assert.deepEqual(preview.destinations, { allowed: ['Tabby: your own server'], notAllowed: ['GitHub Copilot: GitHub cloud (US)'] });
+		assert.deepEqual(preview.destinations, { allowed: ['Tabby: your own server'], notAllowed: ['GitHub Copilot: GitHub cloud (US); your own keys'] });
 	});
 
 	it('keeps a selection as the active file\'s part, once', () => {
