@@ -89,10 +89,10 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 	if (summary) {
 		line(
 			summary.restricted
-				? vscode.l10n.t('This workspace is restricted ({0}).', levelLabel(summary.level))
-				: vscode.l10n.t('This workspace is {0}: not restricted.', levelLabel(summary.level)),
+				? vscode.l10n.t('Workspace level {0}: AI assistants are restricted here.', levelLabel(summary.level))
+				: vscode.l10n.t('Workspace level {0}: AI assistants are not restricted here.', levelLabel(summary.level)),
 		);
-		line(LEVELS.map((l) => `${levelLabel(l)}: ${summary.counts[l]}`).join(' · '));
+		line(LEVELS.map((l) => vscode.l10n.t('{0}: {1}', levelLabel(l), summary.counts[l])).join(' · '));
 	}
 	if (input.active) {
 		line(vscode.l10n.t('Active file {0}: {1}', input.active.name, levelLabel(input.active.level)));
@@ -114,7 +114,7 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 				break;
 		}
 		for (const s of effective.sources.filter((x) => x.used)) {
-			line(`• ${layerKindLabel(s.kind)}: ${policySourceLabel(s)}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
+			line(`• ${vscode.l10n.t('{0}: {1}', layerKindLabel(s.kind), policySourceLabel(s))}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
 		}
 		if (effective.refused.length) {
 			line(vscode.l10n.t('{0} loosening attempts refused (see Show Effective Policy).', effective.refused.length));
@@ -124,11 +124,16 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 		md.appendMarkdown('\n');
 		line(vscode.l10n.t('AI assistants present:'));
 		for (const a of input.assistants) {
-			line(`• ${a.name}: ${a.state}`);
+			line(`• ${vscode.l10n.t('{0}: {1}', a.name, a.state)}`);
 		}
 	}
-	for (const h of input.hooks ?? []) {
-		line(`• ${h}`);
+	if (input.hooks?.length) {
+		// Agent hooks are not assistants: their own heading.
+		md.appendMarkdown('\n');
+		line(vscode.l10n.t('Agent hooks:'));
+		for (const h of input.hooks) {
+			line(`• ${h}`);
+		}
 	}
 	md.appendMarkdown('\n');
 	line(

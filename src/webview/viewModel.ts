@@ -218,9 +218,9 @@ export function buildHooksView(input: HookStatusInput): HooksView {
 	return view;
 }
 
-/** The text before a line's first ASCII colon (agent names keep it in every language), if any. */
+/** The text before a line's first colon, ASCII or full-width (Chinese puts `：` after the agent's name), if any. */
 function agentPrefix(line: string): string | undefined {
-	const colon = line.indexOf(':');
+	const colon = line.search(/[:：]/);
 	return colon > 0 ? line.slice(0, colon) : undefined;
 }
 

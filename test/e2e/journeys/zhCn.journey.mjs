@@ -63,9 +63,9 @@ export default async function run(j) {
 		const frame = previewFrame(page);
 		await frame.locator('#root[aria-busy="false"]').waitFor({ timeout: 20_000 });
 		// The first snapshot may come before the index: wait for the assistants rather than read once.
-		const body = await poll(page, () => frame.locator('body').innerText(), (text) => /估算/.test(text) && /任意助手/.test(text), 20_000);
+		const body = await poll(page, () => frame.locator('body').innerText(), (text) => /估算/.test(text) && /AI 助手可读取的内容/.test(text), 20_000);
 		assert.match(body, /估算/);
-		assert.match(body, /任意助手/);
+		assert.match(body, /AI 助手可读取的内容/);
 		assert.doesNotMatch(body, /Would be sent|Any assistant|Exposure Preview/, 'no English UI string left in the preview');
 	});
 	await j.check("the editor's built-in AI is named, and where it sends context is said, in Chinese", async () => {
@@ -97,10 +97,11 @@ export default async function run(j) {
 		const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: '单击以预览' }).last();
 		await hover.waitFor({ state: 'visible', timeout: 10_000 });
 		const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
-		assert.match(text, /默认: 内置默认策略/, `the tooltip says: ${text}`);
+		assert.match(text, /默认：内置默认策略/, `the tooltip says: ${text}`);
 		assert.doesNotMatch(text, /built-in default/, `the tooltip says: ${text}`);
 		assert.match(text, /检测到的 AI 助手/, `the tooltip says: ${text}`);
-		assert.match(text, /• 编辑器内置 AI（聊天、代理模式、内联建议）: 已警告/, `the built-in AI by its Chinese name: ${text}`);
+		assert.match(text, /• 编辑器内置 AI（聊天、代理模式、内联建议）：已警告/, `the built-in AI by its Chinese name: ${text}`);
+		assert.doesNotMatch(text, /[\u4e00-\u9fff）]: /, `no ASCII colon after Chinese text: ${text}`);
 		assert.doesNotMatch(text, /The editor's built-in AI/, `the tooltip says: ${text}`);
 		assert.match(text, /上次扫描：\d{1,2}:\d\d:\d\d(?!\s?[AP]M)/, `the time of the last scan in the display language: ${text}`);
 	});

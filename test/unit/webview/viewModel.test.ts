@@ -196,10 +196,10 @@ describe('exposure view model: agent hooks', () => {
 		assert.deepEqual(v.notes, []);
 	});
 
-	it('keeps translated lines: agent names keep their ASCII colon, the general lines do not need one', () => {
+	it('keeps translated lines: an agent name followed by a full-width colon is a row; the general lines are notes', () => {
 		const v = buildHooksView({
-			lines: ['VS Code: 钩子无法运行：chat.useHooks 已关闭', '钩子：未安装到 .codex/hooks.json'],
-			agents: [{ agent: 'vscode', notes: ['VS Code: 钩子无法运行：chat.useHooks 已关闭'] }],
+			lines: ['VS Code：钩子无法运行：chat.useHooks 已关闭', '钩子：未安装到 .codex/hooks.json'],
+			agents: [{ agent: 'vscode', notes: ['VS Code：钩子无法运行：chat.useHooks 已关闭'] }],
 		});
 		assert.deepEqual(v.agents, [{ id: 'vscode', name: 'VS Code', state: '钩子无法运行：chat.useHooks 已关闭' }]);
 		assert.deepEqual(v.notes, ['钩子：未安装到 .codex/hooks.json']);
