@@ -123,7 +123,7 @@ suite('hooks', () => {
 		assert.equal(ignored(VSCODE), true, 'git ignores .github/hooks/context-warden.json');
 		assert.equal(ignored(TEAM), false, 'the team\'s settings file is not hidden from git');
 		const value = parse((await read(CLAUDE)) ?? '') as ClaudeSettings;
-		assert.equal(value.hooks?.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
+		assert.equal(value.hooks?.PreToolUse?.[0]?.matcher, '^(Read|NotebookRead|Grep|Glob|Bash|Edit|MultiEdit|Write|NotebookEdit|mcp__.*)$');
 		const local = parse((await read(VSCODE)) ?? '') as { hooks?: Record<string, { type: string; command: string }[]> };
 		assert.match(local.hooks?.PreToolUse?.[0]?.command ?? '', /context-warden-hook' hook --agent vscode --snapshot /);
 		assert.ok(local.hooks?.UserPromptSubmit?.[0]);

@@ -99,7 +99,7 @@ export function hookCommandLine(o: HookCommandOptions, shell: 'posix' | 'powersh
 	return o.electronRunAsNode ? `ELECTRON_RUN_AS_NODE=1 ${line}` : line;
 }
 
-const CLAUDE_MATCHER = 'Read|NotebookRead|Grep|Glob|Bash';
+const CLAUDE_MATCHER = '^(Read|NotebookRead|Grep|Glob|Bash|Edit|MultiEdit|Write|NotebookEdit|mcp__.*)$';
 /** The tools whose output PostToolUse redacts: file reads, searches, the shell and every MCP tool (a regex: `mcp__` needs one). */
 const CLAUDE_OUTPUT_MATCHER = '^(Read|NotebookRead|Grep|Bash|mcp__.*)$';
 const GEMINI_MATCHER = 'read_file|read_many_files|grep_search|search_file_content|run_shell_command';

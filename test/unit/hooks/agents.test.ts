@@ -128,9 +128,52 @@ const rows: Row[] = [
 		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'ask'),
 	},
 	{
-		name: 'Claude Code: Grep in files_with_matches mode → nothing',
+		// files_with_matches and count are a regex oracle: a secret comes out one character at a time.
+		name: 'Claude Code: Grep in files_with_matches mode over the root → deny',
 		agent: 'claude',
-		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Grep', tool_input: { pattern: 'KEY' } },
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Grep', tool_input: { pattern: 'KEY=a' } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: Grep in count mode on .env → deny',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Grep', tool_input: { pattern: 'KEY=b', path: '/w/.env', output_mode: 'count' } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: Grep over src only → nothing',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Grep', tool_input: { pattern: 'KEY', path: '/w/src' } },
+		expect: (r) => assert.equal(r.out, ''),
+	},
+	{
+		name: 'Claude Code: Edit of .env → deny (its result shows the file)',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: '/w/.env', old_string: 'a', new_string: 'b' } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: MCP read_file of .env → deny',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__read_file', tool_input: { path: '/w/.env' } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: MCP read_multiple_files naming .env among others → deny',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__read_multiple_files', tool_input: { paths: ['/w/README.md', '.env'] } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: MCP search_files over the root → deny; list_directory → nothing',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__search_files', tool_input: { path: '/w', pattern: 'KEY' } },
+		expect: (r) => assert.equal((json(r.out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision, 'deny'),
+	},
+	{
+		name: 'Claude Code: MCP list_directory → nothing (names, not content)',
+		agent: 'claude',
+		payload: { cwd: ROOT, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__list_directory', tool_input: { path: '/w' } },
 		expect: (r) => assert.equal(r.out, ''),
 	},
 	{

@@ -51,7 +51,7 @@ describe('hooks: installer', () => {
 		assert.ok(after.includes('"command": "prettier --write"'));
 		const value = parse(after) as { model: string; hooks: Record<string, { matcher?: string; hooks: { command: string }[] }[]> };
 		assert.equal(value.model, 'sonnet');
-		assert.equal(value.hooks.PreToolUse?.[0]?.matcher, 'Read|NotebookRead|Grep|Glob|Bash');
+		assert.equal(value.hooks.PreToolUse?.[0]?.matcher, '^(Read|NotebookRead|Grep|Glob|Bash|Edit|MultiEdit|Write|NotebookEdit|mcp__.*)$');
 		assert.match(value.hooks.PreToolUse?.[0]?.hooks[0]?.command ?? '', /--agent claude-code --snapshot/);
 		// The user's PostToolUse entry stays first; ours (the output redaction) is added next to it.
 		assert.deepEqual(value.hooks.PostToolUse?.map((e) => e.matcher), ['Write', '^(Read|NotebookRead|Grep|Bash|mcp__.*)$']);

@@ -6,6 +6,7 @@
  */
 import { directRead } from '../decide';
 import { absPath, emptyRequest, isObject, jsonOut, NOTHING, obj, promptMentions, str } from './common';
+import type { ShellRead } from '../shell/types';
 import type { AgentAdapter, HookRequest } from './types';
 
 /** Parses a Claude-shaped PreToolUse / UserPromptSubmit payload (Claude Code and Codex share it). */
@@ -36,12 +37,20 @@ export function parseClaudeShape(id: 'claude-code' | 'openai-codex', payload: un
 				}
 				break;
 			}
-			case 'Grep': {
-				// files_with_matches (the default) and count only name files; content mode prints lines.
-				if (str(input, 'output_mode') !== 'content') {
-					req.kind = 'ignore';
-					break;
+			case 'Edit':
+			case 'MultiEdit':
+			case 'Write':
+			case 'NotebookEdit': {
+				// The result shows the file's content around the edit (and Write replaces a secret the agent saw).
+				const p = str(input, 'file_path', 'notebook_path', 'path');
+				if (p) {
+					req.reads.push(directRead(absPath(p, cwd), tool));
 				}
+				break;
+			}
+			case 'Grep': {
+				// Every output mode: files_with_matches and count answer "does this file match PATTERN?", an
+				// oracle that extracts a secret character by character; content mode prints the lines.
 				const dir = absPath(str(input, 'path') ?? cwd ?? '.', cwd);
 				const glob = str(input, 'glob');
 				if (glob) {
@@ -72,6 +81,14 @@ export function parseClaudeShape(id: 'claude-code' | 'openai-codex', payload: un
 				break;
 			}
 			default:
+				if (tool.startsWith('mcp__')) {
+					// An MCP tool (mcp__<server>__<tool>): the paths and folders its arguments name.
+					req.reads.push(...mcpReads(tool, input, cwd));
+					if (req.reads.length === 0) {
+						req.kind = 'ignore';
+					}
+					break;
+				}
 				req.kind = 'ignore';
 		}
 		return req;
@@ -107,3 +124,46 @@ export const claudeAdapter: AgentAdapter = {
 		return jsonOut({ hookSpecificOutput: { hookEventName: 'PostToolUse', updatedToolOutput: replacement } });
 	},
 };
+
+const MCP_PATH_KEYS = /^(path|paths|file|files|file_?path|file_?paths|filename|source|src|target|uri|url|directory|dir|root|cwd|folder|notebook_?path|absolute_?path|relative_?path)$/i;
+
+/**
+ * The reads an MCP tool call names: string arguments under path-like keys (and `file://` URIs), at any depth.
+ * A tool whose name says it only lists (list_directory, directory_tree, get_file_info) reads no content; one
+ * that searches (search_files, grep) reads its folder recursively.
+ */
+export function mcpReads(tool: string, input: Record<string, unknown>, cwd: string | undefined): ShellRead[] {
+	const name = tool.split('__').slice(2).join('__').toLowerCase();
+	if (/^(list|get_file_info|file_info|stat|exists|directory_tree|tree|list_allowed)/.test(name) && !/read|content|search|grep/.test(name)) {
+		return [];
+	}
+	const recursive = /search|grep|find|glob|tree|walk|recursive|zip|archive|upload|sync/.test(name);
+	const out: ShellRead[] = [];
+	const visit = (value: unknown, key: string, depth: number): void => {
+		if (depth > 4 || out.length > 64) {
+			return;
+		}
+		if (typeof value === 'string') {
+			const uri = /^file:\/\/[^/]*(\/.*)$/i.exec(value);
+			if (uri?.[1] !== undefined) {
+				out.push(directRead(absPath(decodeURIComponent(uri[1]), cwd), tool, recursive ? { recursive: true } : {}));
+			} else if (MCP_PATH_KEYS.test(key) && value !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && value.length < 4096) {
+				out.push(directRead(absPath(value, cwd), tool, recursive ? { recursive: true } : {}));
+			}
+			return;
+		}
+		if (Array.isArray(value)) {
+			for (const v of value) {
+				visit(v, key, depth + 1);
+			}
+			return;
+		}
+		if (isObject(value)) {
+			for (const [k, v] of Object.entries(value)) {
+				visit(v, k, depth + 1);
+			}
+		}
+	};
+	visit(input, '', 0);
+	return out;
+}
