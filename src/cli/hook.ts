@@ -15,7 +15,7 @@ import type { Level } from '../core/policy/schema';
 import { adapterFor } from '../core/hooks/agents/registry';
 import { AGENT_IDS, type HookRequest } from '../core/hooks/agents/types';
 import { classifierPort, type HookClassification, type HookClassifier } from '../core/hooks/classifierPort';
-import type { HookDecision, SensitivityLookup } from '../core/hooks/decide';
+import { type HookDecision, relativeToRoot, type SensitivityLookup } from '../core/hooks/decide';
 import { type Evaluation, evaluateRequest, type PromptSecret } from '../core/hooks/evaluate';
 import { rankOf as levelRank } from '../core/hooks/levels';
 import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } from '../core/hooks/snapshot';
@@ -62,6 +62,8 @@ replaced by a placeholder; output that cannot be checked in full is withheld beh
 const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 /** Whatever the policy says, content past this is never read by the hook (path rules still apply). */
 const HARD_CLASSIFY_BYTES = 64 * 1024 * 1024;
+/** A list of names or a script the shell analysis looks into is at most this large. */
+const MAX_LIST_BYTES = 64 * 1024;
 /** The walk without a snapshot leaves this much of the budget for the rest of the call. */
 const WALK_RESERVE_MS = 600;
 
@@ -424,8 +426,21 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				.filter((f) => f.kind === 'secret' || f.kind === 'private-key')
 				.map((f) => ({ rule: f.rule, message: f.message, level: f.level, line: lineOf(lines, f.start) }));
 		};
+		// Lists of names and scripts a command reads: the analysis may look at them, unless they are sensitive.
+		const readText = (abs: string): string | undefined => {
+			const rel = relativeToRoot(root, toPosix(abs));
+			if (rel === undefined || rel === '') {
+				return undefined;
+			}
+			const level = lookup.levelOf(rel) ?? classify(rel);
+			if (level === undefined || levelRank(level) >= levelRank(threshold)) {
+				return undefined;
+			}
+			const read = readRegularFileSync(onDisk(rel), MAX_LIST_BYTES);
+			return read.kind === 'bytes' ? read.bytes.toString('utf8') : undefined;
+		};
 		const evaluate = (): Evaluation =>
-			budget.run('deciding', () => evaluateRequest(request, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), ...(agentReads ? { agentReads } : {}) }));
+			budget.run('deciding', () => evaluateRequest(request, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), readText, ...(agentReads ? { agentReads } : {}) }));
 		let result = evaluate();
 		if (wanted && !classifier && !policyTried && result.decision.decision !== 'deny') {
 			const loaded = await loadPolicyClassifier(args, root, io, notes, budget);

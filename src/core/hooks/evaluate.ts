@@ -18,6 +18,8 @@ export interface EvaluateOptions {
 	/** Classifies content the agent is about to send (Cursor beforeReadFile). */
 	classifyContent?: (relPath: string, text: string) => { level: Level; rule?: string } | undefined;
 	home?: string;
+	/** A small, non-sensitive file's text (lists of names, scripts), for the shell analysis; see ShellContext.readText. */
+	readText?: (absPath: string) => string | undefined;
 	/** The policy's per-level read actions (`workspace.agentReads`); every level is denied when absent. */
 	agentReads?: AgentReads;
 	/**
@@ -54,7 +56,7 @@ export function evaluateRequest(req: HookRequest, adapter: AgentAdapter, opts: E
 	const uncertain = [...req.uncertain];
 	if (req.command !== undefined) {
 		const cwd = req.cwd ?? req.roots[0] ?? opts.root;
-		const a = analyzeShellCommand(req.command, { cwd, ...(opts.home ? { home: opts.home } : {}), ...(req.cwdDrift ? { cwdDrift: true } : {}) });
+		const a = analyzeShellCommand(req.command, { cwd, root: opts.root, ...(opts.readText ? { readText: opts.readText } : {}), ...(opts.home ? { home: opts.home } : {}), ...(req.cwdDrift ? { cwdDrift: true } : {}) });
 		reads.push(...a.reads);
 		uncertain.push(...a.uncertain);
 	}

@@ -12,9 +12,9 @@ import { Walker } from './walk';
  * substitutions, xargs and find -exec), and what it cannot resolve. Never throws.
  */
 export function analyzeShellCommand(command: string, ctx: ShellContext): ShellAnalysis {
-	const a = new Walker();
+	const a = new Walker(ctx.readText);
 	const cwd = posix.normalize(ctx.cwd);
-	const env: Env = { cwds: ctx.cwdDrift ? [cwd, HOLE] : [cwd], vars: new Map(), dirStack: [], dotglob: false };
+	const env: Env = { cwds: ctx.cwdDrift ? [cwd, HOLE] : [cwd], vars: new Map(), dirStack: [], dotglob: false, ...(ctx.root !== undefined ? { root: posix.normalize(ctx.root) } : {}) };
 	for (const [k, v] of Object.entries(ctx.vars ?? {})) {
 		env.vars.set(k, [escapePattern(v)]);
 	}

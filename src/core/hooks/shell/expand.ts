@@ -3,7 +3,9 @@
  * substitution (walked for their own reads), arithmetic, braces. Unknown parts become holes (`**`).
  */
 import { escapePattern, unescapePattern } from './pattern';
-import { literalText, type Word } from './parse';
+import { printed } from './handlers/shells';
+import { literalText, type ShList, type Word } from './parse';
+import { applyParamOp } from './paramOps';
 import { type Arg, type Env, HOLE, MAX_VALUES } from './types';
 import type { Walker } from './walk';
 import { argOf, assignValue, braceExpand, cloneEnv } from './words';
@@ -17,12 +19,15 @@ export function assign(w: Walker, word: Word, env: Env, via: string, depth: numb
 	}
 }
 
-/** Expands a word into fields: an unquoted lone `$var` splits on blanks; other words are one field. */
+/** Expands a word into fields: an unquoted lone `$var` or `$(…)` splits on IFS; other words are one field. */
 export function expandFields(w: Walker, word: Word, env: Env, via: string, depth: number): Arg[] {
 	const a = expand(w, word, env, via, depth);
 	const only = word.parts.length === 1 ? word.parts[0] : undefined;
-	if (only?.kind === 'param' && !only.quoted && a.holes.length === 0) {
-		const fields = a.patterns.flatMap((p) => p.split(/[ \t\n]+/).filter((s) => s !== ''));
+	if ((only?.kind === 'param' || only?.kind === 'cmdsub') && !only.quoted && a.holes.length === 0) {
+		const ifs = env.vars.get('IFS');
+		const sep = ifs && ifs.length === 1 ? unescapePattern(ifs[0] ?? '') : ' \t\n';
+		const splitter = new RegExp(`[${(sep === '' ? ' ' : sep).replace(/[\]\\^-]/g, '\\$&')}]+`);
+		const fields = a.patterns.flatMap((p) => p.split(splitter).filter((s) => s !== ''));
 		return fields.map((p) => argOf([p], [], word.raw));
 	}
 	return [a];
@@ -62,7 +67,14 @@ export function expand(w: Walker, word: Word, env: Env, via: string, depth: numb
 				if (part.operand) {
 					expand(w, part.operand, env, via, depth);
 				}
-				const values = lookup(w, part.name, env);
+				let values = lookup(w, part.name, env);
+				if (part.prefix !== undefined || part.operand) {
+					// An operator: evaluated on the known values, or the word is unresolvable.
+					const literal = (t: string): string[] | null => (/[$`]/.test(t) ? null : [t.replace(/\\(.)/g, '$1').replace(/^(["'])(.*)\1$/s, '$2')]);
+					const known = (n: string): string[] | null => lookup(w, n, env)?.map(unescapePattern) ?? null;
+					const res = applyParamOp(values?.map(unescapePattern) ?? null, part.prefix, part.operand?.raw ?? '', literal, known);
+					values = res === null ? null : res.map(escapePattern);
+				}
 				if (values === null) {
 					holes.push(`$${part.name || '{…}'}`);
 					add = [HOLE];
@@ -71,11 +83,19 @@ export function expand(w: Walker, word: Word, env: Env, via: string, depth: numb
 				}
 				break;
 			}
-			case 'cmdsub':
+			case 'cmdsub': {
 				w.walkList(part.body, cloneEnv(env), `${via}$(…) → `, depth + 1);
-				holes.push('command substitution output');
-				add = [HOLE];
+				// $(echo x) and $(printf %s x): the output is known (trailing newlines dropped, as bash does).
+				const out = staticOutput(w, part.body, env, depth);
+				if (out !== undefined) {
+					const text = out.replace(/\n+$/, '');
+					add = [part.quoted ? escapePattern(text) : text];
+				} else {
+					holes.push('command substitution output');
+					add = [HOLE];
+				}
 				break;
+			}
 			case 'procsub':
 				w.walkList(part.body, cloneEnv(env), `${via}<(…) → `, depth + 1);
 				pipe = true;
@@ -115,4 +135,24 @@ export function lookup(w: Walker, name: string, env: Env): string[] | null {
 		return [escapePattern(env.cwds[0] ?? '')];
 	}
 	return null;
+}
+
+/** The output of a substitution that is one `echo`/`printf` of static words, when it is. */
+function staticOutput(w: Walker, body: ShList, env: Env, depth: number): string | undefined {
+	const only = body.items.length === 1 ? body.items[0] : undefined;
+	const pipeline = only && only.pipelines.length === 1 && !only.background ? only.pipelines[0] : undefined;
+	const cmd = pipeline && pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
+	if (!cmd || cmd.type !== 'simple' || cmd.redirects.length > 0 || cmd.assigns.length > 0) {
+		return undefined;
+	}
+	const argv = cmd.words.map((word) => expand(w, word, env, '', depth + 1));
+	const name = argv[0]?.text;
+	const file = argv[1];
+	if (name === 'cat' && argv.length === 2 && file?.text !== undefined && !file.text.startsWith('-')) {
+		return w.textOf(file, env); // $(cat list.txt), when the caller can read the list
+	}
+	if ((name !== 'echo' && name !== 'printf') || !argv.every((a) => a.text !== undefined)) {
+		return undefined;
+	}
+	return printed(name, argv.slice(1).map((a) => a.text ?? ''));
 }

@@ -15,7 +15,7 @@
 /** One piece of a word, in order. */
 export type WordPart =
 	| { kind: 'lit'; text: string; quoted: boolean }
-	| { kind: 'param'; name: string; quoted: boolean; operand?: Word }
+	| { kind: 'param'; name: string; quoted: boolean; operand?: Word; prefix?: '!' | '#' }
 	| { kind: 'cmdsub'; body: ShList; quoted: boolean }
 	| { kind: 'arith'; raw: string }
 	| { kind: 'procsub'; body: ShList };
@@ -812,15 +812,16 @@ class Parser {
 			}
 			const inner = this.src.slice(this.pos + 2, close);
 			this.pos = close + 1;
-			const m = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!\-])/.exec(inner);
-			const name = m?.[1] ?? '';
+			const m = /^([#!]?)([A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!\-])/.exec(inner);
+			const name = m?.[2] ?? '';
+			const prefix = m?.[1] === '!' || m?.[1] === '#' ? m[1] : undefined;
 			const rest = m ? inner.slice(m[0].length) : inner;
 			let operand: Word | undefined;
 			if (rest !== '') {
 				const sub = new Parser(rest, 0, this.depth + 1);
 				operand = sub.readDoubleQuotedBody('');
 			}
-			return operand ? { kind: 'param', name, quoted, operand } : { kind: 'param', name, quoted };
+			return { kind: 'param', name, quoted, ...(operand ? { operand } : {}), ...(prefix ? { prefix } : {}) };
 		}
 		const m = /^([A-Za-z_][A-Za-z0-9_]*|\d|[@*#?$!\-])/.exec(this.src.slice(this.pos + 1, this.pos + 200));
 		if (m && m[1] !== undefined) {

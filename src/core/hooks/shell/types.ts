@@ -39,6 +39,13 @@ export interface ShellContext {
 	cwdDrift?: boolean;
 	/** Static environment variables known to the caller. */
 	vars?: Record<string, string>;
+	/** The workspace (and repository) root: `git show REV:path` paths are relative to it. */
+	root?: string;
+	/**
+	 * A small file's text, when the caller can read it: lists of names (`xargs < list`, `tar -T list`,
+	 * `$(cat list)`) and scripts (`sh < script`) are then judged by what they hold. Undefined: unknown.
+	 */
+	readText?: (absPath: string) => string | undefined;
 }
 
 /** The value standing for a part unknown at hook time: in a pattern, it matches any path. */
@@ -54,6 +61,8 @@ export interface Env {
 	vars: Map<string, string[] | null>;
 	dirStack: string[][];
 	dotglob: boolean;
+	/** The repository's top, when known (ShellContext.root). */
+	root?: string;
 }
 
 /** An expanded word: its possible values as patterns, and why parts were unknown. */

@@ -2,19 +2,33 @@
  * The command walk: lists, pipelines, compound commands and redirects, each simple command handed to the
  * handler of its program family. Collects the reads, the writes and what could not be resolved.
  */
+import { posix } from 'node:path';
 import { handlerFor } from './handlers/table';
+import { printed } from './handlers/shells';
 import { type Redirect, type ShCommand, type ShList, type Word, literalText, parseShell } from './parse';
 import { escapePattern, isPattern, unescapePattern } from './pattern';
-import { type Arg, type Env, type Feed, HOLE, type Io, MAX_DEPTH, MAX_VALUES, type ShellAnalysis, type ShellRead } from './types';
+import { type Arg, type Env, type Feed, HOLE, type Io, MAX_DEPTH, MAX_VALUES, type ShellAnalysis, type ShellRead, type Stdin } from './types';
 import { assign, expand, expandFields } from './expand';
-import { argOf, assignValue, cloneEnv, progName, resolve, union } from './words';
+import { argOf, cloneEnv, progName, resolve, union } from './words';
 
 export class Walker {
+	/** `readText`: a small file's text (lists of names, scripts), from the caller; the analysis itself does no I/O. */
+	constructor(private readonly readText?: (absPath: string) => string | undefined) {}
+
 	private readonly reads: ShellRead[] = [];
 	private readonly uncertain: string[] = [];
 	/** Redirect and copy targets written to. */
 	readonly writes: string[] = [];
 	private readonly seen = new Set<string>();
+	/** Files this command line writes, with their text when it is known (see rememberWritten). */
+	private readonly written = new Map<string, string | null>();
+	/** Links this command line made: link path → target path (absolute). */
+	private readonly links = new Map<string, string>();
+
+	/** Records `ln [-s] TARGET LINK`: reads through LINK later in the line read TARGET. */
+	link(linkAbs: string, targetAbs: string): void {
+		this.links.set(posix.normalize(linkAbs), posix.normalize(targetAbs));
+	}
 
 	result(): ShellAnalysis {
 		return { reads: this.reads, uncertain: [...new Set(this.uncertain)], writes: [...new Set(this.writes)] };
@@ -83,11 +97,18 @@ export class Walker {
 					}
 					return;
 				}
+				// `NAME=value cmd`: the words are expanded before the assignments; the command runs with them
+				// (BASH_ENV=.env bash -c …).
+				const cmdEnv = cmd.assigns.length > 0 ? cloneEnv(env) : env;
 				for (const w of cmd.assigns) {
-					this.expand(assignValue(w), env, via, depth);
+					this.assign(w, cmdEnv, via, depth);
 				}
 				const argv = cmd.words.flatMap((w) => this.expandFields(w, env, via, depth));
-				this.dispatch(argv, env, via, depth, { stdin, upstream, upstreamEnv });
+				this.rememberWritten(argv, cmd.redirects, stdin, env);
+				this.dispatch(argv, cmdEnv, via, depth, { stdin, upstream, upstreamEnv });
+				if (cmdEnv !== env) {
+					env.cwds = cmdEnv.cwds;
+				}
 				return;
 			}
 			case 'subshell':
@@ -160,7 +181,9 @@ export class Walker {
 			}
 			if (r.op === '<' || r.op === '<>' || r.op === '<&') {
 				this.pathOperand(target, env, `${via}< redirect`, false, {});
-				stdin = undefined;
+				// The file's text feeds the command (names for xargs, a script for sh), when it can be known.
+				const text = target.text !== undefined && r.op === '<' ? this.textOf(target, env) : undefined;
+				stdin = text !== undefined ? { text } : undefined;
 			} else {
 				for (const p of target.patterns) {
 					this.writes.push(...resolve(p, env));
@@ -185,6 +208,99 @@ export class Walker {
 		return expand(this, word, env, via, depth);
 	}
 
+	/**
+	 * Options that name a file for any program: env files (`node --env-file`, `docker run --env-file`, kubectl's
+	 * `--from-env-file`/`--from-file`), and lists of names (`--files0-from`, `--files-from`).
+	 */
+	private fileOptions(args: Arg[], env: Env, here: string): void {
+		for (let i = 0; i < args.length; i++) {
+			const t = args[i]?.text;
+			const m = t === undefined ? null : /^--(env-file|env-file-if-exists|from-env-file|from-file|files0-from|files-from)(?:=(.*))?$/s.exec(t);
+			if (!m) {
+				continue;
+			}
+			let value = m[2];
+			if (value === undefined) {
+				const next = args[i + 1];
+				if (next && next.text === undefined) {
+					this.unsure(`${here} --${m[1]}: a file computed at run time`);
+				}
+				value = next?.text;
+				i++;
+			}
+			if (value === undefined || value === '' || value === '-') {
+				continue;
+			}
+			if (m[1] === 'from-file' && value.includes('=')) {
+				value = value.slice(value.indexOf('=') + 1);
+			}
+			this.pathOperand(argOf([escapePattern(value)], [], value), env, `${here} --${m[1]}`, false, {});
+			if (m[1] === 'files0-from' || m[1] === 'files-from') {
+				const list = this.textOf(argOf([escapePattern(value)], [], value), env);
+				if (list === undefined) {
+					this.unsure(`${here}: reads the files named in ${value}`);
+				} else {
+					for (const name of list.split(m[1] === 'files0-from' ? '\0' : '\n').filter((n) => n !== '')) {
+						this.pathOperand(argOf([escapePattern(name)], [], name), env, `${here} (listed in ${value})`, false, {});
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Remembers what `echo …`, `printf …` or `cat <<EOF` writes into a file (`> script.sh`), so that running that
+	 * script later in the same command line is analysed; a file written otherwise is remembered as unknown.
+	 */
+	private rememberWritten(argv: Arg[], redirects: Redirect[], stdin: Stdin | undefined, env: Env): void {
+		const outs = redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>');
+		if (outs.length === 0) {
+			return;
+		}
+		const name = progName(argv[0]);
+		let text: string | null = null;
+		if ((name === 'echo' || name === 'printf') && argv.slice(1).every((a) => a.text !== undefined)) {
+			text = printed(name, argv.slice(1).map((a) => a.text ?? ''));
+		} else if (name === 'cat' && argv.length === 1 && stdin?.text !== undefined && !stdin.dynamic) {
+			text = stdin.text;
+		}
+		for (const r of outs) {
+			const target = this.expand(r.target, env, '', MAX_DEPTH + 1);
+			for (const p of target.patterns) {
+				for (const abs of resolve(p, env).map(unescapePattern)) {
+					const prev = this.written.get(abs);
+					this.written.set(abs, r.op === '>>' && prev !== undefined ? (prev === null || text === null ? null : prev + text) : text);
+				}
+			}
+		}
+	}
+
+	/** A file's text: what this command line wrote into it, or what the caller can read (small regular files). */
+	textOf(file: Arg, env: Env): string | undefined {
+		const written = this.writtenScript(file, env);
+		if (written !== undefined) {
+			return written ?? undefined;
+		}
+		if (!this.readText || file.text === undefined) {
+			return undefined;
+		}
+		const abs = resolve(escapePattern(file.text), env);
+		return abs.length === 1 && !abs[0]?.includes(HOLE) ? this.readText(unescapePattern(abs[0] ?? '')) : undefined;
+	}
+
+	/** The text this command line wrote into a script it now runs: a string, null when unknown, undefined when not written here. */
+	writtenScript(script: Arg, env: Env): string | null | undefined {
+		for (const p of script.patterns) {
+			for (const abs of resolve(p, env)) {
+				const t = this.written.get(unescapePattern(abs));
+				if (t !== undefined || this.written.has(unescapePattern(abs))) {
+					return t ?? null;
+				}
+			}
+		}
+		return undefined;
+	}
+
 	/** Hands one program invocation to the handler of its family (see handlers/table.ts). */
 	dispatch(argv: Arg[], env: Env, via: string, depth: number, io: Io): void {
 		const first = argv[0];
@@ -198,6 +314,7 @@ export class Walker {
 			this.unknownProgram('a command computed at run time', args, env, via);
 			return;
 		}
+		this.fileOptions(args, env, `${via}${name}`);
 		const handler = handlerFor(name);
 		if (handler) {
 			handler(this, { name, args, env, via, here: `${via}${name}`, depth, io });
@@ -233,6 +350,15 @@ export class Walker {
 				}
 				const glob = isPattern(r);
 				const hasHole = r.includes(HOLE) && !p.startsWith('/') ? env.cwds.includes(HOLE) : false;
+				// Through a link this command line made (ln -s config c; cat c/prod.yml): the target is read.
+				if (!glob) {
+					const plain = unescapePattern(r);
+					for (const [link, target] of this.links) {
+						if (plain === link || plain.startsWith(`${link}/`)) {
+							this.addRead({ path: target + plain.slice(link.length), recursive, via: `${via} (through ${link})`, ...extra, ...(maybe ? { maybe: true } : {}) });
+						}
+					}
+				}
 				this.addRead({
 					path: glob ? r : unescapePattern(r),
 					recursive,

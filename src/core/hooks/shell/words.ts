@@ -38,7 +38,7 @@ export function progName(a: Arg | undefined): string | undefined {
 
 /** A copy of the shell state for a subshell or a pipeline stage. */
 export function cloneEnv(env: Env): Env {
-	return { cwds: env.cwds, vars: new Map(env.vars), dirStack: [...env.dirStack], dotglob: env.dotglob };
+	return { cwds: env.cwds, vars: new Map(env.vars), dirStack: [...env.dirStack], dotglob: env.dotglob, ...(env.root !== undefined ? { root: env.root } : {}) };
 }
 
 /** The union of two cwd lists, keeping identity when they are the same. */
@@ -48,6 +48,15 @@ export function union(a: string[], b: string[]): string[] {
 
 /** Resolves a pattern against the possible current directories. */
 export function resolve(pattern: string, env: Env): string[] {
+	// The process's own views of its directories: /proc/self/cwd (or thread-self, or a pid) is the cwd, …/root is /.
+	const proc = /^\/proc\/(?:self|thread-self|\d+|\\\$\\\$)\/(cwd|root)(?=\/|$)/.exec(pattern);
+	if (proc) {
+		const rest = pattern.slice(proc[0].length).replace(/^\//, '');
+		if (proc[1] === 'root') {
+			return [normalizePattern(`/${rest}`)];
+		}
+		return resolve(rest === '' ? '.' : rest, env);
+	}
 	if (pattern.startsWith('/')) {
 		return [normalizePattern(pattern)];
 	}

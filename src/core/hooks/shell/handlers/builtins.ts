@@ -1,4 +1,5 @@
 /** Shell builtins that change what later words mean (cd, shopt, export, read) or run code (source, eval). */
+import { posix } from 'node:path';
 import { isPattern } from '../pattern';
 import { type Arg, type Env, HOLE } from '../types';
 import type { Walker } from '../walk';
@@ -94,5 +95,50 @@ export function tee(w: Walker, args: Arg[], env: Env): void {
 		if (a.text === undefined || !a.text.startsWith('-')) {
 			a.patterns.forEach((p) => w.writes.push(...resolve(p, env)));
 		}
+	}
+}
+
+/** `ln [-s] TARGET [LINK]` and `ln -t DIR TARGET…`: remembered, so reads through the link read the target. */
+export function link(w: Walker, args: Arg[], env: Env): void {
+	let symbolic = false;
+	let dir: string | undefined;
+	const ops: Arg[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const t = args[i]?.text;
+		if (t === '-t' || t === '--target-directory') {
+			dir = args[++i]?.text;
+		} else if (t?.startsWith('--target-directory=')) {
+			dir = t.slice('--target-directory='.length);
+		} else if (t !== undefined && /^-[a-zA-Z]+$/.test(t)) {
+			symbolic ||= t.includes('s');
+		} else if (t === undefined || !t.startsWith('--')) {
+			const a = args[i];
+			if (a) {
+				ops.push(a);
+			}
+		}
+	}
+	const cwd = env.cwds.length === 1 ? env.cwds[0] : undefined;
+	if (cwd === undefined || cwd === HOLE) {
+		return;
+	}
+	const abs = (p: string, base: string): string => posix.normalize(p.startsWith('/') ? p : `${base}/${p}`);
+	const pairs: [string, string][] = [];
+	if (dir !== undefined) {
+		for (const o of ops) {
+			if (o.text !== undefined) {
+				pairs.push([o.text, `${abs(dir, cwd)}/${posix.basename(o.text)}`]);
+			}
+		}
+	} else if (ops.length >= 1) {
+		const target = ops[0]?.text;
+		const name = ops.length >= 2 ? ops[ops.length - 1]?.text : target !== undefined ? posix.basename(target) : undefined;
+		if (target !== undefined && name !== undefined) {
+			pairs.push([target, abs(name, cwd)]);
+		}
+	}
+	for (const [target, linkAbs] of pairs) {
+		// A symbolic link's target is relative to the link's folder; a hard link's to the cwd.
+		w.link(linkAbs, abs(target, symbolic ? posix.dirname(linkAbs) : cwd));
 	}
 }

@@ -12,6 +12,7 @@ export function interpreter(w: Walker, name: string, args: Arg[], env: Env, here
 	let lineMode = false;
 	let i = 0;
 	let sawScript = false;
+	let scriptArg: Arg | undefined;
 	for (; i < args.length; i++) {
 		const a = args[i];
 		const t = a?.text ?? '';
@@ -48,6 +49,7 @@ export function interpreter(w: Walker, name: string, args: Arg[], env: Env, here
 		if (code === undefined && !codeDynamic) {
 			// a script file: running it does not show its source; its arguments may name files
 			sawScript = true;
+			scriptArg = a;
 			i++;
 		}
 		break;
@@ -59,6 +61,14 @@ export function interpreter(w: Walker, name: string, args: Arg[], env: Env, here
 	}
 	if (codeDynamic) {
 		w.unsure(`${here}: runs code computed at run time`);
+	}
+	if (code === undefined && sawScript && scriptArg) {
+		const written = w.writtenScript(scriptArg, env);
+		if (written === null) {
+			w.unsure(`${here}: runs a script written by this command`);
+		} else if (written !== undefined) {
+			code = written;
+		}
 	}
 	if (code === undefined) {
 		if (sawScript) {
@@ -76,15 +86,18 @@ export function interpreter(w: Walker, name: string, args: Arg[], env: Env, here
 /** Guesses what inline interpreter code reads: the string literals in it, and its arguments if it reads argv. */
 export function scanCode(w: Walker, code: string, rest: Arg[], env: Env, here: string, lineMode: boolean): void {
 	const literals: string[] = [];
-	const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g;
+	const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|\bqq?\(([^()\n]*)\)/g;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(code))) {
-		const s = m[1] ?? m[2] ?? m[3] ?? '';
-		if (s.trim() !== '' && s.length < 1024 && !s.includes('\n')) {
+		const s = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+		if (s.trim() !== '' && s.length < 1024 && !s.includes('\n') && !isExistenceCheck(code, m.index)) {
 			literals.push(s.replace(/\\(.)/g, '$1'));
 		}
 	}
 	const usesArgv = lineMode || /\bsys\.argv|process\.argv|\bARGV\b|@ARGV|\$ARGV|<>|\bfileinput\b|\$args\b|commandArgs|\$1\b/.test(code);
+	if (!usesArgv && computedOpen(code)) {
+		w.unsure(`${here}: code opens a file whose name is computed at run time`);
+	}
 	const walks = /\bos\.walk|\blistdir|\bscandir|\bglob\b|\.rglob|\.iterdir|readdir|opendir|\bDir\b|\bFind\.find|File::Find|Get-ChildItem|\bgci\b|\bls\b|-Recurse/.test(code);
 	const opens = /\bopen\s*\(|read_text|read_bytes|readFile|createReadStream|File\.read|IO\.read|File\.open|fopen|file_get_contents|readlines|slurp|Get-Content|\bgc\b|\bcat\b|\btype\b|\bsubprocess\b|\bexec|\bsystem\s*\(|spawn|popen|`/.test(code);
 	const paths = literals.filter((s) => !/^[\s\w]*%[sd]|^https?:|^\s|^[rwab+]{1,3}$|^utf-?8$/i.test(s));
@@ -122,4 +135,39 @@ export function scanCode(w: Walker, code: string, rest: Arg[], env: Env, here: s
 	if (opens && paths.length === 0 && !usesArgv) {
 		w.unsure(`${here}: code opens a file whose name is computed at run time`);
 	}
+}
+
+/** A literal that only names a file to test (exists, isfile, existsSync, stat): an existence check is not a read. */
+function isExistenceCheck(code: string, at: number): boolean {
+	const before = code.slice(Math.max(0, at - 40), at);
+	return /(?:\bexists|\bisfile|\bisdir|\bis_file|\bis_dir|\bexistsSync|\baccessSync|\baccess|\bstatSync|\blstatSync|\bgetsize|\bgetmtime|\bfile_exists|\bis_readable|-[efdsr])\s*\(?\s*$/.test(before);
+}
+
+/**
+ * Whether code opens a file with an argument that is not a plain literal (`open(".e" + "nv")`, `readFileSync(p)`,
+ * `open(F, q(x))` is fine): what it reads is then computed at run time.
+ */
+function computedOpen(code: string): boolean {
+	const call = /\b(?:open|readFileSync|readFile|createReadStream|fopen|file_get_contents|read_file|File\.read|File\.open|IO\.read|Get-Content)\s*\(\s*/g;
+	const literal = /^(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|qq?\([^()\n]*\))\s*[,)]/;
+	const handle = /^\w+\s*,\s*(?:(?:'[<>+]*'|"[<>+]*")\s*,\s*)?/;
+	let m: RegExpExecArray | null;
+	while ((m = call.exec(code))) {
+		let rest = code.slice(m.index + m[0].length);
+		const h = handle.exec(rest);
+		if (h && /^(?:my\s+)?\$?\w+$/.test(h[0].split(',')[0]?.trim() ?? '')) {
+			rest = rest.slice(h[0].length); // perl: open(FH, "<", "file")
+		}
+		if (!literal.test(rest)) {
+			return true;
+		}
+	}
+	const pathCall = /\bPath\s*\(\s*/g;
+	while ((m = pathCall.exec(code))) {
+		const rest = code.slice(m.index + m[0].length);
+		if (!literal.test(rest) && /^[^)]*\)\s*\.(?:read_text|read_bytes|open)\b/.test(rest)) {
+			return true;
+		}
+	}
+	return false;
 }

@@ -14,7 +14,8 @@ export function http(w: Walker, name: string, args: Arg[], env: Env, here: strin
 			w.pathOperand(argOf([escapePattern(m[1])], [], raw), env, `${here} (upload)`, false, {});
 		}
 	};
-	const dataFlags = new Set(['-d', '--data', '--data-binary', '--data-ascii', '--data-urlencode', '--json', '-F', '--form', '--form-string']);
+	// -H @file and --url-query @file read the file too (headers, query pairs).
+	const dataFlags = new Set(['-d', '--data', '--data-binary', '--data-ascii', '--data-urlencode', '--json', '-F', '--form', '--form-string', '-H', '--header', '--url-query', '--proxy-header']);
 	const fileFlags = new Set(['-T', '--upload-file', '-K', '--config', '--post-file', '--body-file', '--load-cookies', '-i', '--input-file', '--netrc-file', '--raw']);
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
@@ -31,8 +32,8 @@ export function http(w: Walker, name: string, args: Arg[], env: Env, here: strin
 		const eq = t.startsWith('--') ? t.indexOf('=') : -1;
 		const flag = eq > 0 ? t.slice(0, eq) : t;
 		const inlineValue = eq > 0 ? t.slice(eq + 1) : undefined;
-		if (dataFlags.has(flag) || /^-[dF]./.test(t)) {
-			const v = inlineValue ?? (/^-[dF]./.test(t) ? t.slice(2) : args[++i]?.text);
+		if (dataFlags.has(flag) || /^-[dFH]./.test(t)) {
+			const v = inlineValue ?? (/^-[dFH]./.test(t) ? t.slice(2) : args[++i]?.text);
 			if (v === undefined && args[i]?.holes.length) {
 				w.unsure(`${here}: sends data computed at run time`);
 			}
