@@ -2,6 +2,7 @@ import { allowedExtensionsCommand } from './allowedExtensions';
 import { auditCommand } from './audit';
 import { explainPolicyCommand } from './explainPolicy';
 import { hookCommand } from './hook';
+import { installHooksCommand } from './installHooks';
 import { type CliCommand, type CliIo, ExitCode, type Progress } from './io';
 import { scanCommand } from './scan';
 import { colourFor, guardOutput, type OutStream, painter, termText } from './terminal';
@@ -16,6 +17,7 @@ const commands: CliCommand[] = [
 	explainPolicyCommand,
 	scanCommand,
 	hookCommand,
+	installHooksCommand,
 	auditCommand,
 	verifyLogCommand,
 	allowedExtensionsCommand,
