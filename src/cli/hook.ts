@@ -22,7 +22,7 @@ import { type HookSnapshot, parseSnapshot, snapshotFileName, snapshotLookup } fr
 import { parseCommandArgs } from './args';
 import { appendAudit, setHookMirror } from './hookAudit';
 import { Budget, BudgetExceeded, HOOK_BUDGET_MS } from './hookBudget';
-import { runOutputHook } from './hookOutput';
+import { runOutputHook, withheldAnswer } from './hookOutput';
 import { cacheFileFor, defaultCacheDir, hashOf, type WorkspaceIndex, workspaceIndex } from './hookWorkspace';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { readRegularFileSync } from './regularFile';
@@ -469,6 +469,22 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 		io.stderr.write(result.output.stderr);
 		return result.output.exitCode;
 	} catch (err) {
+		if (req?.kind === 'output') {
+			// What a tool returned and could not be checked: withheld, never passed through (silence would pass it).
+			const answer = withheldAnswer(req, adapter, BudgetExceeded.is(err) ? `it could not be checked for secrets within ${budgetMs} ms` : 'it could not be checked for secrets');
+			notes.push(err instanceof Error ? err.message : String(err));
+			if (args.log && answer) {
+				const tool = req.tool ?? req.event;
+				await appendAudit(args.log, now, notes, 'hook.redact', { agent: adapter.id, ...(tool ? { tool } : {}), rules: [], replaced: 0, withheld: BudgetExceeded.is(err) ? 'time budget' : 'internal error' });
+			}
+			flushNotes(io, notes);
+			if (answer) {
+				io.stdout.write(answer.stdout);
+				io.stderr.write(answer.stderr);
+				return answer.exitCode;
+			}
+			return ExitCode.ok;
+		}
 		if (BudgetExceeded.is(err) && req) {
 			// Out of time: not silence (most agents proceed on silence) but ask, or deny where the agent cannot ask.
 			const decision: HookDecision = {
@@ -477,7 +493,7 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 				rule: 'hook:budget',
 				paths: [],
 			};
-			const output = req.kind === 'output' ? undefined : adapter.render(decision, req);
+			const output = adapter.render(decision, req);
 			notes.push(err.message);
 			if (args.log && output) {
 				const tool = req.tool ?? req.event;

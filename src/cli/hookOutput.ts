@@ -4,11 +4,11 @@
  * checked (too large, no classifier, an internal error) is replaced by a notice: never passed through. Nothing is
  * printed when there is nothing to replace. The audit log gets the rules and counts, never a value.
  */
-import type { AgentAdapter, HookRequest } from '../core/hooks/agents/types';
+import type { AgentAdapter, HookOutput, HookRequest } from '../core/hooks/agents/types';
 import type { HookClassifier } from '../core/hooks/classifierPort';
 import type { AgentReads } from '../core/policy/agentReads';
 import type { Level } from '../core/policy/levels';
-import { redactToolOutput, withheldNotice, type OutputRedaction } from '../core/redact/toolOutput';
+import { redactToolOutput, withholdToolOutput, type OutputRedaction } from '../core/redact/toolOutput';
 import { appendAudit } from './hookAudit';
 import { type CliIo, ExitCode } from './io';
 import { withRedactionSession } from './redactSession';
@@ -24,6 +24,14 @@ export interface OutputHookOptions {
 	agentReads?: AgentReads | undefined;
 }
 
+/**
+ * The agent's answer withholding a tool's output (the hook ran out of time or failed before it could check it):
+ * undefined when the agent cannot replace output.
+ */
+export function withheldAnswer(req: HookRequest, adapter: AgentAdapter, why: string): HookOutput | undefined {
+	return adapter.renderOutput?.(withholdToolOutput(req.output, why).output, req);
+}
+
 /** Redacts one tool output and prints the agent's replacement; returns the exit code. */
 export async function runOutputHook(req: HookRequest, adapter: AgentAdapter, o: OutputHookOptions): Promise<number> {
 	const render = adapter.renderOutput;
@@ -35,7 +43,7 @@ export async function runOutputHook(req: HookRequest, adapter: AgentAdapter, o: 
 		const classifier = o.classifier;
 		const contentFindings = classifier?.contentFindings?.bind(classifier);
 		if (!contentFindings) {
-			result = { kind: 'withheld', output: withheldNotice('no policy could be loaded to check it for secrets'), why: 'no classifier' };
+			result = withholdToolOutput(req.output, 'no policy could be loaded to check it for secrets');
 		} else {
 			result = withRedactionSession(o.sessionDir, req.sessionId, o.notes, (session) =>
 				redactToolOutput(req.output, { source: { contentFindings }, session, threshold: o.threshold, ...(o.agentReads ? { agentReads: o.agentReads } : {}) }),
@@ -43,7 +51,7 @@ export async function runOutputHook(req: HookRequest, adapter: AgentAdapter, o: 
 		}
 	} catch (err) {
 		o.notes.push(`redaction failed, output withheld: ${err instanceof Error ? err.message : String(err)}`);
-		result = { kind: 'withheld', output: withheldNotice('it could not be checked for secrets'), why: 'internal error' };
+		result = withholdToolOutput(req.output, 'it could not be checked for secrets');
 	}
 	if (result.kind !== 'unchanged' && o.log) {
 		const tool = req.tool ?? req.event;

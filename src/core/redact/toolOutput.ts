@@ -66,7 +66,15 @@ export function withheldNotice(why: string): string {
 	return `Context Warden withheld this tool output: ${why}.`;
 }
 
-function withhold(output: unknown, why: string): OutputRedaction {
+/**
+ * The output withheld behind a notice, in its own JSON shape (an agent refuses a replacement of another kind and
+ * would keep the original): the notice goes in the first string, the other strings are emptied, labels stay.
+ */
+export function withholdToolOutput(output: unknown, why: string): { kind: 'withheld'; output: unknown; why: string } {
+	return withhold(output, why);
+}
+
+function withhold(output: unknown, why: string): { kind: 'withheld'; output: unknown; why: string } {
 	const notice = withheldNotice(why);
 	let placed = false;
 	const place = (): string => {

@@ -58,7 +58,7 @@ interface Run {
 	code: number;
 }
 
-async function hook(agent: string, payload: unknown): Promise<Run> {
+async function hook(agent: string, payload: unknown, extra: string[] = []): Promise<Run> {
 	let out = '';
 	let err = '';
 	const io: CliIo = {
@@ -68,7 +68,7 @@ async function hook(agent: string, payload: unknown): Promise<Run> {
 		env: { HOME: '/home/u' },
 		stdin: () => Promise.resolve(JSON.stringify(payload)),
 	};
-	const code = await runHook(['--agent', agent, '--snapshot', snap, '--log', join(dir, 'audit', 'hook.log')], io, { classifier, now: () => new Date('2026-12-08T00:00:00Z') });
+	const code = await runHook(['--agent', agent, '--snapshot', snap, '--log', join(dir, 'audit', 'hook.log'), ...extra], io, { classifier, now: () => new Date('2026-12-08T00:00:00Z') });
 	for (const v of VALUES) {
 		assert.ok(!out.includes(v) && !err.includes(v), `${agent}: a value reached the hook's output`);
 	}
@@ -89,7 +89,7 @@ const post = (tool: string, tool_input: unknown, tool_response: unknown, session
 	tool_use_id: 'toolu_1',
 });
 
-type Row = { name: string; agent: string; payload: unknown; expect: (r: Run) => void };
+type Row = { name: string; agent: string; payload: unknown; args?: string[]; expect: (r: Run) => void };
 
 const rows: Row[] = [
 	{
@@ -145,6 +145,17 @@ const rows: Row[] = [
 			const o = updated(r) as { stdout: string; stderr: string; interrupted: boolean };
 			assert.match(o.stdout, /^Context Warden withheld this tool output: it is too large to check for secrets/);
 			assert.deepEqual([o.stderr, o.interrupted], ['', false]);
+		},
+	},
+	{
+		name: 'Claude Code PostToolUse out of its time budget → withheld in the tool\'s own shape, never passed through',
+		agent: 'claude',
+		args: ['--budget-ms', '0'],
+		payload: post('Read', { file_path: '/w/config/app.ini' }, { type: 'text', file: { filePath: '/w/config/app.ini', content: CONFIG, numLines: 5 } }),
+		expect: (r) => {
+			const o = updated(r) as { type: string; file: { filePath: string; content: string; numLines: number } };
+			assert.deepEqual([o.type, o.file.filePath, o.file.numLines], ['text', '/w/config/app.ini', 5]);
+			assert.match(o.file.content, /^Context Warden withheld this tool output: it could not be checked for secrets within 0 ms\.$/);
 		},
 	},
 	{
@@ -222,7 +233,7 @@ const rows: Row[] = [
 
 describe('redaction through the agent hooks', () => {
 	for (const row of rows) {
-		it(row.name, async () => row.expect(await hook(row.agent, row.payload)));
+		it(row.name, async () => row.expect(await hook(row.agent, row.payload, row.args)));
 	}
 
 	it('keeps placeholders stable across the runs of one session, and numbers another session afresh', async () => {
