@@ -2,7 +2,7 @@
  * The catalogue of AI assistants Context Warden knows: identity, destinations, levers, instruction files.
  *
  * Data only. Every fact carries its evidence. `verified: true` means the vendor's own source code or documentation
- * was read (see /work/shared/research/assistants.md, which cites the commits and URLs); everything else (third-party
+ * was read (docs/evidence/assistants.md says what was read, with the commits and URLs); everything else (third-party
  * mirrors, user reports, our inference) is `verified: false` and must be presented as such.
  */
 import { hookLever } from '../hooks/agentRegistry';
@@ -25,7 +25,7 @@ const GITHUB_CLOUD: Destination = {
 	jurisdiction: 'global',
 	region: 'GitHub Copilot service (GitHub/Microsoft cloud; models from several providers routed by GitHub)',
 	selfHostable: false,
-	evidence: unverified('research/assistants.md §3.1', 'region and residency not verified'),
+	evidence: unverified('docs/evidence/assistants.md#github-copilot-chat', 'region and residency not verified'),
 };
 const USER_CONFIGURED = (text: string, evidence: Evidence): Destination => ({
 	id: 'user-configured',
@@ -73,7 +73,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 			GITHUB_CLOUD,
 			USER_CONFIGURED(
 				'language models the user adds to VS Code chat (bring your own key, local models)',
-				unverified('research/assistants.md §2', 'BYOK providers not catalogued'),
+				unverified('docs/evidence/assistants.md#vscode-chat', 'BYOK providers not catalogued'),
 			),
 		],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
@@ -123,7 +123,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 			instr('.github/instructions/**/*.instructions.md', src(VSCODE_INSTRUCTIONS_DOC)),
 			instr('AGENTS.md', unverified('3p: VS Code customization guides (chat.useAgentsMdFile)')),
 		],
-		restrictedMode: { support: 'unknown', evidence: unverified('research/assistants.md §2.4', 'built-in; product.json overrides not checked') },
+		restrictedMode: { support: 'unknown', evidence: unverified('docs/evidence/assistants.md#restricted-mode', 'built-in; product.json overrides not checked') },
 		notes: ['Part of VS Code: always present, cannot be uninstalled.'],
 	},
 	{
@@ -212,7 +212,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 			instr('AGENTS.md', unverified('microsoft/vscode src/vs/sessions/copilot-customizations-spec.md (3p mirror)')),
 			instr('CLAUDE.md', unverified('microsoft/vscode src/vs/sessions/copilot-customizations-spec.md (3p mirror)')),
 		],
-		restrictedMode: { support: 'unknown', evidence: unverified('research/assistants.md §2.4', 'built-in; product.json overrides not checked') },
+		restrictedMode: { support: 'unknown', evidence: unverified('docs/evidence/assistants.md#restricted-mode', 'built-in; product.json overrides not checked') },
 		notes: [
 			'Bundled with VS Code: can be disabled, not uninstalled (microsoft/vscode#323511).',
 			'Content exclusion on GitHub (org/enterprise) is stronger than any workspace file; it is set by GitHub admins.',
@@ -240,7 +240,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 			},
 		],
 		instructionFiles: [],
-		restrictedMode: { support: 'unknown', evidence: unverified('research/assistants.md §2.4') },
+		restrictedMode: { support: 'unknown', evidence: unverified('docs/evidence/assistants.md#restricted-mode') },
 		notes: ['Deprecated and auto-uninstalled since February 2026 (microsoft/vscode#292498); completions now live in Copilot Chat.'],
 	},
 	{
@@ -249,7 +249,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'Anthropic',
 		extensionIds: ['anthropic.claude-code'],
 		destinations: [
-			vendorCloud('anthropic-cloud', 'us', 'Anthropic API', unverified('research/assistants.md §3.6', 'region not verified')),
+			vendorCloud('anthropic-cloud', 'us', 'Anthropic API', unverified('docs/evidence/assistants.md#claude-code', 'region not verified')),
 			USER_CONFIGURED('Amazon Bedrock, Google Vertex AI, Microsoft Foundry or a gateway, when configured', src('anthropics/claude-code@5cfc0a19 CHANGELOG.md')),
 		],
 		surfaces: ['chat', 'agentFileTools', 'terminal'],
@@ -287,7 +287,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'OpenAI',
 		extensionIds: ['openai.chatgpt'],
 		destinations: [
-			vendorCloud('openai-cloud', 'us', 'OpenAI (ChatGPT account or API key)', unverified('research/assistants.md §3.7', 'region not verified')),
+			vendorCloud('openai-cloud', 'us', 'OpenAI (ChatGPT account or API key)', unverified('docs/evidence/assistants.md#openai-codex', 'region not verified')),
 			USER_CONFIGURED('configured model_providers (e.g. Azure OpenAI)', src('https://developers.openai.com/codex/config-basic')),
 		],
 		surfaces: ['chat', 'agentFileTools', 'terminal'],
@@ -443,7 +443,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'Kilo Code',
 		vendor: 'Kilo Code (Kilo-Org)',
 		extensionIds: ['kilocode.kilo-code'],
-		destinations: [USER_CONFIGURED('the provider the user selects, or the Kilo gateway', unverified('research/assistants.md §3.5'))],
+		destinations: [USER_CONFIGURED('the provider the user selects, or the Kilo gateway', unverified('docs/evidence/assistants.md#kilo-code'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -455,7 +455,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 				syntax: 'gitignore',
 				caseSensitive: 'unknown',
 				covers: ['agentFileTools', 'completions'],
-				evidence: unverified('research/assistants.md §3.5 (source snippets of Kilo-Org/kilocode via a code index)'),
+				evidence: unverified('docs/evidence/assistants.md#kilo-code'),
 			},
 			noLever('kilo-code.noOffSwitch', DISABLE_BY_HAND, unverified('settings not verified')),
 		],
@@ -467,7 +467,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'Gemini Code Assist',
 		vendor: 'Google',
 		extensionIds: ['google.geminicodeassist'],
-		destinations: [vendorCloud('google-cloud', 'global', 'Google Cloud (Gemini), GCP project chosen by the user', unverified('research/assistants.md §3.8'))],
+		destinations: [vendorCloud('google-cloud', 'global', 'Google Cloud (Gemini), GCP project chosen by the user', unverified('docs/evidence/assistants.md#gemini-code-assist'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -521,7 +521,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'Gemini CLI companion',
 		vendor: 'Google',
 		extensionIds: ['google.gemini-cli-vscode-ide-companion'],
-		destinations: [vendorCloud('google-cloud', 'global', 'Gemini CLI sends to Google (the companion is a local bridge)', unverified('research/assistants.md §3.9'))],
+		destinations: [vendorCloud('google-cloud', 'global', 'Gemini CLI sends to Google (the companion is a local bridge)', unverified('docs/evidence/assistants.md#gemini-cli-companion'))],
 		surfaces: ['chat', 'agentFileTools', 'terminal'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'instructions'],
 		levers: [
@@ -547,7 +547,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'Amazon Q Developer',
 		vendor: 'AWS',
 		extensionIds: ['amazonwebservices.amazon-q-vscode'],
-		destinations: [vendorCloud('aws-cloud', 'us', 'AWS (Builder ID / IAM Identity Center)', unverified('research/assistants.md §3.10', 'region not verified'))],
+		destinations: [vendorCloud('aws-cloud', 'us', 'AWS (Builder ID / IAM Identity Center)', unverified('docs/evidence/assistants.md#amazon-q', 'region not verified'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -577,7 +577,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'Sourcegraph',
 		extensionIds: ['sourcegraph.cody-ai'],
 		destinations: [
-			vendorCloud('sourcegraph-cloud', 'global', 'sourcegraph.com', unverified('research/assistants.md §3.11')),
+			vendorCloud('sourcegraph-cloud', 'global', 'sourcegraph.com', unverified('docs/evidence/assistants.md#sourcegraph-cody')),
 			SELF_HOSTED('a self-hosted Sourcegraph Enterprise instance (cody.serverEndpoint)', src('sourcegraph/cody@dced3c1d4 vscode/package.json')),
 		],
 		surfaces: ['completions', 'chat', 'agentFileTools'],
@@ -624,7 +624,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'Tabnine',
 		extensionIds: ['tabnine.tabnine-vscode'],
 		destinations: [
-			vendorCloud('tabnine-cloud', 'global', 'Tabnine SaaS', unverified('research/assistants.md §3.12')),
+			vendorCloud('tabnine-cloud', 'global', 'Tabnine SaaS', unverified('docs/evidence/assistants.md#tabnine')),
 			SELF_HOSTED('a private Tabnine installation (tabnine.cloudHost)', src('codota/tabnine-vscode@d87ffa31 package.json')),
 		],
 		surfaces: ['completions', 'chat', 'indexing'],
@@ -661,7 +661,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'Windsurf plugin (formerly Codeium)',
 		vendor: 'Windsurf / Cognition',
 		extensionIds: ['codeium.codeium'],
-		destinations: [vendorCloud('windsurf-cloud', 'global', 'Windsurf (Cognition) cloud', unverified('research/assistants.md §3.13'))],
+		destinations: [vendorCloud('windsurf-cloud', 'global', 'Windsurf (Cognition) cloud', unverified('docs/evidence/assistants.md#windsurf'))],
 		surfaces: ['completions', 'chat', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -721,7 +721,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		destinations: [vendorCloud('supermaven-cloud', 'global', 'Supermaven cloud', unverified('marketplace links only'))],
 		surfaces: ['completions', 'chat'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
-		levers: [noLever('supermaven.none', DISABLE_BY_HAND, unverified('research/assistants.md §3.16: no vendor source or docs found'))],
+		levers: [noLever('supermaven.none', DISABLE_BY_HAND, unverified('docs/evidence/assistants.md#supermaven-qodo-blackbox: no vendor source or docs found'))],
 		instructionFiles: [],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
 	},
@@ -733,7 +733,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		destinations: [vendorCloud('qodo-cloud', 'global', 'Qodo cloud', unverified('marketplace links only'))],
 		surfaces: ['chat', 'agentFileTools'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
-		levers: [noLever('qodo.none', DISABLE_BY_HAND, unverified('research/assistants.md §3.16: no vendor source or docs found'))],
+		levers: [noLever('qodo.none', DISABLE_BY_HAND, unverified('docs/evidence/assistants.md#supermaven-qodo-blackbox: no vendor source or docs found'))],
 		instructionFiles: [],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
 	},
@@ -745,7 +745,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		destinations: [vendorCloud('blackbox-cloud', 'global', 'BLACKBOX AI cloud', unverified('marketplace links only'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
-		levers: [noLever('blackbox.none', DISABLE_BY_HAND, unverified('research/assistants.md §3.16: no vendor source or docs found'))],
+		levers: [noLever('blackbox.none', DISABLE_BY_HAND, unverified('docs/evidence/assistants.md#supermaven-qodo-blackbox: no vendor source or docs found'))],
 		instructionFiles: [],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
 	},
@@ -791,7 +791,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'CodeGeeX',
 		vendor: 'Zhipu AI',
 		extensionIds: ['aminer.codegeex'],
-		destinations: [vendorCloud('zhipu-cloud', 'cn-mainland', 'Zhipu AI cloud', unverified('research/assistants.md §3.17'))],
+		destinations: [vendorCloud('zhipu-cloud', 'cn-mainland', 'Zhipu AI cloud', unverified('docs/evidence/assistants.md#codegeex'))],
 		surfaces: ['completions', 'chat'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
 		levers: [
@@ -821,7 +821,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		],
 		surfaces: ['completions', 'chat', 'agentFileTools'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
-		levers: [noLever('baidu-comate.none', DISABLE_BY_HAND, unverified('research/assistants.md §3.17: no ignore file or settings verified'))],
+		levers: [noLever('baidu-comate.none', DISABLE_BY_HAND, unverified('docs/evidence/assistants.md#baidu-comate: no ignore file or settings verified'))],
 		instructionFiles: [],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
 	},
@@ -830,7 +830,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		name: 'MarsCode / Trae plugin',
 		vendor: 'ByteDance',
 		extensionIds: ['marscode.marscode-extension'],
-		destinations: [vendorCloud('bytedance-cloud', 'cn-mainland', 'ByteDance cloud', unverified('research/assistants.md §3.17', 'edition and region not verified'))],
+		destinations: [vendorCloud('bytedance-cloud', 'cn-mainland', 'ByteDance cloud', unverified('docs/evidence/assistants.md#marscode-trae', 'edition and region not verified'))],
 		surfaces: ['completions', 'chat', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -857,7 +857,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		destinations: [vendorCloud('tencent-cloud', 'cn-mainland', 'Tencent Cloud (Hunyuan / DeepSeek / GLM models)', unverified('3p'))],
 		surfaces: ['completions', 'chat', 'agentFileTools'],
 		exposureSurfaces: ['activeEditor', 'openTabs'],
-		levers: [noLever('tencent-codebuddy.none', DISABLE_BY_HAND, unverified('research/assistants.md §3.17: no ignore file verified'))],
+		levers: [noLever('tencent-codebuddy.none', DISABLE_BY_HAND, unverified('docs/evidence/assistants.md#tencent-codebuddy: no ignore file verified'))],
 		instructionFiles: [],
 		restrictedMode: { support: 'unknown', evidence: unverified('not checked') },
 		notes: ['Not the open-source "CodeBuddy" by olasunkanmi-SE, which uses .codebuddyignore.'],
@@ -868,7 +868,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'Anysphere',
 		extensionIds: [],
 		host: 'fork',
-		destinations: [vendorCloud('cursor-cloud', 'global', 'Cursor cloud', unverified('research/assistants.md §3.14'))],
+		destinations: [vendorCloud('cursor-cloud', 'global', 'Cursor cloud', unverified('docs/evidence/assistants.md#cursor'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [
@@ -899,7 +899,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 		vendor: 'Windsurf / Cognition',
 		extensionIds: [],
 		host: 'fork',
-		destinations: [vendorCloud('windsurf-cloud', 'global', 'Windsurf (Cognition) cloud', unverified('research/assistants.md §3.13'))],
+		destinations: [vendorCloud('windsurf-cloud', 'global', 'Windsurf (Cognition) cloud', unverified('docs/evidence/assistants.md#windsurf'))],
 		surfaces: ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'],
 		exposureSurfaces: ['activeEditor', 'openTabs', 'index', 'instructions'],
 		levers: [...hookLever('windsurf-editor')],

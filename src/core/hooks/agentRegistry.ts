@@ -47,7 +47,8 @@ export interface AgentEntry {
 	presence: { always: true } | { folder: string; extensions?: readonly string[] };
 }
 
-const research = (section: string, verified = true, note?: string): Evidence => ({ source: `research/hooks.md ${section}`, verified, ...(note ? { note } : {}) });
+/** Evidence recorded in docs/evidence/agent-hooks.md, under the agent's heading. */
+const hookEvidence = (anchor: AgentId, verified = true, note?: string): Evidence => ({ source: `docs/evidence/agent-hooks.md#${anchor}`, verified, ...(note ? { note } : {}) });
 
 export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 	vscode: {
@@ -62,7 +63,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				how: 'PreToolUse hook denies read_file/list_dir/file_search/grep_search on sensitive paths and run_in_terminal commands naming them',
 				covers: ['agentFileTools', 'terminal'],
 				partial: 'hooks are a Preview feature and fail open on timeout; @-mentions bypass PreToolUse',
-				evidence: research('§0-§1 (VS Code Local harness)'),
+				evidence: hookEvidence('vscode'),
 			},
 		},
 		presence: { always: true },
@@ -86,7 +87,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				how: 'PreToolUse hook (matcher Read|Grep|Glob|Bash) and UserPromptSubmit hook deny sensitive paths',
 				covers: ['agentFileTools', 'terminal', 'chat'],
 				partial: 'a hook failing with an exit code other than 2 does not block',
-				evidence: research('§2 (anthropics/claude-code CHANGELOG, sdk.d.ts)'),
+				evidence: hookEvidence('claude-code'),
 			},
 		},
 		presence: { folder: '.claude', extensions: ['anthropic.claude-code'] },
@@ -103,7 +104,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				how: 'beforeReadFile and beforeShellExecution hooks deny sensitive paths',
 				covers: ['agentFileTools', 'terminal'],
 				partial: 'fails open unless failClosed is set',
-				evidence: research('§3 (cursor/cookbook)'),
+				evidence: hookEvidence('cursor'),
 			},
 		},
 		presence: { folder: '.cursor' },
@@ -119,7 +120,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				path: '.gemini/settings.json',
 				how: 'BeforeTool hook on read_file|read_many_files|grep_search|glob|list_directory|run_shell_command',
 				covers: ['agentFileTools', 'terminal'],
-				evidence: research('§4.1'),
+				evidence: hookEvidence('gemini-cli-companion'),
 			},
 		},
 		presence: { folder: '.gemini', extensions: ['google.gemini-cli-vscode-ide-companion'] },
@@ -136,7 +137,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				how: 'PreToolUse hook on Bash commands',
 				covers: ['terminal'],
 				partial: 'no read_file interception',
-				evidence: research('§4.2 [S]', false),
+				evidence: hookEvidence('openai-codex', false, 'config shape from secondary sources'),
 			},
 		},
 		presence: { folder: '.codex', extensions: ['openai.chatgpt'] },
@@ -164,7 +165,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentEntry>> = {
 				how: 'pre_read_code, pre_run_command and pre_user_prompt hooks block sensitive paths (exit code 2)',
 				covers: ['agentFileTools', 'terminal', 'chat'],
 				partial: 'Cascade hooks are in beta; the event names come from secondary sources',
-				evidence: research('§4.5 (docs.windsurf.com/windsurf/cascade/hooks: exit code 2 blocks)', false, 'event names [S]'),
+				evidence: hookEvidence('windsurf-editor', false, 'event names from secondary sources'),
 			},
 		},
 		presence: { folder: '.windsurf' },

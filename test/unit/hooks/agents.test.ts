@@ -1,5 +1,5 @@
 /**
- * Each agent's documented payloads (research/hooks.md) through the whole hook, checking the exact output.
+ * Each agent's documented payloads (docs/evidence/agent-hooks.md) through the whole hook, checking the exact output.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

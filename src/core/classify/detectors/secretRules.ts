@@ -6,7 +6,7 @@
  *
  * Regexes are ASCII-only (no `\w` under `u`), have bounded quantifiers and no nested quantifiers, so each
  * runs in time linear in its window. Formats come from the providers' documentation and the public
- * gitleaks / secretlint / detect-secrets rule sets (see /work/shared/research/detection.md).
+ * gitleaks / secretlint / detect-secrets rule sets (docs/evidence/secret-rules.md).
  */
 
 export interface SecretRule {
