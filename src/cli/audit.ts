@@ -20,7 +20,7 @@ import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
 import { levelArg, parseJobs } from './scan';
 import { failOnLine } from './scanText';
-import { plural, termText } from './terminal';
+import { plural, scanProgress, termText } from './terminal';
 
 export const AUDIT_FORMATS = ['md', 'json', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -146,10 +146,12 @@ export const auditCommand: CliCommand = {
 			return prepared;
 		}
 		const { root, effective } = prepared;
+		const progress = scanProgress(io.progress);
 		const scan = await scanDirectoryParallel(root, effective.policy, effective.exceptions.active, effective.policy.content.maxFileSizeBytes, {
 			gitignore: parsed.gitignore,
 			...(parsed.jobs ? { jobs: parsed.jobs } : {}),
-		});
+			onProgress: progress.onProgress,
+		}).finally(() => progress.stop());
 		const report = buildAuditReport(
 			collectAuditInput({
 				environment: auditEnvironment({ env: io.env, extensionVersion: VERSION }),

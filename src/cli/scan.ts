@@ -10,6 +10,7 @@ import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
 import { renderScanText } from './scanText';
+import { scanProgress } from './terminal';
 
 const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>] [--jobs <n>]
 
@@ -117,10 +118,12 @@ export const scanCommand: CliCommand = {
 		}
 		const { root, effective } = prepared;
 		const policy = effective.policy;
+		const progress = scanProgress(io.progress);
 		const result = await scanDirectoryParallel(root, policy, effective.exceptions.active, policy.content.maxFileSizeBytes, {
 			gitignore: parsed.gitignore,
 			...(parsed.jobs ? { jobs: parsed.jobs } : {}),
-		});
+			onProgress: progress.onProgress,
+		}).finally(() => progress.stop());
 		const verdict = workspaceVerdict(policy, result.files.map((f) => f.level));
 		const min = levelRank(parsed.minLevel);
 		const listed = result.files.filter((f) => levelRank(f.level) >= min);

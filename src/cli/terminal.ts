@@ -139,3 +139,39 @@ export function middleTruncate(s: string, max: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
+
+/** How long a scan runs before the progress line appears, and how often it is redrawn. */
+export const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * A progress line for a slow scan: nothing for the first second, then `scanning: N files, X MB` redrawn four times a
+ * second until `stop()` clears it. `progress` is undefined when stderr is not a terminal: then this does nothing.
+ */
+export function scanProgress(progress: { update(text: string): void; clear(): void } | undefined): {
+	onProgress(files: number, bytes: number): void;
+	stop(): void;
+} {
+	let files = 0;
+	let bytes = 0;
+	if (!progress) {
+		return { onProgress: () => undefined, stop: () => undefined };
+	}
+	let every: NodeJS.Timeout | undefined;
+	const draw = (): void => progress.update(`scanning: ${plural(files, 'file')}, ${humanBytes(bytes)}`);
+	const after = setTimeout(() => {
+		draw();
+		every = setInterval(draw, PROGRESS_EVERY_MS);
+	}, PROGRESS_AFTER_MS);
+	return {
+		onProgress(f, b) {
+			files = f;
+			bytes = b;
+		},
+		stop() {
+			clearTimeout(after);
+			clearInterval(every);
+			progress.clear();
+		},
+	};
+}

@@ -35,6 +35,8 @@ export interface ParallelScanOptions extends WalkOptions {
 	workerFile?: string;
 	/** Scan with workers even for a small tree (tests). */
 	forceParallel?: boolean;
+	/** Called as batches of files are classified (worker threads only), with the totals so far: for a progress line. */
+	onProgress?(files: number, bytes: number): void;
 }
 
 interface ScanWorkerData {
@@ -109,7 +111,7 @@ export async function scanDirectoryParallel(
 	maxBytes: number,
 	options: ParallelScanOptions = {},
 ): Promise<DirectoryScan> {
-	const { jobs: jobsOption, workerFile: workerFileOption, forceParallel, ...walkOptions } = options;
+	const { jobs: jobsOption, workerFile: workerFileOption, forceParallel, onProgress, ...walkOptions } = options;
 	const jobs = Math.max(1, Math.floor(jobsOption ?? defaultJobs()));
 	const workerFile = workerFileOption ?? defaultWorkerFile();
 	if (jobs === 1 || !/\.(c?js|mjs)$/.test(workerFile)) {
@@ -136,6 +138,7 @@ export async function scanDirectoryParallel(
 	const workers: { w: Worker; inFlight: number }[] = [];
 	const results: FileClassification[][] = [];
 	let bytes = 0;
+	let done = 0;
 	let nextId = 0;
 	let failure: Error | undefined;
 	let wake: (() => void) | undefined;
@@ -151,8 +154,11 @@ export async function scanDirectoryParallel(
 			if ('error' in res) {
 				failure ??= new Error(`scan worker: ${res.error}`);
 			} else {
-				results.push(JSON.parse(res.files) as FileClassification[]);
+				const batch = JSON.parse(res.files) as FileClassification[];
+				results.push(batch);
 				bytes += res.bytes;
+				done += batch.length;
+				onProgress?.(done, bytes);
 			}
 			notify();
 		});

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
-import { colourFor, guardOutput, humanBytes, middleTruncate, termText } from '../../../src/cli/terminal';
+import { colourFor, guardOutput, humanBytes, middleTruncate, scanProgress, termText } from '../../../src/cli/terminal';
 
 /**
  * What a hostile name carries: ESC (a colour: blink, which the CLI never uses), OSC (set the window title, ended by
@@ -171,6 +171,26 @@ describe('terminal text', () => {
 			}
 			const coloured = await run(['scan', '.'], dir, {}, true);
 			assert.match(coloured.out, /\u001b\[/, 'a terminal is coloured');
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('the progress line: none off a terminal; on one, always cleared before the result', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-progress-'));
+		try {
+			for (let i = 0; i < 300; i++) {
+				fs.writeFileSync(path.join(dir, `f${i}.txt`), 'hello\n');
+			}
+			const pipe = await run(['scan', '.', '--jobs', '2'], dir);
+			assert.equal(pipe.err, '', 'no progress on a pipe');
+			const tty = await run(['scan', '.', '--jobs', '2'], dir, {}, true);
+			// Whether the line appeared depends on the machine's speed; that it ends cleared does not.
+			assert.ok(tty.err === '' || tty.err.endsWith('\r\u001b[K'), JSON.stringify(tty.err));
+			assert.equal(tty.err.replace(/\r\u001b\[K(scanning: [^\r]*)?/g, ''), '', JSON.stringify(tty.err));
+			const quiet = scanProgress(undefined);
+			quiet.onProgress(1, 2);
+			quiet.stop();
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
