@@ -34,14 +34,17 @@ export async function explainFile(index: WorkspaceIndex, target?: vscode.Uri): P
 	const items: ReasonPick[] = [...c.reasons]
 		.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (a.line ?? 0) - (b.line ?? 0))
 		.map((r) => ({
-			label: `${levelLabel(r.level)} · ${reasonKindLabel(r.kind)} · ${r.rule}`,
-			description: r.line ? vscode.l10n.t('line {0}, column {1}', r.line, r.column ?? 1) : vscode.l10n.t('path rule'),
-			detail: r.preview ? `${reasonMessage(r)} — ${r.preview}` : reasonMessage(r),
+			// The finding in words once (the label); its level and where it is; the masked preview or the rule's kind and id.
+			label: reasonMessage(r),
+			description: `${levelLabel(r.level)} · ${r.line ? vscode.l10n.t('line {0}, column {1}', r.line, r.column ?? 1) : vscode.l10n.t('path rule')}`,
+			detail: r.preview ?? `${reasonKindLabel(r.kind)} · ${r.rule}`,
 			...(r.line !== undefined ? { line: r.line, column: r.column ?? 1, endLine: r.endLine ?? r.line, endColumn: r.endColumn ?? (r.column ?? 1) } : {}),
 		}));
 	const pick = await vscode.window.showQuickPick(items, {
 		title: vscode.l10n.t('Why is {0} {1}?', rel, levelLabel(c.level)),
-		placeHolder: vscode.l10n.t('Pick a finding to go to it'),
+		placeHolder: items.some((i) => i.line !== undefined)
+			? vscode.l10n.t('Pick a finding to go to it')
+			: vscode.l10n.t('Matched by its path only: there is no finding to go to in the file.'),
 		matchOnDescription: true,
 		matchOnDetail: true,
 	});

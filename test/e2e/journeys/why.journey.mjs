@@ -58,6 +58,9 @@ export default async function run(j) {
 		await quickOpen(page, '.env', '.env');
 		const rows = await whyRows(page);
 		assert.ok(rows.some((r) => /Restricted/.test(r) && /path/.test(r)), `rows: ${JSON.stringify(rows)}`);
+		// A path-only match has nothing to go to: the prompt says so instead of "Pick a finding to go to it".
+		const prompt = await page.locator('.quick-input-widget input[type="text"]').first().getAttribute('placeholder');
+		assert.match(prompt ?? '', /Matched by its path only/);
 		await page.keyboard.press('Escape');
 	});
 	await j.screenshot('why-env');
@@ -72,18 +75,22 @@ export default async function run(j) {
 		const end = Date.now() + 15_000;
 		while (Date.now() < end) {
 			rows = await whyRows(page);
-			if (rows.some((r) => /private-key/.test(r))) {
+			if (rows.some((r) => /PEM private key/.test(r))) {
 				break;
 			}
 			await page.keyboard.press('Escape');
 			await page.waitForTimeout(500);
 		}
-		const row = rows.find((r) => /private-key/.test(r));
+		const row = rows.find((r) => /PEM private key/.test(r));
 		assert.ok(row, `rows: ${JSON.stringify(rows)}`);
+		// In words once as the label (the core's message also names the PEM type: "PEM private key (private key)");
+		// no "Private key · pem-private-key" beside it. The masked preview keeps its own BEGIN PRIVATE KEY line.
+		assert.ok((row.match(/private[ -]key/g) ?? []).length <= 2, `"private key" said at most twice in words: ${row}`);
+		assert.doesNotMatch(row, /pem-private-key/, `no rule id beside the words: ${row}`);
 		assert.match(row, /line 2\b/, 'the key starts on line 2');
 		assert.doesNotMatch(row, /BEGIN PRIVATE KEY-----\s*\S{20}/, 'no key material in the list');
 		await j.screenshot('why-key');
-		await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'private-key' }).first().click();
+		await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'PEM private key' }).first().click();
 		// The cursor lands on line 2: the status bar's position item reads "Ln 2".
 		await page.locator('.statusbar-item').filter({ hasText: /Ln 2, Col/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
 	});
