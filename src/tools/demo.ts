@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const WORKSPACE = 'test/fixtures/workspaces/basic';
 const OUT = 'demo-output';
 
-interface AuditJson {
+export interface AuditJson {
 	policy: { name: string };
 	workspace: { level: string; restricted: boolean };
 	files: { path: string; level: string; reasons: { message: string }[] }[];
@@ -30,6 +30,40 @@ function fail(step: string, r: { stdout: string; stderr: string }): never {
 function size(file: string): string {
 	const n = fs.statSync(path.join(ROOT, file)).size;
 	return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The demo's summary: what was found (at most five files named), each file written with what it is, how to install
+ * the .vsix. Bounded: 17 lines plus one per file written.
+ */
+export function demoSummary(report: AuditJson, files: { vsix: string; vsixSize: string; written: readonly (readonly [string, string])[] }): string[] {
+
+	const lines: string[] = [];
+	lines.push('', `Audited ${WORKSPACE} with the policy "${report.policy.name}":`);
+	lines.push(
+		`  ${report.files.length} sensitive file${report.files.length === 1 ? '' : 's'}; workspace level ${report.workspace.level}` +
+			(report.workspace.restricted ? ', AI assistants restricted' : ', not restricted'),
+	);
+	for (const f of report.files.slice(0, 5)) {
+		lines.push(`  - ${JSON.stringify(f.path).slice(1, -1)} (${f.level}): ${f.reasons[0]?.message ?? ''}`);
+	}
+	if (report.files.length > 5) {
+		lines.push(`  ... and ${report.files.length - 5} more (see the report)`);
+	}
+	lines.push('', 'Wrote:');
+	const vsix = files.vsix;
+	const width = Math.max(vsix.length, ...files.written.map(([f]) => f.length));
+	lines.push(`  ${vsix.padEnd(width)}  the extension (${files.vsixSize})`);
+	for (const [file, what] of files.written) {
+		lines.push(`  ${file.padEnd(width)}  ${what}`);
+	}
+	lines.push('', 'Try the extension:');
+	lines.push(`  VS Code:      code --install-extension ${vsix}`);
+	lines.push(`  code-server:  code-server --install-extension ${vsix}`);
+	lines.push('  (or Extensions view > ... > Install from VSIX...), then open test/fixtures/workspaces/exposure');
+	lines.push('  and click "Context Warden" in the status bar for the Exposure Preview.');
+	lines.push('Try the CLI:  node dist/cli.js scan <dir>   (audit, validate, explain-policy: --help)');
+	return lines;
 }
 
 function main(): void {
@@ -56,32 +90,11 @@ function main(): void {
 		written.push([out, what]);
 	}
 	const report = JSON.parse(fs.readFileSync(path.join(ROOT, OUT, 'audit.json'), 'utf8')) as AuditJson;
-
-	const lines: string[] = [];
-	lines.push('', `Audited ${WORKSPACE} with the policy "${report.policy.name}":`);
-	lines.push(
-		`  ${report.files.length} sensitive file${report.files.length === 1 ? '' : 's'}; workspace level ${report.workspace.level}` +
-			(report.workspace.restricted ? ', AI assistants restricted' : ', not restricted'),
-	);
-	for (const f of report.files.slice(0, 5)) {
-		lines.push(`  - ${JSON.stringify(f.path).slice(1, -1)} (${f.level}): ${f.reasons[0]?.message ?? ''}`);
-	}
-	if (report.files.length > 5) {
-		lines.push(`  ... and ${report.files.length - 5} more (see the report)`);
-	}
-	lines.push('', 'Wrote:');
-	const width = Math.max(vsix.length, ...written.map(([f]) => f.length));
-	lines.push(`  ${vsix.padEnd(width)}  the extension (${size(vsix)})`);
-	for (const [file, what] of written) {
-		lines.push(`  ${file.padEnd(width)}  ${what}`);
-	}
-	lines.push('', 'Try the extension:');
-	lines.push(`  VS Code:      code --install-extension ${vsix}`);
-	lines.push(`  code-server:  code-server --install-extension ${vsix}`);
-	lines.push('  (or Extensions view > ... > Install from VSIX...), then open test/fixtures/workspaces/exposure');
-	lines.push('  and click "Context Warden" in the status bar for the Exposure Preview.');
-	lines.push('Try the CLI:  node dist/cli.js scan <dir>   (audit, validate, explain-policy: --help)');
+	const lines = demoSummary(report, { vsix, vsixSize: size(vsix), written });
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+// Run as a script, not when a test imports the summary.
+if (require.main === module) {
+	main();
+}
