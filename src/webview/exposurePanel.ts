@@ -183,7 +183,7 @@ export class ExposurePanel extends Disposable implements vscode.Disposable {
 				const strings = viewStrings();
 				const view = buildExposureView(snapshot.model, strings);
 				const names = new Map(snapshot.model.assistants.map((a) => [a.id, a.name]));
-				view.preview = buildPreviewView(buildPreview(snapshot.model, snapshot.destinations), names, snapshot.model.assistants.length, strings, previewStrings());
+				view.preview = buildPreviewView(buildPreview(snapshot.model, snapshot.destinations, (a, d) => vscode.l10n.t('{0}: {1}', a, d.join(vscode.l10n.t('; ')))), names, snapshot.model.assistants.length, strings, previewStrings());
 				message.view = view;
 			} catch (err) {
 				this.log.error(COMPONENT, 'could not build the exposure view', err);

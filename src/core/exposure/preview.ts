@@ -84,9 +84,14 @@ function verdictsOf(a: AssistantExposure): Map<string, Verdict> {
 
 /**
  * The preview's single list and its totals. The universe is "Any assistant" (every surface, no controls): each of
- * its files appears once, under the first surface of `PREVIEW_SURFACE_ORDER` that holds it.
+ * its files appears once, under the first surface of `PREVIEW_SURFACE_ORDER` that holds it. `line` words an
+ * assistant's destinations of one kind as one line (`Name: a; b`, or the display language's).
  */
-export function buildPreview(model: ExposureModel, destinations: DestinationFacts = {}): Preview {
+export function buildPreview(
+	model: ExposureModel,
+	destinations: DestinationFacts = {},
+	line: (assistant: string, destinations: readonly string[]) => string = (a, d) => `${a}: ${d.join('; ')}`,
+): Preview {
 	const placed = new Map<string, { surface: Surface; item: ExposureItem; alsoOn: Surface[] }>();
 	for (const surface of PREVIEW_SURFACE_ORDER) {
 		const s = model.any.surfaces.find((x) => x.surface === surface);
@@ -154,12 +159,12 @@ export function buildPreview(model: ExposureModel, destinations: DestinationFact
 			for (const kind of [true, false]) {
 				const names = facts.filter((d) => d.allowed === kind).map((d) => d.name);
 				if (names.length > 0) {
-					(kind ? allowed : notAllowed).add(`${a.name}: ${names.join('; ')}`);
+					(kind ? allowed : notAllowed).add(line(a.name, names));
 				}
 			}
 		} else if (a.destination) {
 			// No facts about the policy's view of it: not known to be allowed.
-			notAllowed.add(`${a.name}: ${a.destination}`);
+			notAllowed.add(line(a.name, [a.destination]));
 		}
 	}
 	return { surfaces, totals, destinations: { allowed: [...allowed], notAllowed: [...notAllowed] } };

@@ -5,7 +5,7 @@ import type { DestinationFacts } from '../../core/exposure/preview';
 import { PlaceholderSession } from '../../core/redact/placeholders';
 import { redactToolOutput } from '../../core/redact/toolOutput';
 import type { HookStatusInput } from '../../webview/viewModel';
-import { localizedAssistant } from '../assistants/catalogueText';
+import { destinationRegionText, localizedAssistant } from '../assistants/catalogueText';
 import { Disposable } from '../disposable';
 import { explainFile } from '../classify/explainFile';
 import type { PolicyService } from '../policy/policyService';
@@ -130,7 +130,11 @@ export class ExposureProvider extends Disposable {
 			now: new Date(),
 		});
 		const hooks = this.hookStatus();
-		const destinations = this.assistants.destinationFacts?.();
+		const facts = this.assistants.destinationFacts?.();
+		// Regions in the display language, as the assistants' own names already are.
+		const destinations = facts
+			? Object.fromEntries(Object.entries(facts).map(([id, ds]) => [id, (ds ?? []).map((d) => ({ ...d, name: destinationRegionText(d.name) }))]))
+			: undefined;
 		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}), ...(destinations ? { destinations } : {}) };
 	}
 
