@@ -5,7 +5,7 @@ import type { AuditEventData } from '../core/audit/events';
 import type * as AuditLogModule from '../core/audit/log';
 import type * as LogStoreModule from '../core/audit/logStore';
 import type * as OcsfModule from '../core/audit/ocsf';
-import { MIRROR_SIDECAR } from '../core/audit/log';
+import { MIRROR_SIDECAR } from '../core/audit/mirrorSidecar';
 
 /** Where the hook's entries are mirrored for a log shipper, and in which format. */
 export interface HookMirror {

@@ -342,7 +342,7 @@ async function prune(
  * The file beside the audit log that tells other writers of the same log (the agent hooks, which run outside the
  * editor) where the admin's mirror is and in which format: `{ "file": ..., "format": "native" | "ocsf" }`.
  */
-export const MIRROR_SIDECAR = 'mirror.json';
+export { MIRROR_SIDECAR } from './mirrorSidecar';
 
 export function fsMirror(file: string): AuditMirror {
 	return {
