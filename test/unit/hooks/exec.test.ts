@@ -35,22 +35,25 @@ interface Labelled {
 	missing?: boolean;
 }
 
-function haveStrace(): boolean {
+function have(program: string): boolean {
 	try {
-		execFileSync('strace', ['-V'], { stdio: 'ignore' });
+		execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
 		return true;
 	} catch {
 		return false;
 	}
 }
 
-/** strace comes from Debian: installed here when missing (CI runs as root, with Debian's packages reachable). */
-function ensureStrace(): void {
-	if (haveStrace()) {
-		return;
+/**
+ * strace labels the corpus; cpio is one of the archivers it runs. Both come from Debian and are installed here when
+ * missing (CI runs as root with Debian's packages reachable), so the labels do not depend on the machine.
+ */
+function ensureTools(): void {
+	const missing = ['strace', 'cpio'].filter((p) => !have(p));
+	if (missing.length > 0) {
+		execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 	}
-	execFileSync('apt-get', ['install', '-y', '-q', 'strace'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-	assert.ok(haveStrace(), 'strace is needed to label the corpus (apt-get install strace)');
+	assert.ok(have('strace'), 'strace is needed to label the corpus (apt-get install strace)');
 }
 
 function filesUnder(dir: string, skip: Set<string>): string[] {
@@ -152,7 +155,7 @@ describe('hooks: the execution-labelled corpus', function () {
 	const verdicts: { command: string; reads: string[]; noSnapshot: string; snapshot: string }[] = [];
 
 	before(async () => {
-		ensureStrace();
+		ensureTools();
 		rmSync(base, { recursive: true, force: true });
 		mkdirSync(template, { recursive: true });
 		mkdirSync(join(base, 'home'));
