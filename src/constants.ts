@@ -13,6 +13,7 @@ export const Commands = {
 	auditWorkspace: 'contextWarden.auditWorkspace',
 	installHooks: 'contextWarden.installHooks',
 	restoreHooks: 'contextWarden.restoreHooks',
+	resumeEnforcement: 'contextWarden.resumeEnforcement',
 	verifyAuditLog: 'contextWarden.verifyAuditLog',
 	applyAllowedExtensions: 'contextWarden.applyAllowedExtensions',
 	undoAllowedExtensions: 'contextWarden.undoAllowedExtensions',
@@ -22,6 +23,8 @@ export const ContextKeys = {
 	policyState: 'contextWarden.policyState',
 	restricted: 'contextWarden.restricted',
 	scanning: 'contextWarden.scanning',
+	/** Enforcement is paused in this workspace (overrides.pause): "Resume Enforcement" is offered. */
+	enforcementPaused: 'contextWarden.enforcementPaused',
 } as const;
 
 /** The section of every setting the extension contributes. */

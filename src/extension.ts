@@ -14,7 +14,9 @@ import { GovernanceService } from './vscode/assistants/governanceService';
 import { Logger } from './vscode/logger';
 import { ExposurePanel } from './webview/exposurePanel';
 import { PolicyService } from './vscode/policy/policyService';
-import { StatusBar } from './vscode/statusBar';
+import { StatusBar, type StatusInput } from './vscode/statusBar';
+import { EnforcementPause } from './vscode/assistants/enforcementPause';
+import type { PauseState } from './core/assistants/pause';
 import { WorkspaceIndex } from './vscode/classify/workspaceIndex';
 
 /**
@@ -34,10 +36,13 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const effectiveDoc = new EffectivePolicyDocument(policy);
 	const decorations = new SensitivityDecorations(index);
 	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
-	const assistants = new GovernanceService(context, log, policy, index);
+	// Whether enforcement is paused here (overrides.pause): shared by governance and the hooks, so one Resume ends both.
+	const pause = new EnforcementPause(context, log, policy);
+	context.subscriptions.push(pause);
+	const assistants = new GovernanceService(context, log, policy, index, pause);
 	const audit = new AuditService(context, log, policy, index, assistants);
 	context.subscriptions.push(audit);
-	const hooks = new HookService(context, log, policy, index, audit.logFile);
+	const hooks = new HookService(context, log, policy, index, pause, audit.logFile);
 	context.subscriptions.push(hooks);
 	audit.setHookSource(hooks);
 	const allowedExtensions = new AllowedExtensionsService(context, log, policy);
@@ -68,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 				...(index.lastScan ? { lastScan: index.lastScan } : {}),
 				assistants: assistants.statusLines(),
 				hooks: hooks.statusLines(),
+				...pausedInput(pause),
 			});
 			void vscode.commands.executeCommand('setContext', ContextKeys.restricted, summary?.restricted ?? false);
 		}, 50);
@@ -82,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		index.onDidChange(refreshStatus),
 		assistants.onDidChange(refreshStatus),
 		hooks.onDidChange(refreshStatus),
+		pause.onDidChange(refreshStatus),
 		index.onDidChangeScanning((scanning) => {
 			refreshStatus();
 			void vscode.commands.executeCommand('setContext', ContextKeys.scanning, scanning);
@@ -94,6 +101,10 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		registerCommand(log, Commands.restoreAssistantSettings, () => assistants.restore()),
 		registerCommand(log, Commands.installHooks, () => hooks.install()),
 		registerCommand(log, Commands.restoreHooks, () => hooks.restore()),
+		registerCommand(log, Commands.resumeEnforcement, async () => {
+			await pause.resume();
+			await hooks.install(); // hooks removed during the pause come back with the rest
+		}),
 		registerCommand(log, Commands.auditWorkspace, () => audit.runAudit()),
 		registerCommand(log, Commands.verifyAuditLog, () => audit.verifyLog()),
 		registerCommand(log, Commands.applyAllowedExtensions, () => allowedExtensions.apply()),
@@ -118,6 +129,8 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		governance: () => assistants,
 		audit: () => audit,
 		hooks: { install: () => hooks.install(), restore: () => hooks.restore(), statusLines: () => hooks.statusLines() },
+		enforcementPause: () => pause.current(),
+		statusBarText: () => statusBar.text,
 		allowedExtensions: { apply: (options) => allowedExtensions.apply(options), undo: () => allowedExtensions.undo() },
 	};
 }
@@ -140,6 +153,10 @@ export interface ContextWardenApi {
 	audit(): AuditService;
 	/** Agent hooks: install, restore (exact), one status line per agent. */
 	readonly hooks: { install(): Promise<void>; restore(): Promise<void>; statusLines(): string[] };
+	/** The pause of enforcement in force in this workspace (overrides.pause), if any. */
+	enforcementPause(): PauseState | undefined;
+	/** What the status bar item says now. */
+	statusBarText(): string;
 	/** The opt-in machine-wide lever (`extensions.allowed`): the commands' work, without the modal when `confirmed`. */
 	readonly allowedExtensions: { apply(options?: ApplyOptions): Promise<AllowedExtensionsOutcome>; undo(): Promise<AllowedExtensionsOutcome> };
 }
@@ -166,4 +183,10 @@ function registerCommand(log: Logger, id: string, handler: (...args: unknown[]) 
 			return undefined;
 		}
 	});
+}
+
+/** The status bar's word for a pause of enforcement, when there is one. */
+function pausedInput(pause: EnforcementPause): Pick<StatusInput, 'paused'> {
+	const state = pause.current();
+	return state ? { paused: { by: state.by, ...(state.until ? { until: new Date(state.until) } : {}) } } : {};
 }

@@ -23,6 +23,8 @@ export interface StatusInput {
 	assistants: readonly AssistantStatus[];
 	/** Hook heartbeat per agent, e.g. "Claude Code: hooks active". */
 	hooks?: readonly string[];
+	/** Enforcement is paused in this workspace (the org policy allows it): by whom, until when. */
+	paused?: { by: string; until?: Date };
 }
 
 /**
@@ -40,6 +42,11 @@ export class StatusBar extends Disposable {
 		this.item.text = '$(loading~spin) ' + vscode.l10n.t('Context Warden');
 		this.item.tooltip = vscode.l10n.t('Context Warden: loading the policy');
 		this.item.show();
+	}
+
+	/** What the item says now (for tests and the API). */
+	get text(): string {
+		return this.item.text;
 	}
 
 	update(input: StatusInput): void {
@@ -61,7 +68,10 @@ export class StatusBar extends Disposable {
 		if (policyBroken) {
 			parts.push(vscode.l10n.t('policy error'));
 		}
-		this.item.text = `${icon} ${parts.join(' · ')}`;
+		if (input.paused) {
+			parts.push(vscode.l10n.t('enforcement paused'));
+		}
+		this.item.text = `${input.paused && !input.scanning && !policyBroken ? '$(debug-pause)' : icon} ${parts.join(' · ')}`;
 		this.item.backgroundColor = policyBroken
 			? new vscode.ThemeColor('statusBarItem.errorBackground')
 			: summary?.restricted
@@ -96,6 +106,13 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 	}
 	if (input.active) {
 		line(vscode.l10n.t('Active file {0}: {1}', input.active.name, levelLabel(input.active.level)));
+	}
+	if (input.paused) {
+		line(
+			input.paused.until
+				? vscode.l10n.t('Enforcement is paused here by {0} until {1}: assistants are only warned about. Run "Resume Enforcement" to apply it again.', input.paused.by, input.paused.until.toLocaleString())
+				: vscode.l10n.t('Enforcement is paused here by {0}: assistants are only warned about. Run "Resume Enforcement" to apply it again.', input.paused.by),
+		);
 	}
 	md.appendMarkdown('\n');
 	if (effective) {

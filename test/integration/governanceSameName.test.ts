@@ -142,6 +142,10 @@ suite('governance with two same-named folders', () => {
 			const dirs = await vscode.workspace.fs.readDirectory(uri);
 			assert.ok(!dirs.some(([n]) => n === '.github'), `${uri.path}/.github is left behind`);
 		}
+		// Removing the hooks in this restricted workspace paused enforcement (the run's org policy allows it): resume.
+		assert.ok(api.enforcementPause(), 'removing the hooks paused enforcement');
+		await vscode.commands.executeCommand('contextWarden.resumeEnforcement');
+		assert.equal(api.enforcementPause(), undefined);
 	});
 
 	test('a folder added while the window is open gets its own ignore file, and its drift is seen', async function () {

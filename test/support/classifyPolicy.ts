@@ -21,7 +21,7 @@ export function testPolicy(overrides: Partial<Policy> = {}): Policy {
 		workspace: { restrictedAt: 'confidential', sensitiveLevel: 'confidential' },
 		assistants: { allow: [], block: [], restrictedAction: 'warn', allowedDestinations: ['*'], unrecognised: 'ignore' },
 		mcp: { allow: [], block: [], allowedDestinations: ['*'], restrictedAction: 'warn' },
-		overrides: { allowWorkspaceLayers: true, exceptions: { allowed: true, maxDays: 30, requireReason: true } },
+		overrides: { allowWorkspaceLayers: true, exceptions: { allowed: true, maxDays: 30, requireReason: true }, pause: { allowed: false } },
 		exceptions: [],
 		...overrides,
 	};

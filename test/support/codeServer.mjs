@@ -110,6 +110,8 @@ export function installExtensionFolder(extDir, extensionsDir, files) {
  * @property {boolean} [trusted=true]  false leaves workspace trust on: the folder opens in Restricted Mode
  * @property {Array<string | {dir: string, files?: string[]}>} [extensions]  extension folders to copy into the extensions dir
  * @property {Record<string, unknown>} [settings]  user settings, written to <user-data-dir>/User/settings.json
+ * @property {Record<string, unknown>} [machineSettings]  the server's machine settings (<user-data-dir>/Machine/settings.json):
+ *   where a remote window reads `machine`-scoped settings such as contextWarden.policyFile
  * @property {Record<string, string>} [env]  extra environment for the server and so for its extension host
  * @property {string} [logFile]  where to write the server's output (besides keeping the last lines in memory)
  * @property {boolean} [quiet]  do not echo the server's output
@@ -147,6 +149,10 @@ export async function startCodeServer(options = {}) {
 		...options.settings,
 	};
 	writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
+	if (options.machineSettings) {
+		mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+		writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, '\t'));
+	}
 	writeLanguagePacks(userDataDir, installed);
 	const configFile = join(tmp, 'config.yaml');
 	writeFileSync(configFile, 'auth: none\n');

@@ -84,13 +84,17 @@ async function runOne(browser, run) {
 	// A run may open a workspace file inside the fixture (a multi-root workspace) instead of the fixture folder.
 	const opened = run.workspaceFile ? join(workspace, run.workspaceFile) : workspace;
 	const trusted = run.trusted !== false;
-	const settings = run.settings ?? {};
+	// `${root}` in a setting's value is this checkout (e.g. an org policy among the fixtures).
+	const rooted = (values) => Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('${root}', ROOT) : v]));
+	const settings = rooted(run.settings);
+	const machineSettings = run.machineSettings ? rooted(run.machineSettings) : undefined;
 	const started = Date.now();
 	console.log(`\n=== integration run ${run.name}: fixture ${run.fixture}, ${trusted ? 'trusted' : 'Restricted Mode'}, suites ${run.suites.join(', ')}`);
 	const server = await startCodeServer({
 		workspace: opened,
 		trusted,
 		settings,
+		...(machineSettings ? { machineSettings } : {}),
 		// `installed`: Context Warden is copied into the extensions folder as the .vsix installs it (an update can then
 		// be played by adding a version beside it), and a stub is the development extension that carries the tests.
 		extensions: [...(run.installed ? [{ dir: ROOT, files: extensionFiles() }] : []), ...(run.extensions ?? []).map((dir) => join(ROOT, dir))],
@@ -123,7 +127,7 @@ async function runOne(browser, run) {
 		const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
 		const env = {
 			...run.env,
-			CW_TEST_RUN: JSON.stringify({ name: run.name, fixture: run.fixture, trusted, settings }),
+			CW_TEST_RUN: JSON.stringify({ name: run.name, fixture: run.fixture, trusted, settings: { ...settings, ...machineSettings } }),
 			CW_TEST_SUITES: run.suites.join(','),
 			...(process.env.CW_TEST_GREP ? { CW_TEST_GREP: process.env.CW_TEST_GREP } : {}),
 		};

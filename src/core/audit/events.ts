@@ -26,6 +26,9 @@ export const AUDIT_EVENT_TYPES = [
 	'hook.redact',
 	'loosening.refused',
 	'audit.pruned',
+	'enforcement.paused',
+	'enforcement.resumed',
+	'enforcement.pauseRefused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -81,6 +84,12 @@ export interface AuditEventData {
 	 * and `lastHash` the sha256 of its line: what the first remaining entry chains to, so the log still verifies.
 	 */
 	'audit.pruned': { segments: string[]; throughSeq: number; lastHash: string; retain: number };
+	/** Someone paused enforcement in a restricted workspace (the org policy allows it): who, from which command, until when. */
+	'enforcement.paused': { by: string; command: string; until?: string; workspace?: string };
+	/** Enforcement applies again: resumed by the user, the pause expired, or the policy changed. */
+	'enforcement.resumed': { by?: string; why: 'resumed' | 'expired' | 'policy changed'; workspace?: string };
+	/** A command that would pause enforcement was refused: the org policy does not allow pausing. */
+	'enforcement.pauseRefused': { by: string; command: string; workspace?: string };
 }
 
 /** One event to record, typed by its type: what a service hands the audit log (e.g. through an event emitter). */

@@ -77,6 +77,9 @@ export const OCSF_CLASS_OF: Record<AuditEventType, ClassInfo> = {
 	'hook.redact': DATA_SECURITY_FINDING,
 	'loosening.refused': CONFIG_STATE_CHANGE,
 	'audit.pruned': EVENT_LOG_ACTIVITY,
+	'enforcement.paused': CONFIG_STATE_CHANGE,
+	'enforcement.resumed': CONFIG_STATE_CHANGE,
+	'enforcement.pauseRefused': CONFIG_STATE_CHANGE,
 };
 
 /** An event type this version does not know (a newer writer's): hook decisions stay findings, the rest config. */

@@ -133,6 +133,7 @@ export const DEFAULT_POLICY: Policy = {
 	overrides: {
 		allowWorkspaceLayers: true,
 		exceptions: { allowed: false, maxDays: 30, requireReason: true },
+		pause: { allowed: false },
 	},
 	exceptions: [],
 };
@@ -148,6 +149,6 @@ export function strictestDefault(): Policy {
 	p.description = 'In force until the org policy is fixed: every workspace is restricted and other AI assistants are disabled.';
 	p.workspace = { restrictedAt: 'always', sensitiveLevel: 'internal' };
 	p.assistants.restrictedAction = 'disable';
-	p.overrides = { allowWorkspaceLayers: true, exceptions: { allowed: false, maxDays: p.overrides.exceptions.maxDays, requireReason: true } };
+	p.overrides = { allowWorkspaceLayers: true, exceptions: { allowed: false, maxDays: p.overrides.exceptions.maxDays, requireReason: true }, pause: { allowed: false } };
 	return p;
 }

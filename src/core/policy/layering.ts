@@ -219,6 +219,7 @@ export function completeOrgPolicy(file: OrgPolicyFile, base: Policy = DEFAULT_PO
 		overrides: {
 			allowWorkspaceLayers: file.overrides?.allowWorkspaceLayers ?? b.overrides.allowWorkspaceLayers,
 			exceptions: { ...b.overrides.exceptions, ...defined(file.overrides?.exceptions) },
+			pause: { ...b.overrides.pause, ...defined(file.overrides?.pause) },
 		},
 		exceptions: file.exceptions ?? b.exceptions,
 	};

@@ -220,6 +220,22 @@ export const OverridesSchema = z
 				requireReason: z.boolean().describe('Whether each exception must say why.'),
 			})
 			.describe('Time-boxed exceptions: a path treated as public until an expiry date.'),
+		pause: z
+			.strictObject({
+				allowed: z
+					.boolean()
+					.describe(
+						'Whether a developer may pause enforcement in a restricted workspace: "Restore Assistant Settings" and "Remove Agent Hooks" then give the files back and Context Warden only warns until "Resume Enforcement", the end of maxMinutes or a change of the policy (recorded in the audit log with who and when). When false, both commands change nothing while the workspace is restricted.',
+					),
+				maxMinutes: z
+					.number()
+					.int()
+					.positive()
+					.max(525600)
+					.optional()
+					.describe('The longest a pause lasts, in minutes; without it a pause lasts until it is resumed or the policy changes.'),
+			})
+			.describe('Pausing enforcement in a restricted workspace (off by default).'),
 	})
 	.describe('What a workspace may change. Only the org policy (or the built-in default) sets this.');
 export type OverridesPolicy = z.infer<typeof OverridesSchema>;
@@ -297,6 +313,7 @@ export const OrgPolicyFileSchema = z
 					.partial()
 					.optional()
 					.describe(OverridesSchema.shape.exceptions.description ?? ''),
+				pause: OverridesSchema.shape.pause.partial().optional().describe(OverridesSchema.shape.pause.description ?? ''),
 			})
 			.optional()
 			.describe(OverridesSchema.description ?? ''),

@@ -35,6 +35,8 @@ import type { AssistantSource } from '../exposure/exposureProvider';
 import type { Logger } from '../logger';
 import type { PolicyService } from '../policy/policyService';
 import { type WorkspaceIndex, workspaceFolderKeys } from '../classify/workspaceIndex';
+import type { PauseState } from '../../core/assistants/pause';
+import type { EnforcementPause } from './enforcementPause';
 import { leaveOut, ManagedFiles } from './managedFiles';
 
 const TAG = 'governance';
@@ -147,8 +149,20 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		private readonly log: Logger,
 		private readonly policy: PolicyService,
 		private readonly index: WorkspaceIndex,
+		/** Whether enforcement is paused here (shared with the hook installer). */
+		private readonly pause: EnforcementPause,
 	) {
 		super();
+		this._register(pause.onDidRecordAudit((r) => this.recordAudit(r)));
+		this._register(
+			pause.onDidChange(() => {
+				// A pause ends: what the policy requires applies again, whatever an earlier restore held back.
+				if (!pause.current()) {
+					this.suspended = undefined;
+				}
+				this.schedule('enforcement pause changed', 0);
+			}),
+		);
 		this.files = new ManagedFiles(log, TAG, (file) => this.uriOf(file));
 		this._register({ dispose: () => clearTimeout(this.timer) });
 		this._register(vscode.extensions.onDidChange(() => this.schedule('extensions changed', 0)));
@@ -315,6 +329,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	/** Undoes exactly what Context Warden did to the assistants' settings and files. Never throws. */
 	restore(): Promise<void> {
 		return this.enqueue('restore', async () => {
+			// In a restricted workspace undoing enforcement is a loosening: only as a pause the org allows.
+			if (this.restricted && !(await this.pause.request('restoreAssistantSettings'))) {
+				return;
+			}
 			const ledger = this.ledger();
 			if (ledger.length === 0) {
 				void vscode.window.showInformationMessage(vscode.l10n.t('Context Warden has not changed any assistant setting or file in this workspace.'));
@@ -394,13 +412,16 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		}));
 		const detection = matchInstalled(installed);
 		this.restricted = this.index.summary()?.restricted ?? false;
+		const pauseState = this.pause.current();
 		const forced = new Set(this.context.workspaceState.get<string[]>(StateKeys.forced, []));
 		this.governed = detection.known.map((detected) => {
 			const d = decideAssistant(p, detected.entry, this.restricted);
-			const decision: GovernedDecision =
+			const decision = whilePaused(
 				d.decision === 'warn' && forced.has(detected.entry.id)
 					? { decision: 'disable', why: [...d.why, USER_DISABLED], shownWhy: [...decisionWhy(d), vscode.l10n.t('You chose to disable it for this workspace.')] }
-					: { decision: d.decision, why: d.why, shownWhy: decisionWhy(d) };
+					: { decision: d.decision, why: d.why, shownWhy: decisionWhy(d) },
+				pauseState,
+			);
 			const unregistered = this.unregisteredSettings(detected);
 			return {
 				detected,
@@ -448,6 +469,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	private async applyLevers(): Promise<void> {
 		if (this.index.scanning || !this.index.lastScan) {
 			return; // a half-scanned workspace looks unrestricted: do not undo levers on its account
+		}
+		if (this.pause.current()) {
+			this.pendingUntrusted = [];
+			return; // paused: the files stay as the user has them; assistants are only warned about
 		}
 		if (this.suspended && this.suspensionKey() !== this.suspended.key) {
 			this.suspended = undefined;
@@ -556,7 +581,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			this.reportedDrift.clear();
 			return;
 		}
-		const enforce = this.governed.some((g) => g.decision.decision === 'disable' && !this.isSuspended(g));
+		const enforce = !this.pause.current() && this.governed.some((g) => g.decision.decision === 'disable' && !this.isSuspended(g));
 		for (const e of report.events) {
 			this.log.warn(TAG, `drift: ${e.message}${enforce ? ' Applying it again.' : ''}`);
 		}
@@ -979,4 +1004,25 @@ function originalText(ledger: Ledger, file: string, current: string | undefined)
 		return current;
 	}
 	return first.previous.existed ? first.previous.text : undefined;
+}
+
+/**
+ * While enforcement is paused, an assistant the policy would disable is only warned about (nothing is written), and
+ * its reasons say so.
+ */
+function whilePaused(d: GovernedDecision, pause: PauseState | undefined): GovernedDecision {
+	if (!pause || d.decision !== 'disable') {
+		return d;
+	}
+	const until = pause.until ? new Date(pause.until) : undefined;
+	return {
+		decision: 'warn',
+		why: [...d.why, `Enforcement is paused in this workspace (by ${pause.by}${until ? ` until ${until.toISOString()}` : ''}): Context Warden warns and changes no file.`],
+		shownWhy: [
+			...d.shownWhy,
+			until
+				? vscode.l10n.t('Enforcement is paused in this workspace (by {0} until {1}): Context Warden warns and changes no file.', pause.by, until.toLocaleString())
+				: vscode.l10n.t('Enforcement is paused in this workspace (by {0}): Context Warden warns and changes no file.', pause.by),
+		],
+	};
 }

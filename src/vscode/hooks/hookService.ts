@@ -12,6 +12,7 @@ import { type GitFacts, HOOK_EXCLUDE_LEVER, placeHookFiles } from '../../core/ho
 import { LAUNCHER_FILE, launcherScript } from '../../core/hooks/launcher';
 import { buildSnapshot, snapshotFileName } from '../../core/hooks/snapshot';
 import { wellKnownOrgPolicyPath } from '../../core/policy/settingsLayer';
+import type { EnforcementPause } from '../assistants/enforcementPause';
 import { hookProblemText } from '../coreText';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
@@ -27,9 +28,11 @@ const StateKeys = {
 	createdDirs: 'contextWarden.hooks.createdDirs',
 	/** ISO time of the last install, to tell a heartbeat of this install from an older one. */
 	installedAt: 'contextWarden.hooks.installedAt',
+	/** Set by "Remove Agent Hooks": no automatic install until "Install Agent Hooks" (kept across reloads and policy changes). */
+	suspended: 'contextWarden.hooks.suspended',
 } as const;
 
-type Mode = 'idle' | 'installed' | 'not-restricted' | 'untrusted' | 'no-folder' | 'suspended' | 'failed';
+type Mode = 'idle' | 'installed' | 'not-restricted' | 'untrusted' | 'no-folder' | 'suspended' | 'paused' | 'failed';
 
 /**
  * Tool-level enforcement through the agents' own hooks: keeps the classification snapshot the hook reads up to
@@ -50,8 +53,6 @@ export class HookService extends Disposable {
 	private problems: string[] = [];
 	/** The same problems in the display language, for the status lines. */
 	private shownProblems: string[] = [];
-	/** After an explicit restore: no automatic install until `install()`, or until the workspace stops being restricted. */
-	private suspended = false;
 	private lastSnapshotSha: string | undefined;
 	/** The hook launcher at its stable path, once written (not on Windows, whose agents run PowerShell). */
 	private launcher: string | undefined;
@@ -61,10 +62,13 @@ export class HookService extends Disposable {
 		private readonly log: Logger,
 		private readonly policy: PolicyService,
 		private readonly index: WorkspaceIndex,
+		/** Whether enforcement is paused here (shared with assistant governance). */
+		private readonly pause: EnforcementPause,
 		/** The hash-chained audit log the hooks append their denials to; a log of their own when absent. */
 		private readonly auditLogFile?: string,
 	) {
 		super();
+		this._register(pause.onDidChange(() => this.schedule()));
 		this._register(policy.onDidChange(() => this.schedule()));
 		this._register(index.onDidChange(() => this.schedule()));
 		this._register(index.onDidChangeScanning(() => this.schedule()));
@@ -114,8 +118,8 @@ export class HookService extends Disposable {
 
 	/** Installs the hooks now (in a restricted, trusted workspace), and lifts a suspension after `restore()`. */
 	install(): Promise<void> {
-		this.suspended = false;
 		return this.enqueue(async () => {
+			await this.setSuspended(false);
 			await this.writeLauncher();
 			await this.writeSnapshot();
 			await this.reconcile(true);
@@ -124,8 +128,22 @@ export class HookService extends Disposable {
 
 	/** Takes every hook file back to exactly what it was (files we created are deleted). Hooks stay off until `install()`. */
 	restore(): Promise<void> {
-		this.suspended = true;
-		return this.enqueue(() => this.restoreFiles('requested'));
+		return this.enqueue(async () => {
+			// In a restricted workspace removing the hooks is a loosening: only as a pause the org allows.
+			if (this.index.summary()?.restricted === true && !(await this.pause.request('restoreHooks'))) {
+				return;
+			}
+			await this.setSuspended(true);
+			await this.restoreFiles('requested');
+		});
+	}
+
+	private get suspended(): boolean {
+		return this.context.workspaceState.get<boolean>(StateKeys.suspended, false);
+	}
+
+	private async setSuspended(on: boolean): Promise<void> {
+		await this.context.workspaceState.update(StateKeys.suspended, on ? true : undefined);
 	}
 
 	/** One line per agent: active, installed, or why hooks cannot run. */
@@ -282,16 +300,24 @@ export class HookService extends Disposable {
 			return;
 		}
 		if (!restricted) {
-			this.suspended = false;
 			if (this.ledger().length > 0) {
 				await this.restoreFiles('the workspace is no longer restricted');
 			}
 			this.setMode('not-restricted');
 			return;
 		}
-		if (this.suspended && !explicit) {
-			this.setMode('suspended');
+		if (this.pause.current() && !explicit) {
+			this.setMode('paused');
 			return;
+		}
+		if (this.suspended && !explicit) {
+			if (this.pause.allowed()) {
+				this.setMode('suspended');
+				return;
+			}
+			// Removed on request, but the org policy does not (or no longer) allow hooks to stay off here.
+			this.log.info(TAG, 'hooks were removed on request, but the org policy does not allow pausing enforcement here: installing them again');
+			await this.setSuspended(false);
 		}
 		if (!vscode.workspace.isTrusted) {
 			this.setMode('untrusted');
@@ -499,6 +525,8 @@ export class HookService extends Disposable {
 				return [vscode.l10n.t("Hooks: not installed: agents don't run workspace hooks in Restricted Mode (trust the workspace)")];
 			case 'suspended':
 				return [vscode.l10n.t('Hooks: removed on request (install them again with "Install Agent Hooks")')];
+			case 'paused':
+				return [vscode.l10n.t('Hooks: not installed while enforcement is paused ("Resume Enforcement" applies them again)')];
 			case 'idle':
 				return [vscode.l10n.t('Hooks: not installed yet (waiting for the policy and the first scan)')];
 			case 'failed':

@@ -5,7 +5,7 @@ import { fakeCredentials } from './support/samples';
 const CREDS = fakeCredentials(21);
 
 describe('audit event data guard', () => {
-	it('lists the seventeen documented event types', () => {
+	it('lists the twenty documented event types', () => {
 		assert.deepEqual([...AUDIT_EVENT_TYPES], [
 			'policy.loaded',
 			'policy.rejected',
@@ -24,6 +24,9 @@ describe('audit event data guard', () => {
 			'hook.redact',
 			'loosening.refused',
 			'audit.pruned',
+			'enforcement.paused',
+			'enforcement.resumed',
+			'enforcement.pauseRefused',
 		]);
 	});
 

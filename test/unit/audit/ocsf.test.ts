@@ -52,6 +52,9 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
 	'hook.redact': { agent: 'claude-code', tool: 'Read', rules: ['aws-access-key-id', 'generic-password'], replaced: 3, workspace: 'shop' },
 	'loosening.refused': { layer: 'workspace', source: '.vscode/context-policy.json', key: 'workspace.restrictedAt', workspace: 'shop' },
 	'audit.pruned': { segments: ['audit.000001.jsonl'], throughSeq: 40, lastHash: 'c'.repeat(64), retain: 2 },
+	'enforcement.paused': { by: 'alice', command: 'restoreAssistantSettings', until: '2026-12-08T03:00:00.000Z', workspace: 'shop' },
+	'enforcement.resumed': { by: 'alice', why: 'resumed', workspace: 'shop' },
+	'enforcement.pauseRefused': { by: 'alice', command: 'restoreHooks', workspace: 'shop' },
 };
 
 function clock(start = Date.UTC(2026, 11, 8, 1, 2, 3)): () => Date {
