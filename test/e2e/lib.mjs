@@ -28,6 +28,8 @@ export function extensionFiles() {
  * @param {string} [o.fixture='basic']  folder under test/fixtures/workspaces
  * @param {boolean} [o.trusted=true]  false: the workspace opens in Restricted Mode
  * @param {Record<string, unknown>} [o.settings]  user settings
+ * @param {Record<string, unknown>} [o.machineSettings]  machine settings (where code-server reads machine-scoped ones such as
+ *   contextWarden.policyFile); `${root}` in a value is this checkout
  * @param {Record<string, string>} [o.env]  environment for the server and its extension host
  * @param {string[]} [o.extensions]  more extension folders (repo-relative) to install, e.g. stub assistants
  * @param {string} [o.logFile]  where the server's output goes
@@ -49,6 +51,9 @@ export async function startEditor(o = {}) {
 			// Keep the chat side bar closed so screenshots show the editor.
 			settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...o.settings },
 			env: o.env,
+			...(o.machineSettings
+				? { machineSettings: Object.fromEntries(Object.entries(o.machineSettings).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('${root}', ROOT) : v])) }
+				: {}),
 			...(o.locale ? { locale: o.locale } : {}),
 			extensions: [{ dir: ROOT, files: extensionFiles() }, ...(o.extensions ?? []).map((d) => join(ROOT, d))],
 			logFile: o.logFile,
