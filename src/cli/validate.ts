@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { pathRuleDiagnostics } from '../core/policy/layering';
 import { formatDiagnosticGnu, parseOrgPolicy, parsePolicyLayer } from '../core/policy/parse';
 import { compileOrgPatterns } from '../core/classify/detectors/patterns';
 import { parseCommandArgs } from './args';
@@ -10,7 +11,9 @@ const HELP = `Usage: context-warden validate <policy.json>... [--layer]
 
 Checks policy files against the policy schema. Comments and trailing commas are allowed (JSONC).
 Prints "<file>: valid" for a valid file; for an invalid one, every problem as
-"file:line:col: path: message" on stderr.
+"file:line:col: path: message" on stderr. An org policy that drops built-in path
+rule groups (pathRulesMode "replace", dropDefaultPathRules) is valid, with a warning
+naming the groups.
 
 Options:
   --layer     validate workspace layer files (.vscode/context-policy.json) instead of org policies
@@ -46,7 +49,9 @@ export const validateCommand: CliCommand = {
 				continue;
 			}
 			const result = layer ? parsePolicyLayer(read.text, file) : parseOrgPolicy(read.text, file);
-			for (const d of result.diagnostics) {
+			// An org policy that drops default path rule groups is valid, and said so: files only they match lose their level.
+			const warnings = !layer && result.ok ? pathRuleDiagnostics(result.value, file) : [];
+			for (const d of [...result.diagnostics, ...warnings]) {
 				io.stderr.write(`${termText(formatDiagnosticGnu(d))}\n`);
 			}
 			// The org patterns get the check the classifier applies when it compiles them (scan and the hook too).

@@ -79,4 +79,27 @@ suite('policy layers', () => {
 		assert.equal(eff?.policy.name, 'Org Two', 'the last valid org policy stays in force');
 		assert.ok(eff?.diagnostics.some((d) => d.severity === 'error' && d.file === orgFile && d.line >= 1), 'a located error');
 	});
+	test('an org policy with one path rule keeps the default groups; one that drops a group says so', async () => {
+		const cw = await api();
+		const folder = vscode.workspace.workspaceFolders?.[0];
+		assert.ok(folder);
+		fs.mkdirSync(path.join(folder.uri.fsPath, 'infra'), { recursive: true });
+		fs.writeFileSync(path.join(folder.uri.fsPath, 'infra', 'terraform.tfstate'), '{ "version": 4 }\n');
+		fs.writeFileSync(path.join(folder.uri.fsPath, 'infra', 'plan.acme'), 'design\n');
+		fs.writeFileSync(orgFile, JSON.stringify({ version: 1, name: 'One Rule', pathRules: [{ id: 'acme-designs', globs: ['**/*.acme'], level: 'restricted' }] }));
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.policy.name === 'One Rule', 10_000), `name is ${cw.effectivePolicy()?.policy.name}`);
+		const ids = cw.effectivePolicy()?.policy.pathRules.map((r) => r.id) ?? [];
+		assert.equal(ids.length, 12, ids.join(', '));
+		assert.ok(ids.includes('terraform-state') && ids.includes('acme-designs'), ids.join(', '));
+		const level = (rel: string) => cw.classification(vscode.Uri.joinPath(folder.uri, rel))?.level;
+		assert.ok(await waitFor(() => level('infra/terraform.tfstate') === 'restricted' && level('infra/plan.acme') === 'restricted', 10_000), `terraform.tfstate: ${level('infra/terraform.tfstate')}, plan.acme: ${level('infra/plan.acme')}`);
+
+		fs.writeFileSync(orgFile, JSON.stringify({ version: 1, name: 'Drops', dropDefaultPathRules: ['terraform-state'] }));
+		assert.ok(await waitFor(() => cw.effectivePolicy()?.policy.name === 'Drops', 10_000));
+		assert.ok(cw.effectivePolicy()?.diagnostics.some((d) => d.severity === 'warning' && d.message.includes('terraform-state')), 'the dropped group is a warning');
+		await vscode.commands.executeCommand('contextWarden.showEffectivePolicy');
+		assert.ok(await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'context-warden', 10_000));
+		assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /drops 1 of the 11 built-in path rule groups.*terraform-state/);
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+	});
 });

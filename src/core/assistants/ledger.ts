@@ -26,6 +26,7 @@
  */
 import { fillTemplate } from './decide';
 import { applyBlock, type ManagedBlockTemplate, readBlock, removeBlock } from './managedBlock';
+import { keepUserExclusions } from './reinclude';
 import {
 	appendArrayItem,
 	deepEqual,
@@ -432,7 +433,7 @@ export function planApply(desired: readonly DesiredChange[], ledger: Ledger, fil
 			if (change.kind === 'ignoreBlock') {
 				wantedKeys.add(itemKey({ file, kind: 'ignoreBlock' }));
 				const block = readBlock(text);
-				const wanted = change.lines;
+				const wanted = keepUserExclusions(change.lines, text);
 				if (block.state === 'damaged') {
 					fail({ template: LEDGER_TEXT.blockDamaged, args: [String(block.beginLine + 1)] });
 					break;

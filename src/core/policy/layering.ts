@@ -200,7 +200,7 @@ export function completeOrgPolicy(file: OrgPolicyFile, base: Policy = DEFAULT_PO
 		version: 1,
 		name: file.name,
 		...(file.description !== undefined ? { description: file.description } : {}),
-		pathRules: file.pathRules ?? b.pathRules,
+		pathRules: orgPathRules(file, b.pathRules),
 		content: {
 			maxFileSizeBytes: c?.maxFileSizeBytes ?? b.content.maxFileSizeBytes,
 			detectors: {
@@ -223,6 +223,57 @@ export function completeOrgPolicy(file: OrgPolicyFile, base: Policy = DEFAULT_PO
 		},
 		exceptions: file.exceptions ?? b.exceptions,
 	};
+}
+
+/**
+ * The path rules of an org policy over the base's groups: by default the org's rules extend them (a rule with a
+ * base group's id takes its place), less the groups named in `dropDefaultPathRules`; with `pathRulesMode: "replace"`
+ * the org's rules alone (the base's when the file gives none).
+ */
+export function orgPathRules(file: Pick<OrgPolicyFile, 'pathRules' | 'pathRulesMode' | 'dropDefaultPathRules'>, base: Policy['pathRules']): Policy['pathRules'] {
+	const own = file.pathRules;
+	if (file.pathRulesMode === 'replace') {
+		return structuredClone(own ?? base);
+	}
+	const drop = new Set(file.dropDefaultPathRules ?? []);
+	const byId = new Map((own ?? []).map((r) => [r.id, r]));
+	const kept = base.filter((r) => !drop.has(r.id)).map((r) => structuredClone(byId.get(r.id) ?? r));
+	const baseIds = new Set(base.map((r) => r.id));
+	return [...kept, ...structuredClone((own ?? []).filter((r) => !baseIds.has(r.id)))];
+}
+
+/**
+ * The base path rule groups an org policy drops (`pathRulesMode: "replace"`, or `dropDefaultPathRules`), and the ids
+ * in `dropDefaultPathRules` that name no base group: what `validate` and the editor tell the admin.
+ */
+export function droppedPathRuleGroups(file: Pick<OrgPolicyFile, 'pathRules' | 'pathRulesMode' | 'dropDefaultPathRules'>, base: Policy['pathRules'] = DEFAULT_POLICY.pathRules): { dropped: string[]; unknown: string[] } {
+	const kept = new Set(orgPathRules(file, base).map((r) => r.id));
+	const baseIds = new Set(base.map((r) => r.id));
+	return {
+		dropped: base.map((r) => r.id).filter((id) => !kept.has(id)),
+		unknown: (file.dropDefaultPathRules ?? []).filter((id) => !baseIds.has(id)),
+	};
+}
+
+/** The warnings an org policy's path rules deserve: default groups dropped, unknown ids to drop. */
+export function pathRuleDiagnostics(file: Pick<OrgPolicyFile, 'pathRules' | 'pathRulesMode' | 'dropDefaultPathRules'>, label: string, base: Policy['pathRules'] = DEFAULT_POLICY.pathRules): PolicyDiagnostic[] {
+	const { dropped, unknown } = droppedPathRuleGroups(file, base);
+	const out: PolicyDiagnostic[] = [];
+	if (dropped.length > 0) {
+		const how = file.pathRulesMode === 'replace' ? 'pathRulesMode "replace"' : 'dropDefaultPathRules';
+		out.push(
+			diag(
+				label,
+				`the policy drops ${dropped.length} of the ${base.length} built-in path rule groups (${how}): ${dropped.join(', ')}; files only they match are no longer sensitive`,
+				'warning',
+				file.pathRulesMode === 'replace' ? 'pathRulesMode' : 'dropDefaultPathRules',
+			),
+		);
+	}
+	if (unknown.length > 0) {
+		out.push(diag(label, `dropDefaultPathRules names no built-in group: ${unknown.join(', ')} (the groups are ${base.map((r) => r.id).join(', ')})`, 'warning', 'dropDefaultPathRules'));
+	}
+	return out;
 }
 
 /** An object without its `undefined` members, so spreading it never blanks a base value. */
@@ -604,7 +655,18 @@ function resolve(inputs: PolicyInputs): EffectivePolicy {
 	let policy = base;
 	if (orgFile) {
 		policy = completeOrgPolicy(orgFile, base);
-		markLeaves(origins, { ...orgFile, version: undefined }, '', 'org');
+		diagnostics.push(...pathRuleDiagnostics(orgFile, sources.find((x) => x.kind === 'org' && x.used)?.label ?? 'org policy', base.pathRules));
+		const { pathRules: orgRules, pathRulesMode: _mode, dropDefaultPathRules: _drop, ...orgRest } = orgFile;
+		markLeaves(origins, { ...orgRest, version: undefined }, '', 'org');
+		if (orgRules !== undefined || orgFile.pathRulesMode !== undefined || orgFile.dropDefaultPathRules !== undefined) {
+			// Each rule by where it came from: a default group the org kept is still the default's.
+			const defaultIds = new Map(base.pathRules.map((r) => [r.id, canonicalJson(r)]));
+			for (const key of [...origins.keys()].filter((k) => k.startsWith('pathRules['))) {
+				origins.delete(key);
+			}
+			origins.set('pathRules', 'org');
+			policy.pathRules.forEach((r, i) => origins.set(`pathRules[${i}]`, defaultIds.get(r.id) === canonicalJson(r) ? 'default' : 'org'));
+		}
 		origins.set('version', 'default');
 		if (orgFile.description === undefined) {
 			origins.delete('description');

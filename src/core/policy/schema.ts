@@ -136,6 +136,9 @@ export const WorkspaceRuleSchema = z
 export type WorkspaceRule = z.infer<typeof WorkspaceRuleSchema>;
 
 export const ASSISTANT_ACTIONS = ['warn', 'disable'] as const;
+
+/** How an org policy's `pathRules` combine with the built-in default groups. */
+export const PATH_RULES_MODES = ['extend', 'replace'] as const;
 export type AssistantAction = (typeof ASSISTANT_ACTIONS)[number];
 
 export const AssistantsSchema = z
@@ -301,7 +304,19 @@ const MCP_PARTIAL = McpSchema.partial().describe(McpSchema.description ?? '');
 export const OrgPolicyFileSchema = z
 	.strictObject({
 		...POLICY_FIELDS,
-		pathRules: PolicySchema.shape.pathRules.optional(),
+		pathRules: PolicySchema.shape.pathRules
+			.optional()
+			.describe(
+				'Path rules. They extend the built-in default\'s groups (a rule with a default group\'s id replaces that group); with pathRulesMode "replace" they are the only ones.',
+			),
+		pathRulesMode: z
+			.enum(PATH_RULES_MODES)
+			.optional()
+			.describe('"extend" (when omitted): pathRules add to the built-in default groups. "replace": pathRules are the only path rules, and every default group is dropped.'),
+		dropDefaultPathRules: z
+			.array(ruleId)
+			.optional()
+			.describe('Ids of built-in default path rule groups to drop deliberately (e.g. "databases-and-dumps"); validate and the editor say which were dropped.'),
 		content: PartialContentSchema.optional(),
 		workspace: WORKSPACE_PARTIAL.optional(),
 		assistants: ASSISTANTS_PARTIAL.optional(),

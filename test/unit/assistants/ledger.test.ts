@@ -31,6 +31,19 @@ const SETTINGS = `{
 `;
 
 describe('assistants/ledger', () => {
+	it('never re-includes in the managed block what the user\'s own lines exclude', () => {
+		const desired: DesiredChange[] = [{ kind: 'ignoreBlock', file: '.cursorignore', lines: ['**/.env.*', '!/.env.example', '!/config/.env.sample'], leverIds: ['c'] }];
+		const mine = run(desired, [], { '.cursorignore': '# mine\n.env*\n' });
+		const block = readBlock(mine.files['.cursorignore']);
+		assert.deepEqual(block.state === 'present' ? block.lines : [], ['**/.env.*'], 'both re-includes would undo the user\'s .env*');
+		const theirs = run(desired, [], { '.cursorignore': 'dist/\n' });
+		const kept = readBlock(theirs.files['.cursorignore']);
+		assert.deepEqual(kept.state === 'present' ? kept.lines : [], ['**/.env.*', '!/.env.example', '!/config/.env.sample'], 'nothing of the user\'s is undone: kept');
+		// The restore still gives the user's file back byte for byte.
+		const back = restore(mine.ledger, mine.files);
+		assert.equal(applyFileEdits(mine.files, back.edits)['.cursorignore'], '# mine\n.env*\n');
+	});
+
 	it('records every change and restores the exact original bytes', () => {
 		const files = { '.vscode/settings.json': SETTINGS, '.cursorignore': 'dist/\r\n' };
 		const desired: DesiredChange[] = [

@@ -52,6 +52,18 @@ describe('policy CLI', () => {
 			assert.equal(lines[8], 'test/fixtures/policies/broken-schema.json: invalid, 8 errors');
 		});
 
+		it('warns, and still exits 0, when an org policy drops built-in path rule groups', async () => {
+			const file = path.join(tmp, 'drops.json');
+			fs.writeFileSync(file, JSON.stringify({ version: 1, name: 'Drops', pathRulesMode: 'replace', pathRules: [{ id: 'x', globs: ['**/*.x'], level: 'restricted' }] }));
+			const r = await run(['validate', file]);
+			assert.equal(r.code, 0, r.err);
+			assert.equal(r.out, `${file}: valid\n`);
+			assert.match(r.err, /pathRulesMode: warning: the policy drops 11 of the 11 built-in path rule groups \(pathRulesMode "replace"\): dotenv, private-keys,/);
+			const extend = path.join(tmp, 'extends.json');
+			fs.writeFileSync(extend, JSON.stringify({ version: 1, name: 'Extends', pathRules: [{ id: 'x', globs: ['**/*.x'], level: 'restricted' }] }));
+			assert.equal((await run(['validate', extend])).err, '', 'one org rule drops nothing');
+		});
+
 		it('reports syntax errors and unreadable files', async () => {
 			const syntax = await run(['validate', 'test/fixtures/policies/broken-syntax.json']);
 			assert.equal(syntax.code, 2);

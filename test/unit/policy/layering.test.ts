@@ -86,7 +86,7 @@ describe('policy layering', () => {
 		});
 
 		it('may loosen the default (it is the authority) and replace its lists', () => {
-			const p = completeOrgPolicy({ version: 1, name: 'Lax', pathRules: [], workspace: { restrictedAt: 'never' }, content: { detectors: { secrets: { enabled: false } } } });
+			const p = completeOrgPolicy({ version: 1, name: 'Lax', pathRules: [], pathRulesMode: 'replace', workspace: { restrictedAt: 'never' }, content: { detectors: { secrets: { enabled: false } } } });
 			assert.deepEqual(p.pathRules, []);
 			assert.equal(p.workspace.restrictedAt, 'never');
 			assert.equal(p.content.detectors.secrets.enabled, false);
