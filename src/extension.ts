@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const hooks = new HookService(context, log, policy, index, pause, audit.logFile);
 	context.subscriptions.push(hooks);
 	audit.setHookSource(hooks);
+	assistants.setHookSource(hooks);
 	const allowedExtensions = new AllowedExtensionsService(context, log, policy);
 	context.subscriptions.push(allowedExtensions);
 	// The preview reads the hooks' state only: the same lines as the status bar tooltip, and who they belong to.

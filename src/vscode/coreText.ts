@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { COVERAGE_TEXT, type CoveragePhrase, type CoverageSentence } from '../core/assistants/coverage';
 import { type AssistantDecision, DECISION_TEXT, type DecisionResult, type DecisionSentence } from '../core/assistants/decide';
 import { DRIFT_TEXT, type DriftEvent } from '../core/assistants/drift';
+import type { Enforcement } from '../core/assistants/enforcement';
 import { LEDGER_TEXT, type Problem, type ProblemSentence } from '../core/assistants/ledger';
 import { MANAGED_BLOCK_TEXT } from '../core/assistants/managedBlock';
 import { MANAGED_JSON_TEXT } from '../core/assistants/managedJson';
@@ -303,6 +304,31 @@ export function decisionWhy(d: Pick<DecisionResult, 'why' | 'whyTemplates'>): st
 	return d.whyTemplates.length === d.why.length ? d.whyTemplates.map(decisionSentence) : [...d.why];
 }
 
+/**
+ * What Context Warden does to an assistant, in the display language, from its enforcement (the same facts as
+ * `enforcementWords`): "disabled" only where an off switch is applied, else "restricted: <covered>; not covered:
+ * <open>". `what` names the files and settings applied, `noOffSwitch` adds the hint to disable it by hand.
+ */
+export function enforcementLabel(e: Enforcement, what: readonly string[], noOffSwitch: boolean): string {
+	const surfaces = (list: readonly CoverageSurface[]): string => list.map(surfaceLabel).join(vscode.l10n.t(', '));
+	switch (e.state) {
+		case 'allowed':
+			return what.length > 0 ? vscode.l10n.t('allowed (sensitive files excluded: {0})', what.join(', ')) : vscode.l10n.t('allowed');
+		case 'warned':
+			return vscode.l10n.t('warned');
+		case 'disabled':
+			return what.length > 0 ? vscode.l10n.t('disabled ({0})', what.join(', ')) : vscode.l10n.t('disabled');
+		case 'pending':
+			return vscode.l10n.t('to be disabled (not applied yet)');
+		case 'restricted': {
+			const partly = e.partial.map((s) => vscode.l10n.t('{0} (partly)', surfaceLabel(s)));
+			const covered = [surfaces(e.covered), ...partly].filter(Boolean).join(vscode.l10n.t(', ')) || vscode.l10n.t('nothing covered');
+			const text = e.open.length > 0 ? vscode.l10n.t('restricted: {0}; not covered: {1}', covered, surfaces(e.open)) : vscode.l10n.t('restricted: {0}', covered);
+			return noOffSwitch ? text + vscode.l10n.t('; no off switch: use Disable (Workspace)') : text;
+		}
+	}
+}
+
 /** A surface an assistant may send context through, as a short label. */
 export function surfaceLabel(surface: CoverageSurface): string {
 	switch (surface) {
@@ -316,6 +342,8 @@ export function surfaceLabel(surface: CoverageSurface): string {
 			return vscode.l10n.t('terminal commands');
 		case 'indexing':
 			return vscode.l10n.t('indexing');
+		case 'mcp':
+			return vscode.l10n.t('MCP servers');
 	}
 }
 
@@ -357,6 +385,8 @@ function coverageSentence(p: CoverageSentence): string {
 			return vscode.l10n.t('terminal commands not covered: an agent can `cat {0}`', a);
 		case COVERAGE_TEXT.indexingOpen:
 			return vscode.l10n.t('indexing not covered: {0} can be indexed and uploaded with the workspace', a);
+		case COVERAGE_TEXT.mcpOpen:
+			return vscode.l10n.t('MCP servers not covered: a server the agent calls can be given {0}', a);
 		case COVERAGE_TEXT.aSensitiveFile:
 			return vscode.l10n.t('a sensitive file');
 		case COVERAGE_TEXT.partlyCovered:

@@ -105,8 +105,19 @@ suite('governance', () => {
 		assert.ok(cline, 'no Cline view');
 		assert.ok(cline.excludedByOwnControls('node_modules/x.js'), "Cline's own .clineignore line");
 		assert.ok(!cline.excludedByOwnControls('src/app.ts'));
+		// The words follow the levers applied: Continue's settings stop completions, not its chat, so it is restricted,
+		// not disabled; the ignore files of Lingma, Roo Code and Cline switch nothing off either.
 		const lines = service.statusLines();
-		assert.ok(lines.some((l) => l.name === 'Continue' && /disabled/.test(l.state)), JSON.stringify(lines));
+		const state = (name: string) => lines.find((l) => l.name === name)?.state ?? '';
+		assert.match(state('Continue'), /^restricted: .*; not covered: .*chat/, JSON.stringify(lines));
+		for (const name of ['Roo Code', 'Cline', 'Tongyi Lingma (通义灵码)']) {
+			assert.doesNotMatch(state(name), /disabled/, `${name}: ${state(name)}`);
+			assert.match(state(name), /not covered/, `${name}: ${state(name)}`);
+		}
+		// The audit's coverage gaps name the same open surfaces the status line does.
+		const audit = service.auditAssistants().find((a) => a.id === 'continue');
+		assert.ok(audit?.coverageGaps.some((g) => g.startsWith('chat not covered')), JSON.stringify(audit?.coverageGaps));
+		assert.ok(audit?.why?.some((w) => /^Context Warden: restricted: .*not covered: .*chat/.test(w)), JSON.stringify(audit?.why));
 	});
 
 	test('restore gives every file back exactly as it was', async function () {

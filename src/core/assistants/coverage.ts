@@ -22,6 +22,7 @@ export const COVERAGE_TEXT = {
 	agentFileToolsOpen: 'agent file tools not covered: an agent can open {0} with its read and search tools',
 	terminalOpen: 'terminal commands not covered: an agent can `cat {0}`',
 	indexingOpen: 'indexing not covered: {0} can be indexed and uploaded with the workspace',
+	mcpOpen: 'MCP servers not covered: a server the agent calls can be given {0}',
 	/** The example path when none is given. */
 	aSensitiveFile: 'a sensitive file',
 	partlyCovered: '{0} partly covered by {1}: {2}',
@@ -94,6 +95,7 @@ const SURFACE_OPEN: Record<CoverageSurface, CoverageTemplate> = {
 	agentFileTools: COVERAGE_TEXT.agentFileToolsOpen,
 	terminal: COVERAGE_TEXT.terminalOpen,
 	indexing: COVERAGE_TEXT.indexingOpen,
+	mcp: COVERAGE_TEXT.mcpOpen,
 };
 
 /** Reports which surfaces of an assistant the applied levers cover, with the gaps in plain language. */

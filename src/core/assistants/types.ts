@@ -7,8 +7,11 @@
  */
 import type { Surface } from '../exposure/model';
 
-/** The ways an assistant can take context from the workspace, as the coverage report names them. */
-export const COVERAGE_SURFACES = ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing'] as const;
+/**
+ * The ways an assistant can take context from the workspace, as the coverage report names them. `mcp`: the MCP
+ * servers it calls (a catalogue entry lists it once a lever or a gap for it is known).
+ */
+export const COVERAGE_SURFACES = ['completions', 'chat', 'agentFileTools', 'terminal', 'indexing', 'mcp'] as const;
 export type CoverageSurface = (typeof COVERAGE_SURFACES)[number];
 
 /** Where a fact comes from. `verified` is true only for the vendor's own source code or documentation. */

@@ -33,8 +33,12 @@ export interface AssistantView {
 	surfaces: readonly Surface[];
 	/** True when the path is excluded by the assistant's own ignore controls (as far as they can be computed). */
 	excludedByOwnControls(path: string): boolean;
-	/** True when Context Warden's enforcement (managed ignore entries, hooks) keeps the path from it. */
-	blockedByWarden(path: string): boolean;
+	/**
+	 * True when Context Warden's enforcement (managed ignore entries, hooks) keeps the path from it through `surface`
+	 * (an ignore file that only hides files from the index keeps nothing out of the open tabs); without a surface,
+	 * whether the managed entries name the path at all.
+	 */
+	blockedByWarden(path: string, surface?: Surface): boolean;
 	/** Globs of instruction files it includes on its own (AGENTS.md, CLAUDE.md, ...). */
 	instructionFiles: readonly string[];
 	/** Facts about the assistant that are unverified, so the preview can say so. */
@@ -146,15 +150,15 @@ export function computeExposure(input: ExposureInput): ExposureModel {
 
 function exposureFor(a: AssistantView, input: ExposureInput): AssistantExposure {
 	const surfaces: SurfaceExposure[] = [];
-	const verdictOf = (path: string): Verdict =>
+	const verdictOf = (path: string, surface: Surface): Verdict =>
 		a.disabled
 			? 'assistant-disabled'
-			: a.blockedByWarden(path)
+			: a.blockedByWarden(path, surface)
 				? 'blocked-by-warden'
 				: a.excludedByOwnControls(path)
 					? 'excluded-by-assistant'
 					: 'sent';
-	const item = (path: string, bytes: number, part?: ExposureItem['part']): ExposureItem => {
+	const item = (surface: Surface, path: string, bytes: number, part?: ExposureItem['part']): ExposureItem => {
 		const c = input.files.get(path);
 		const level = c?.level ?? 'public';
 		return {
@@ -164,29 +168,29 @@ function exposureFor(a: AssistantView, input: ExposureInput): AssistantExposure 
 			reasons: (c?.reasons ?? []).slice(0, 3),
 			bytes,
 			tokens: approxTokens(bytes),
-			verdict: verdictOf(path),
+			verdict: verdictOf(path, surface),
 			...(part ? { part } : {}),
 		};
 	};
 
 	if (a.surfaces.includes('activeEditor') && input.editor.active) {
 		const { path, size, selection } = input.editor.active;
-		const items = [item(path, size, 'whole file')];
+		const items = [item('activeEditor', path, size, 'whole file')];
 		if (selection && selection.size > 0) {
-			items.push(item(path, selection.size, 'selection'));
+			items.push(item('activeEditor', path, selection.size, 'selection'));
 		} else {
-			items.push(item(path, Math.min(size, NEIGHBOURHOOD_BYTES), 'cursor neighbourhood'));
+			items.push(item('activeEditor', path, Math.min(size, NEIGHBOURHOOD_BYTES), 'cursor neighbourhood'));
 		}
 		surfaces.push({ surface: 'activeEditor', items });
 	}
 	if (a.surfaces.includes('openTabs')) {
-		surfaces.push({ surface: 'openTabs', items: input.editor.openTabs.map((t) => item(t.path, t.size)) });
+		surfaces.push({ surface: 'openTabs', items: input.editor.openTabs.map((t) => item('openTabs', t.path, t.size)) });
 	}
 	if (a.surfaces.includes('index')) {
 		const items: ExposureItem[] = [];
 		for (const [path, c] of input.files) {
 			if (!path.startsWith('untitled:')) {
-				items.push(item(path, c.size ?? 0));
+				items.push(item('index', path, c.size ?? 0));
 			}
 		}
 		items.sort(byRiskThenPath);
@@ -196,7 +200,7 @@ function exposureFor(a: AssistantView, input: ExposureInput): AssistantExposure 
 		const present = input.instructionFilesPresent.filter(
 			(f) => a.id === '*' || a.instructionFiles.some((g) => input.matchGlob(f.path, g)),
 		);
-		surfaces.push({ surface: 'instructions', items: present.map((f) => item(f.path, f.size)) });
+		surfaces.push({ surface: 'instructions', items: present.map((f) => item('instructions', f.path, f.size)) });
 	}
 	for (const s of surfaces) {
 		if (s.surface !== 'index') {

@@ -6,6 +6,10 @@ import { CATALOGUE, getEntry } from '../../core/assistants/catalogue';
 import { type CompileTarget, type DesiredChange, settingKeyOf, WORKSPACE_FILE_KEY, WORKSPACE_SETTINGS_FILE } from '../../core/assistants/compile';
 import { coverageFor } from '../../core/assistants/coverage';
 import { type AssistantDecision, decideAssistant, destinationAllowed, unrecognisedSubject } from '../../core/assistants/decide';
+import { type Enforcement, enforcementFor, enforcementWords, wardenBlocksSurface } from '../../core/assistants/enforcement';
+import { type AgentId, hookLeverId } from '../../core/hooks/agentRegistry';
+import type { Surface } from '../../core/exposure/model';
+import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
 import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
 import { compileForFolders, folderKey, splitFolderKey } from '../../core/assistants/folders';
@@ -29,7 +33,7 @@ import type { AuditAssistantInput } from '../../core/audit/report';
 import type { AssistantView } from '../../core/exposure/model';
 import type { Policy } from '../../core/policy/schema';
 import { assistantNameText } from './catalogueText';
-import { coverageText, decisionLabel, decisionWhy, driftMessage } from '../coreText';
+import { coverageText, decisionLabel, decisionWhy, driftMessage, enforcementLabel } from '../coreText';
 import { Disposable } from '../disposable';
 import type { AssistantSource } from '../exposure/exposureProvider';
 import type { Logger } from '../logger';
@@ -116,6 +120,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	private readonly globs = [...new Set(CATALOGUE.flatMap((e) => e.instructionFiles.map((f) => f.glob)))];
 	private governed: Governed[] = [];
+	private hookSource: { runningHookAgents(): AgentId[] } | undefined;
 	private unrecognised: UnrecognisedExtension[] = [];
 	private restricted = false;
 	/** Own ignore files as they are on disk (user lines only, our block taken out), by workspace-relative path. */
@@ -199,7 +204,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	// ---- AssistantSource -------------------------------------------------------------------------------------
 
 	views(): AssistantView[] {
-		const applied = appliedLeverIds(this.ledger());
+		const applied = this.appliedLevers();
 		const folders = workspaceFolderKeys();
 		// A workspace path is matched against the files of its own folder, relative to that folder.
 		const matchIn = (cache: ReadonlyMap<string, Ignore>, files: readonly string[], path: string): boolean => {
@@ -217,7 +222,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				disabled: this.isDisabled(entry, applied),
 				surfaces: entry.exposureSurfaces,
 				excludedByOwnControls: (path: string) => matchIn(this.ownIgnores, ownFiles, path),
-				blockedByWarden: (path: string) => matchIn(this.wardenIgnores, wardenFiles, path),
+				// Only through a surface the managed files close: an index-only ignore file blocks nothing in open tabs.
+				blockedByWarden: (path: string, surface?: Surface) =>
+					(surface === undefined || wardenBlocksSurface(entry, applied, surface)) && matchIn(this.wardenIgnores, wardenFiles, path),
 				instructionFiles: entry.instructionFiles.map((f) => f.glob),
 				unverified: isUnverified(entry),
 			};
@@ -242,24 +249,16 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	}
 
 	/** One line per assistant present, for the status bar tooltip, in the display language. */
+	/** One line per assistant present, for the status bar tooltip, in the display language: what the levers applied do. */
 	statusLines(): { name: string; state: string }[] {
-		const applied = appliedLeverIds(this.ledger());
-		const lines = this.governed.map(({ detected: { entry }, decision }) => {
+		const applied = this.appliedLevers();
+		const lines = this.governed.map((g) => {
+			const entry = g.detected.entry;
+			const e = this.enforcement(g, applied);
 			const levers = entry.levers.filter((l) => applied.has(l.id));
 			const what = [...new Set(levers.map((l) => (l.kind === 'setting' ? vscode.l10n.t('settings') : l.kind === 'none' ? '' : l.path)))].filter(Boolean);
-			const noLever = entry.levers.some((l) => l.kind === 'none') && !levers.some((l) => l.purpose === 'disable');
-			let state: string;
-			if (decision.decision === 'allowed') {
-				state = levers.length > 0 ? vscode.l10n.t('allowed (sensitive files excluded: {0})', what.join(', ')) : vscode.l10n.t('allowed');
-			} else if (decision.decision === 'disable') {
-				state =
-					levers.length === 0
-						? vscode.l10n.t('to be disabled (not applied yet)')
-						: vscode.l10n.t('disabled ({0})', what.join(', ')) + (noLever ? vscode.l10n.t('; no off switch: use Disable (Workspace)') : '');
-			} else {
-				state = vscode.l10n.t('warned');
-			}
-			return { name: assistantNameText(entry.name), state };
+			const noLever = entry.levers.some((l) => l.kind === 'none');
+			return { name: assistantNameText(entry.name), state: enforcementLabel(e, what, noLever) };
 		});
 		for (const u of this.unrecognised) {
 			lines.push({ name: u.id, state: vscode.l10n.t('unrecognised AI extension') });
@@ -283,8 +282,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	/** Each assistant present as the audit report takes it: decision, levers applied, coverage gaps, drift. */
 	auditAssistants(): AuditAssistantInput[] {
-		const applied = appliedLeverIds(this.ledger());
-		const out: AuditAssistantInput[] = this.governed.map(({ detected: { entry }, decision, unregistered }) => {
+		const applied = this.appliedLevers();
+		const out: AuditAssistantInput[] = this.governed.map((g) => {
+			const { detected: { entry }, decision, unregistered } = g;
+			const e = this.enforcement(g, applied);
 			const ids = new Set(entry.levers.map((l) => l.id));
 			const drift = this.driftSeen
 				.filter((d) => d.leverIds.some((id) => ids.has(id)))
@@ -293,9 +294,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				id: entry.id,
 				name: entry.name,
 				decision: decision.decision,
-				why: [...decision.why, ...unregistered],
+				why: [...decision.why, `Context Warden: ${enforcementWords(e)}.`, ...unregistered],
 				leversApplied: entry.levers.filter((l) => applied.has(l.id)).map((l) => l.id),
-				coverageGaps: coverageFor(entry, applied, { disabled: this.isDisabled(entry, applied) }).gaps,
+				coverageGaps: e.coverage.gaps,
 				...(drift.length > 0 ? { drift } : {}),
 			};
 		});
@@ -320,9 +321,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			await vscode.commands.executeCommand('workbench.extensions.search', `@installed ${assistantId}`);
 			return;
 		}
-		const applied = appliedLeverIds(this.ledger());
-		const cov = coverageFor(g.detected.entry, applied, { disabled: this.isDisabled(g.detected.entry, applied) });
-		const detail = [...g.decision.shownWhy, '', ...cov.gapTemplates.map(coverageText), ...cov.available.map((a) => coverageText(a.noteTemplate)), ...g.shownUnregistered].join('\n');
+		const applied = this.appliedLevers();
+		const e = this.enforcement(g, applied);
+		const cov = e.coverage;
+		const detail = [vscode.l10n.t('Context Warden: {0}', enforcementLabel(e, [], false)), '', ...g.decision.shownWhy, '', ...cov.gapTemplates.map(coverageText), ...cov.available.map((a) => coverageText(a.noteTemplate)), ...g.shownUnregistered].join('\n');
 		await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', assistantNameText(g.detected.entry.name), decisionLabel(g.decision.decision)), { modal: true, detail });
 	}
 
@@ -684,13 +686,20 @@ export class GovernanceService extends Disposable implements AssistantSource {
 
 	// ---- notifications ----------------------------------------------------------------------------------------
 
+	/**
+	 * One notification per change: the assistants whose decision or enforcement changed since they were last said
+	 * (allowed ones and muted ones aside). One assistant gets its own message and actions; several get one summary
+	 * with "Show Details". The words follow what the levers applied do, never the decision alone.
+	 */
 	private notifyDecisions(): void {
 		const notified = { ...this.context.workspaceState.get<Record<string, string>>(StateKeys.notified, {}) };
 		const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
+		const applied = this.appliedLevers();
+		const fresh: Governed[] = [];
 		let changed = false;
 		for (const g of this.governed) {
 			const id = g.detected.entry.id;
-			const signature = `${g.decision.decision}\n${g.decision.why.join('\n')}`;
+			const signature = `${g.decision.decision}\n${this.enforcement(g, applied).state}\n${g.decision.why.join('\n')}`;
 			if (g.decision.decision === 'allowed') {
 				if (notified[id] !== undefined) {
 					delete notified[id];
@@ -701,9 +710,10 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			if (notified[id] === signature) {
 				continue;
 			}
+			const decisionChanged = notified[id]?.split('\n')[0] !== g.decision.decision || notified[id]?.split('\n').slice(2).join('\n') !== g.decision.why.join('\n');
 			notified[id] = signature;
 			changed = true;
-			if (g.decision.decision === 'warn') {
+			if (g.decision.decision === 'warn' && decisionChanged) {
 				this.recordAudit({
 					type: 'assistant.warned',
 					data: {
@@ -716,11 +726,50 @@ export class GovernanceService extends Disposable implements AssistantSource {
 				});
 			}
 			if (!muted.has(id)) {
-				void this.notify(g);
+				fresh.push(g);
 			}
 		}
 		if (changed) {
 			void this.context.workspaceState.update(StateKeys.notified, notified);
+		}
+		const [only] = fresh;
+		if (fresh.length === 1 && only) {
+			void this.notify(only);
+		} else if (fresh.length > 1) {
+			void this.notifySummary(fresh);
+		}
+	}
+
+	/** One notification for several assistants: each by name and what Context Warden does to it; details in a modal. */
+	private async notifySummary(list: readonly Governed[]): Promise<void> {
+		const applied = this.appliedLevers();
+		const lines = list.map((g) => vscode.l10n.t('{0}: {1}', assistantNameText(g.detected.entry.name), enforcementLabel(this.enforcement(g, applied), [], false)));
+		const details = vscode.l10n.t('Show Details');
+		const showExposure = vscode.l10n.t('Show Exposure');
+		const mute = vscode.l10n.t("Don't Show Again for This Workspace");
+		const choice = await vscode.window.showWarningMessage(
+			vscode.l10n.t('Context Warden governs {0} AI assistants in this workspace: {1}', list.length, lines.join('; ')),
+			details,
+			showExposure,
+			mute,
+		);
+		try {
+			if (choice === details) {
+				const detail = list
+					.map((g) => [lines[list.indexOf(g)] ?? '', ...g.decision.shownWhy.map((w) => `  ${w}`), ...g.shownUnregistered.map((w) => `  ${w}`)].join('\n'))
+					.join('\n\n');
+				await vscode.window.showInformationMessage(vscode.l10n.t('Context Warden: AI assistants in this workspace'), { modal: true, detail });
+			} else if (choice === showExposure) {
+				await vscode.commands.executeCommand(SHOW_EXPOSURE_COMMAND);
+			} else if (choice === mute) {
+				const muted = new Set(this.context.workspaceState.get<string[]>(StateKeys.muted, []));
+				for (const g of list) {
+					muted.add(g.detected.entry.id);
+				}
+				await this.context.workspaceState.update(StateKeys.muted, [...muted]);
+			}
+		} catch (err) {
+			this.log.error(TAG, 'notification action failed', err);
 		}
 	}
 
@@ -733,12 +782,23 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		const mute = vscode.l10n.t("Don't Show Again for This Workspace");
 		const hasLever = this.writableEntry(g).levers.some((l) => l.kind === 'setting' && l.purpose === 'disable');
 		const actions = [showExposure, ...(g.decision.decision === 'warn' ? [disable] : []), why, mute];
-		const message =
-			g.decision.decision === 'disable'
-				? hasLever
-					? vscode.l10n.t('Context Warden disables {0} in this workspace: {1}', name, g.decision.shownWhy[0] ?? '')
-					: vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', name, g.decision.shownWhy[0] ?? '')
-				: vscode.l10n.t('{0} is not allowed in this workspace: {1}', name, g.decision.shownWhy[0] ?? '');
+		const first = g.decision.shownWhy[0] ?? '';
+		const e = this.enforcement(g);
+		let message: string;
+		if (g.decision.decision !== 'disable') {
+			message = vscode.l10n.t('{0} is not allowed in this workspace: {1}', name, first);
+		} else if (e.state === 'disabled') {
+			message = vscode.l10n.t('Context Warden disabled {0} in this workspace: {1}', name, first);
+		} else if (e.state === 'restricted') {
+			message = vscode.l10n.t('Context Warden restricted {0} in this workspace ({1}): {2}', name, enforcementLabel(e, [], false), first);
+		} else if (!vscode.workspace.isTrusted) {
+			// Restricted Mode: nothing was written, so nothing is said to be disabled.
+			message = vscode.l10n.t('{0} must be disabled in this workspace; nothing is applied until the workspace is trusted. {1}', name, first);
+		} else if (!hasLever) {
+			message = vscode.l10n.t('{0} must be disabled in this workspace, and no setting switches it off: use Disable (Workspace) in the Extensions view. {1}', name, first);
+		} else {
+			message = vscode.l10n.t('{0} must be disabled in this workspace; its levers are not applied yet. {1}', name, first);
+		}
 		const choice = await vscode.window.showWarningMessage(message, ...actions);
 		try {
 			if (choice === showExposure) {
@@ -844,11 +904,27 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	}
 
 	private isDisabled(entry: CatalogueEntry, applied: ReadonlySet<string>): boolean {
-		if (!entry.levers.some((l) => l.purpose === 'disable' && l.kind === 'setting' && applied.has(l.id))) {
-			return false;
+		return enforcementFor({ entry, decision: 'disable', applied }).state === 'disabled';
+	}
+
+	/** What the levers applied (and the hooks running) do to a governed assistant now: the one source of the words. */
+	private enforcement(g: Governed, applied: ReadonlySet<string> = this.appliedLevers()): Enforcement {
+		return enforcementFor({ entry: g.detected.entry, decision: g.decision.decision, applied });
+	}
+
+	/** The lever ids in force: the ledger's, and the hook lever of each agent whose installed hook can run. */
+	private appliedLevers(): Set<string> {
+		const applied = new Set(appliedLeverIds(this.ledger()));
+		for (const agent of this.hookSource?.runningHookAgents() ?? []) {
+			applied.add(hookLeverId(agent));
 		}
-		// Only when nothing is left open: Continue's settings stop completions, not its chat.
-		return coverageFor(entry, applied).surfaces.every((s) => s.state !== 'open');
+		return applied;
+	}
+
+	/** The hooks' state: installed hooks count as applied levers in every account of coverage. */
+	setHookSource(source: { runningHookAgents(): AgentId[]; onDidChange: vscode.Event<void> }): void {
+		this.hookSource = source;
+		this._register(source.onDidChange(() => this._onDidChange.fire()));
 	}
 
 	/** The setting ids Context Warden manages, in `.vscode/settings.json` or the workspace file. */

@@ -163,6 +163,16 @@ export class HookService extends Disposable {
 		return this.agentStates().map((s) => ({ agent: s.agent.id, installed: true, config: s.config, notes: [`${s.agent.name}: ${englishState(s)}`] }));
 	}
 
+	/** The agents whose installed hook can run (installed, and not blocked by the editor): coverage counts their levers. */
+	runningHookAgents(): AgentId[] {
+		try {
+			return this.agentStates().filter((s) => s.state !== 'blocked').map((s) => s.agent.id);
+		} catch (err) {
+			this.log.error(TAG, 'hook state failed', err);
+			return [];
+		}
+	}
+
 	/** The agents whose hook file holds Context Warden's entries, and what their hooks are doing. */
 	private agentStates(): AgentHookState[] {
 		const installed = this.installedFiles();
