@@ -9,7 +9,6 @@ import { type AssistantDecision, decideAssistant, destinationAllowed, unrecognis
 import { type Enforcement, enforcementFor, enforcementWords, wardenBlocksSurface } from '../../core/assistants/enforcement';
 import { type AgentId, hookLeverId } from '../../core/hooks/agentRegistry';
 import type { Surface } from '../../core/exposure/model';
-import { type AssistantDecision, decideAssistant, unrecognisedSubject } from '../../core/assistants/decide';
 import { type InstalledExtension, matchInstalled, type UnrecognisedExtension } from '../../core/assistants/detect';
 import { type DriftEvent, detectDrift } from '../../core/assistants/drift';
 import { compileForFolders, folderKey, splitFolderKey } from '../../core/assistants/folders';
@@ -248,7 +247,6 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return this.ledger().flatMap((r) => (r.kind === 'file' && !r.previous.existed ? [r.file] : []));
 	}
 
-	/** One line per assistant present, for the status bar tooltip, in the display language. */
 	/** One line per assistant present, for the status bar tooltip, in the display language: what the levers applied do. */
 	statusLines(): { name: string; state: string }[] {
 		const applied = this.appliedLevers();
