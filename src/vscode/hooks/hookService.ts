@@ -536,7 +536,11 @@ export class HookService extends Disposable {
 			case 'suspended':
 				return [vscode.l10n.t('Hooks: removed on request (install them again with "Install Agent Hooks")')];
 			case 'paused':
-				return [vscode.l10n.t('Hooks: not installed while enforcement is paused ("Resume Enforcement" applies them again)')];
+				// Restore Assistant Settings pauses without taking the hooks out: installed ones are listed as usual.
+				if (this.installedFiles().size === 0) {
+					return [vscode.l10n.t('Hooks: not installed while enforcement is paused ("Resume Enforcement" applies them again)')];
+				}
+				break;
 			case 'idle':
 				return [vscode.l10n.t('Hooks: not installed yet (waiting for the policy and the first scan)')];
 			case 'failed':
