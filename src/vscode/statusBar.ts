@@ -49,18 +49,25 @@ export class StatusBar extends Disposable {
 		return this.item.text;
 	}
 
+	/** The last summary of a finished scan: shown while a policy reload rescans, so the item never flashes "Public". */
+	private steady: StatusInput['summary'];
+
 	update(input: StatusInput): void {
-		const { effective, summary } = input;
+		const { effective } = input;
+		if (input.summary && !input.scanning) {
+			this.steady = input.summary;
+		}
+		const summary = input.scanning && this.steady ? this.steady : input.summary;
 		const policyBroken = effective?.state === 'org-last-valid' || effective?.state === 'strict-fallback';
-		const icon = input.scanning ? '$(loading~spin)' : policyBroken ? '$(error)' : '$(shield)';
+		// Our own icon and name: VS Code's Restricted Mode item has the shield and the word "Restricted Mode".
+		const icon = input.scanning ? '$(loading~spin)' : policyBroken ? '$(error)' : '$(eye-closed)';
 		const parts: string[] = [];
 		if (summary) {
-			parts.push(levelLabel(summary.level));
+			// "Restricted" only when the workspace is restricted (not the level's name under restrictedAt "never").
+			parts.push(summary.restricted ? vscode.l10n.t('Restricted') : vscode.l10n.t('not restricted'));
 			if (summary.sensitive > 0) {
 				parts.push(vscode.l10n.t('{0} sensitive', summary.sensitive));
 			}
-		} else {
-			parts.push(vscode.l10n.t('Context Warden'));
 		}
 		if (input.active && summary && input.active.level !== summary.level) {
 			parts.push(vscode.l10n.t('this file: {0}', levelLabel(input.active.level)));
@@ -71,7 +78,8 @@ export class StatusBar extends Disposable {
 		if (input.paused) {
 			parts.push(vscode.l10n.t('enforcement paused'));
 		}
-		this.item.text = `${input.paused && !input.scanning && !policyBroken ? '$(debug-pause)' : icon} ${parts.join(' · ')}`;
+		const label = parts.length > 0 ? vscode.l10n.t('Context Warden: {0}', parts.join(' · ')) : vscode.l10n.t('Context Warden');
+		this.item.text = `${input.paused && !input.scanning && !policyBroken ? '$(debug-pause)' : icon} ${label}`;
 		this.item.backgroundColor = policyBroken
 			? new vscode.ThemeColor('statusBarItem.errorBackground')
 			: summary?.restricted
@@ -132,6 +140,10 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 		}
 		for (const s of effective.sources.filter((x) => x.used)) {
 			line(`• ${vscode.l10n.t('{0}: {1}', layerKindLabel(s.kind), policySourceLabel(s))}${s.sha256 ? ` (sha256 ${s.sha256.slice(0, 12)})` : ''}`);
+		}
+		// Tell the admin what the policy file leaves out (default path rule groups dropped, settings not read), once.
+		for (const message of new Set(effective.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message))) {
+			line(vscode.l10n.t('Policy note: {0}', message));
 		}
 		if (effective.refused.length) {
 			line(vscode.l10n.t('{0} loosening attempts refused (see Show Effective Policy).', effective.refused.length));
