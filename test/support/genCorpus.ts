@@ -183,9 +183,119 @@ export const SECRET_SAMPLES: Record<string, (r: Rand) => string> = {
 	'amqp-connection-string': (r) => `BROKER=amqp://guest:${r.b62(12)}@mq.acme.io:5672/vhost`,
 	'basic-auth-url': (r) => `git clone https://deploy:${r.b62(16)}@git.acme.io/team/repo.git`,
 	'http-authorization-header': (r) => `curl -H "Authorization: Bearer ${r.b62(40)}" https://api.acme.io`,
+	'gitlab-token': (r) => `GITLAB_FEED_TOKEN=gl${'ft'}-${r.b62(20)}`,
+	'gitlab-runner-registration-token': (r) => `registration: GR13${'48941'}${r.b62(20)}`,
+	'gitlab-session-cookie': (r) => `Cookie: _gitlab_${'session'}=${r.clean(LOWER + DIGITS, 32)}`,
+	'bitbucket-token': (r) => `app_password: AT${'BB'}${r.b62(32)}`,
+	'cloudflare-token-v2': (r) => `CF_TOKEN=cf${'at'}_${r.b62(44)}`,
+	'planetscale-token': (r) => `PLANETSCALE=pscale_${'pw'}_${r.b62(43)}`,
+	'supabase-token': (r) => `SUPABASE_ACCESS_TOKEN=sb${'p'}_${r.hex(40)}`,
+	'vercel-token': (r) => `VERCEL_TOKEN=vc${'p'}_${r.b62(56)}`,
+	'netlify-token': (r) => `NETLIFY_AUTH_TOKEN=nf${'p'}_${r.b62(36)}`,
+	'posthog-personal-key': (r) => `POSTHOG_PERSONAL_API_KEY=ph${'x'}_${r.b62(48)}`,
+	'rubygems-api-key': (r) => `GEM_HOST_API_KEY=ruby${'gems'}_${r.hex(48)}`,
+	'sonarqube-token': (r) => `sonar.token=sq${'u'}_${r.hex(40)}`,
+	'brevo-api-key': (r) => `BREVO_KEY=xkey${'sib'}-${r.hex(64)}-${r.b62(16)}`,
+	'defined-networking-api-key': (r) => `DN_KEY=dn${'key'}-${r.clean(UP36, 26)}-${r.clean(UP36, 52)}`,
+	'docker-hub-oat': (r) => `DOCKER_TOKEN=dckr_${'oat'}_${r.b62(32)}`,
+	'docker-swarm-secret': (r) => `docker swarm join --token SWM${'TKN'}-1-${r.clean(LOWER + DIGITS, 50)}-${r.clean(LOWER + DIGITS, 25)} 10.0.0.1:2377`,
+	'dynatrace-api-token': (r) => `DT_API_TOKEN=dt0${'c01'}.${r.clean(UP36, 24)}.${r.clean(UP36, 64)}`,
+	'nuget-api-key': (r) => `nuget push pkg.nupkg -k oy${'2'}${r.clean(LOWER + DIGITS, 43)}`,
+	'clojars-deploy-token': (r) => `CLOJARS_PASSWORD=CLOJ${'ARS'}_${r.clean(LOWER + DIGITS, 60)}`,
+	'aws-bedrock-api-key': (r) => `AWS_BEARER_TOKEN_BEDROCK=AB${'SK'}${r.clean(B62 + '+/', 120)}`,
+	'postman-access-token': (r) => `access_key=PM${'AT'}-${r.clean(UP36, 26)}`,
+	'akamai-client-token': (r) => `client_token = ak${'ab'}-${r.clean(LOWER + DIGITS, 16)}-${r.clean(LOWER + DIGITS, 16)}`,
+	'google-oauth-access-token': (r) => `access = "ya${'29'}.${r.b62(80)}"`,
+	'google-oauth-refresh-token': (r) => `refresh = "1/${'/0'}${r.b62(90)}"`,
+	'instagram-access-token': (r) => `IG_TOKEN=IG${'QV'}${r.b62(150)}`,
+	'facebook-app-token': (r) => `fb = "${r.digits(15)}|${r.b62(27)}"`,
+	'stripe-webhook-secret': (r) => `STRIPE_WEBHOOK_SECRET=wh${'sec'}_${r.b62(32)}`,
+	'tavily-api-key': (r) => `TAVILY_API_KEY=tv${'ly'}-${r.b62(32)}`,
+	'together-api-key': (r) => `TOGETHER_API_KEY=tgp_${'v1'}_${r.b62(43)}`,
+	'llama-api-key': (r) => `LLAMA_CLOUD_API_KEY=ll${'x'}-${r.b62(48)}`,
+	'new-relic-key': (r) => `license_key: ${r.hex(36)}NR${'AL'}`,
+	'salesforce-access-token': (r) => `sf_token 00${'D'}${r.b62(12)}!${r.b62(96)}`,
+	'bearer-token': (r) => `headers: { 'X-Auth': 'Be${'arer'} ${r.b62(40)}' },`,
+	'basic-auth-credentials': (r) => `proxy_set_header X-Auth "Ba${'sic'} ${Buffer.from(`deploy:${r.b62(14)}`).toString('base64')}";`,
+	'docker-config-auth': (r) => `"https://index.docker.io/v1/": { "au${'th'}": "${Buffer.from(`ci:${r.b62(20)}`).toString('base64')}" }`,
+	'password-hash': (r) => `admin:$${'6'}$${r.clean(B62 + './', 16)}$${r.clean(B62 + './', 86)}:19000:0:99999:7:::`,
+	'jwk-private-key': (r) => `{ "kty": "EC", "crv": "P-256", "x": "${r.b62(43)}", "d": "${r.clean(B62 + '-_', 43)}" }`,
+	'nats-nkey-seed': (r) => `seed: SU${'A'}${r.clean(B32, 55)}`,
+	'sql-password': (r) => `CREATE ROLE app WITH LOGIN PASS${'WORD'} '${r.b62(10)}!${r.b62(3)}';`,
+	'cli-password-flag': (r) => `pg_dump --host db --pass${'word'}=${r.b62(10)}#${r.b62(3)} app > dump.sql`,
+	'mysql-cli-password': (r) => `mysql -u root -p${r.b62(12)} shop < seed.sql`,
+	'sshpass-password': (r) => `sshpass -p '${r.b62(12)}' ssh deploy@10.0.0.7`,
+	'curl-user-password': (r) => `curl -u admin:${r.b62(12)} https://ci.acme.io/api/json`,
+	'login-call-password': (r) => `ftp.login("deploy", "${r.b62(10)}")`,
+	'sql-identified-by': (r) => `CREATE USER shop IDENTI${'FIED'} BY ${r.b62(12)};`,
+	'token-list': (r) => `"tokens": ["${r.b62(32)}", "${r.b62(32)}"]`,
 	'generic-password': (r) => `DB_PASSWORD=${r.b62(8)}#${r.b62(4)}`,
 	'generic-secret': (r) => `client_secret = "${r.b62(32)}"`,
 };
+
+/**
+ * Lines that look like the rule's format but must not fire any secret rule, beside each rule's true positive:
+ * placeholders, references, truncated or reshaped tokens. Rules without hand-written near misses get the
+ * derived one (their true positive with its random part turned into a placeholder run) from `ruleNearMisses`.
+ */
+export const RULE_NEAR_MISSES: Record<string, (r: Rand) => string[]> = {
+	'basic-auth-url': () => ['const u = new URL("https://abc:xyz@example.com/")', 'git clone https://user:${TOKEN}@git.acme.io/x.git'],
+	'postgres-connection-string': () => ['DATABASE_URL=postgres://user:password@localhost:5432/app', 'postgres://app:changeme@db.example.com/app'],
+	'bearer-token': (r) => ['// send the Bearer token in the header', `Authorization scheme: "Bearer <token>"`, `bearer ${'x'.repeat(30)}`, `const Bearer = "${r.b62(8)}";`],
+	'basic-auth-credentials': () => ['realm="Basic Authentication" required', 'Basic dXNlcjo=', 'The Basic plan costs 10 dollars'],
+	'docker-config-auth': () => ['"auth": "none"', '"auth": "true"', '"auth": ""'],
+	'mongodb-connection-string': () => ['MONGO_URI=mongodb+srv://svc:${MONGO_PASSWORD}@cluster0.ab1cd.mongodb.net/prod', 'mongodb://localhost:27017/test'],
+	'mysql-connection-string': () => ['url: "mysql://root:<password>@10.0.0.5:3306/shop"', 'mysql://root@localhost/shop'],
+	'redis-connection-string': () => ['REDIS_URL=redis://default:%REDIS_PASSWORD%@cache.acme.io:6379/0', 'redis://localhost:6379/0'],
+	'amqp-connection-string': () => ['BROKER=amqp://guest:guest@localhost:5672/', 'amqp://mq.acme.io:5672/vhost'],
+	'password-hash': () => ['replace(/x/, "$1$2")', 'price: $6$ per unit', '$2b$ is the bcrypt prefix'],
+	'jwk-private-key': (r) => [`{ "d": "${r.b62(43)}" }`, `{ "kty": "RSA", "n": "${r.b62(60)}", "e": "AQAB" }`],
+	'nats-nkey-seed': (r) => [`UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4 (a user public key)`, `SUA${r.clean(B32, 20)}`],
+	'sql-password': () => ["ALTER ROLE app WITH PASSWORD 'changeme';", "CREATE USER x WITH PASSWORD '${DB_PASSWORD}';", "password 'x'"],
+	'sql-identified-by': () => ['CREATE USER shop IDENTIFIED BY :password;', "ALTER USER x IDENTIFIED BY 'password';"],
+	'cli-password-flag': () => ['psql --password $PGPASSWORD', 'mytool --password <password>', '--token ${{ secrets.TOKEN }}', 'use --password to be prompted'],
+	'mysql-cli-password': () => ['mysql -u root -p shop', 'mysql -u root -p"$MYSQL_PWD" shop', 'mysqladmin -p${PASS} status'],
+	'sshpass-password': () => ['sshpass -p "$SSHPASS" ssh host', 'sshpass -e ssh host'],
+	'curl-user-password': () => ['curl -u "$USER:$PASS" https://x.io', 'curl -u admin https://x.io'],
+	'login-call-password': () => ['ftp.login(user, password)', 'client.login("deploy", os.environ["FTP_PASSWORD"])', 'login("user", "password")'],
+	'token-list': () => ['"tokens": ["<token1>", "<token2>"]', `"tokens": []`, '"tokens": ["a", "b"]'],
+	'generic-password': (r) => [
+		'const compass = "Zq9xLm2p#Q7v";',
+		'bypass: Zq9xLm2pQ7v',
+		'passthrough = true',
+		'password: string;',
+		'val password: String = System.getenv("DB_PASSWORD")',
+		'PASSWORD = os.environ.get("PASSWORD")',
+		`password: \${DB_PASSWORD}`,
+		'password = "DB_PASSWORD"',
+		'password: !vault |',
+		'password = "password123"',
+		'db_pass = "admin_secret!"',
+		`password, username = ${r.b62(10)}, x`,
+		`encrypt(password, "${r.b62(10)}")`,
+		'mask_pass = "0x31c45018"',
+	],
+	'generic-secret': (r) => ['author = "Jane Doe"', `oauth_callback = "https://acme.io/cb"`, `authorization: req.headers.authorization`, `csrf_token = "${r.b62(32)}"`, `secret_name = "service-account"`],
+};
+
+/** The near misses of a rule: the hand-written ones, or the derived placeholder of its true positive. */
+export function ruleNearMisses(id: string, r: Rand): string[] {
+	const own = RULE_NEAR_MISSES[id];
+	if (own) {
+		return own(r);
+	}
+	const gen = SECRET_SAMPLES[id];
+	if (!gen) {
+		return [];
+	}
+	// The longest run of token characters is the secret: keep its first 4 characters, turn the rest into x's.
+	const tp = gen(r);
+	let best = '';
+	for (const m of tp.matchAll(/[A-Za-z0-9_+/.-]{12,}/g)) {
+		if (m[0].length > best.length) best = m[0];
+	}
+	return best ? [tp.replace(best, best.slice(0, 4) + best.slice(4).replace(/[A-Za-z0-9]/g, 'x'))] : [];
+}
 
 /**
  * False positives once found in a real tree (this project's node_modules): code inside source maps, type
@@ -426,6 +536,11 @@ export function secretSamples(r: Rand): Sample[] {
 	}
 	for (const line of secretNearMisses(r)) {
 		out.push({ text: `# config\n${line}\n`, families: [], about: 'secrets' });
+	}
+	for (const rule of Object.keys(SECRET_SAMPLES)) {
+		for (const line of ruleNearMisses(rule, r)) {
+			out.push({ text: `# config\n${line}\n`, families: [], about: 'secrets' });
+		}
 	}
 	return out;
 }

@@ -83,6 +83,42 @@ export const DEFAULT_POLICY: Policy = {
 			reason: 'Stored login credentials.',
 		},
 		{
+			id: 'ftp-sftp-clients',
+			// FileZilla (sitemanager.xml, recentservers.xml, filezilla.xml), WinSCP (WinSCP.ini), Sublime SFTP
+			// (sftp-config.json), VS Code SFTP (.vscode/sftp.json), Atom remote-ftp (.ftpconfig), grunt/gulp (.ftppass).
+			globs: ['**/sitemanager.xml', '**/recentservers.xml', '**/filezilla.xml', '**/WinSCP.ini', '**/sftp-config.json', '**/.vscode/sftp.json', '**/.ftpconfig', '**/.ftppass', '**/.remote-sync.json'],
+			level: 'restricted',
+			reason: 'FTP and SFTP client configurations store server passwords (often only base64-encoded).',
+		},
+		{
+			id: 'database-tool-connections',
+			// DBeaver (credentials-config.json), JetBrains (dataSources.local.xml), Robo 3T / Studio 3T, pgAdmin,
+			// MySQL Workbench, SQL Developer, Navicat (.ncx exports), ODBC data sources.
+			globs: ['**/.dbeaver/credentials-config.json', '**/credentials-config.json', '**/dataSources.local.xml', '**/robo3t.json', '**/3T/**/connections*.json', '**/pgadmin4/**/pgpassfile', '**/pgpass.conf', '**/connections.xml', '**/*.ncx', '**/odbc.ini', '**/.odbc.ini', '**/tnsnames.ora', '**/sqlnet.ora'],
+			level: 'restricted',
+			reason: 'Database tool connection files hold server addresses, users and saved passwords.',
+		},
+		{
+			id: 'system-password-files',
+			globs: ['**/etc/shadow', '**/etc/shadow-', '**/etc/gshadow', '**/etc/master.passwd', '**/shadow.bak', '**/*.htpasswd', '**/htpasswd'],
+			level: 'restricted',
+			reason: 'System password files hold password hashes that can be cracked offline.',
+		},
+		{
+			id: 'cms-configs',
+			// WordPress, Joomla, Drupal, MediaWiki, phpMyAdmin, Magento 2, PrestaShop, Laravel-style .env excluded (dotenv).
+			globs: ['**/wp-config.php', '**/configuration.php', '**/sites/*/settings.php', '**/LocalSettings.php', '**/config.inc.php', '**/app/etc/env.php', '**/app/config/parameters.php', '**/config/database.yml', '**/settings.local.php'],
+			level: 'restricted',
+			reason: 'CMS and web application configuration files hold database passwords and salts.',
+		},
+		{
+			id: 'desktop-credential-stores',
+			// Podman registry logins (Docker's config.json is under vcs-and-net-credentials), Subversion auth cache, rclone, s3cmd, Heroku.
+			globs: ['**/containers/auth.json', '**/.svn/auth/**', '**/.subversion/auth/**', '**/rclone.conf', '**/.s3cfg', '**/.boto', '**/.config/hub', '**/.config/gh/hosts.yml', '**/.vault-token', '**/.passwd-s3fs'],
+			level: 'restricted',
+			reason: 'Credential stores of desktop and server tools.',
+		},
+		{
 			id: 'secrets-files',
 			globs: ['**/secrets.yml', '**/secrets.yaml', '**/secrets.json', '**/secrets.toml', '**/*.secret', '**/*.secrets', '**/secrets/**', '**/.secrets/**', '**/vault.yml', '**/vault.yaml'],
 			level: 'restricted',

@@ -13,8 +13,8 @@ import { buildGitleaksCorpus } from './gitleaks';
 const [adapter, source, outDir] = process.argv.slice(2);
 const adapters: Record<string, { build: (repo: string, out: CorpusWriter) => void; exhaustive: boolean; source: string }> = {
 	gitleaks: { build: buildGitleaksCorpus, exhaustive: false, source: 'gitleaks/gitleaks cmd/generate/config/rules (tps, fps)' },
-	credsweeper: { build: buildCredSweeperCorpus, exhaustive: true, source: 'Samsung/CredSweeper tests/samples, labels tests/data/output.json' },
-	'detect-secrets': { build: buildDetectSecretsCorpus, exhaustive: true, source: 'Yelp/detect-secrets test_data, labels test_data/baseline.file' },
+	credsweeper: { build: buildCredSweeperCorpus, exhaustive: false, source: 'Samsung/CredSweeper tests/samples, labels tests/data/output.json' },
+	'detect-secrets': { build: buildDetectSecretsCorpus, exhaustive: false, source: 'Yelp/detect-secrets test_data, labels test_data/baseline.file' },
 };
 const a = adapter ? adapters[adapter] : undefined;
 if (!a || !source || !outDir) {

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { compileClassifier } from '../../../src/core/classify/classifier';
 import type { ReasonKind } from '../../../src/core/classify/types';
 import type { DetectorFamily } from '../../../src/core/policy/schema';
-import { labelledCorpus, SECRET_SAMPLES } from '../../support/genCorpus';
+import { SECRET_RULES } from '../../../src/core/classify/detectors/secretRules';
+import { labelledCorpus, Rand, RULE_NEAR_MISSES, ruleNearMisses, SECRET_SAMPLES } from '../../support/genCorpus';
 import { testPolicy } from '../../support/classifyPolicy';
 
 const FAMILY_OF: Partial<Record<ReasonKind, DetectorFamily>> = { secret: 'secrets', 'private-key': 'privateKeys', pii: 'pii', marker: 'markers' };
@@ -60,6 +61,28 @@ describe('classification accuracy (seeded labelled corpus)', function () {
 			assert.ok(recall >= THRESHOLD, `${family} recall ${recall.toFixed(3)}\n${detail}`);
 		});
 	}
+
+	it('every secret rule has true positives and near misses beside it, and each behaves', () => {
+		const ids = SECRET_RULES.map((x) => x.id).sort();
+		assert.deepEqual(Object.keys(SECRET_SAMPLES).sort(), ids, 'a true-positive sample per rule');
+		assert.deepEqual(Object.keys(RULE_NEAR_MISSES).filter((k) => !ids.includes(k)), [], 'near misses only for rules that exist');
+		const r = new Rand(4242);
+		const bad: string[] = [];
+		for (const id of ids) {
+			for (let k = 0; k < 3; k++) {
+				const tp = (SECRET_SAMPLES[id] as (r: Rand) => string)(r);
+				const fired = classifier.classifyText('sample.txt', `${tp}\n`).reasons.map((x) => x.rule);
+				if (!fired.includes(id)) bad.push(`${id}: true positive not found (${fired.join(',')}): ${mask(tp)}`);
+				const near = ruleNearMisses(id, r);
+				if (near.length === 0) bad.push(`${id}: no near miss`);
+				for (const line of near) {
+					const f = classifier.classifyText('sample.txt', `${line}\n`).reasons.filter((x) => x.kind === 'secret').map((x) => x.rule);
+					if (f.length > 0) bad.push(`${id}: near miss fires ${f.join(',')}: ${mask(line)}`);
+				}
+			}
+		}
+		assert.deepEqual(bad, []);
+	});
 
 	it('every secret rule finds its own samples (by rule id)', () => {
 		const weak = [...ruleHits].filter(([, h]) => h.found / h.total < THRESHOLD).map(([id, h]) => `${id} ${h.found}/${h.total}`);

@@ -58,7 +58,7 @@ describe('policy CLI', () => {
 			const r = await run(['validate', file]);
 			assert.equal(r.code, 0, r.err);
 			assert.equal(r.out, `${file}: valid\n`);
-			assert.match(r.err, /pathRulesMode: warning: the policy drops 11 of the 11 built-in path rule groups \(pathRulesMode "replace"\): dotenv, private-keys,/);
+			assert.match(r.err, /pathRulesMode: warning: the policy drops 16 of the 16 built-in path rule groups \(pathRulesMode "replace"\): dotenv, private-keys,/);
 			const extend = path.join(tmp, 'extends.json');
 			fs.writeFileSync(extend, JSON.stringify({ version: 1, name: 'Extends', pathRules: [{ id: 'x', globs: ['**/*.x'], level: 'restricted' }] }));
 			assert.equal((await run(['validate', extend])).err, '', 'one org rule drops nothing');

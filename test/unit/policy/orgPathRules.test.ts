@@ -36,7 +36,7 @@ describe('org policy path rules', () => {
 		const eff = resolve({ dropDefaultPathRules: ['shell-history', 'nope'] });
 		assert.deepEqual(eff.policy.pathRules.map((r) => r.id), DEFAULT_IDS.filter((id) => id !== 'shell-history'));
 		const warnings = eff.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-		assert.equal(warnings.filter((m) => m.includes('drops 1 of the 11 built-in path rule groups')).length, 1, warnings.join('\n'));
+		assert.equal(warnings.filter((m) => m.includes('drops 1 of the 16 built-in path rule groups')).length, 1, warnings.join('\n'));
 		assert.ok(warnings.some((m) => m.includes('shell-history')));
 		assert.ok(warnings.some((m) => m.includes('names no built-in group: nope')), warnings.join('\n'));
 	});

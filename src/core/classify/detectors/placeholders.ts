@@ -10,15 +10,23 @@ const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|<[^<>]{1,80}>|%[A-Za-z_][A-Za-z0-9_]
 const PLACEHOLDER_WORDS =
 	/example|placeholder|change[_-]?me|changeit|dummy|fake|sample|redacted|your[_-]|insert[_-]?|replace[_-]?me|lorem|ipsum|not[_-]?a[_-]?real|notreal|foobar|deadbeef|xxxx|\*\*\*|\.\.\./i;
 
-/** Extra stopwords for generic (assignment) rules, where a value is only a guess. */
+/**
+ * Stopwords for generic (assignment) rules, where a value is only a guess. A value made only of them, digits
+ * and punctuation (`password123`, `admin_secret`, `test-token!`, `foobar`) is a placeholder; a value that
+ * merely contains one (`Adminpass#2023`, `Tokyo-Secretariat-9`) is not: a word inside a password does not make
+ * it an example.
+ */
 const GENERIC_STOPWORDS =
-	/test|demo|passw(?:or)?d|secret|token|admin|default|null|none|undefined|true|false|string|qwerty|letmein|hunter2|foo|bar|baz|todo|tbd|empty|hidden|mask|required|optional|value|generated|enter|mypass|localhost/i;
+	/test|demo|passw(?:or)?d|pass|pwd|secret|token|admin|root|user|default|null|none|nil|undefined|true|false|string|qwerty|letmein|hunter|foo|bar|baz|qux|todo|tbd|empty|hidden|mask|masked|required|optional|value|generated|enter|mypass|my|localhost|key|api|app|auth|sec|abc|xyz|welcome|guest|dev|local|prod|db|config|here|new|old|pw|env|x/gi;
+/** What is left of a value once stopwords, digits and punctuation are taken out must have a letter in it. */
+const STOPWORD_RESIDUE = /[A-Za-z]/;
 
 /**
  * Whole values that are never credentials: demo passwords too short for the stopwords (`pass`, `pw`), one or
- * two characters (`https://a:b@host`), and the Fetch API's credentials modes (`credentials: "same-origin"`).
+ * two characters (`https://a:b@host`), the Fetch API's credentials modes (`credentials: "same-origin"`) and hex
+ * number literals (`pass_mask = 0x31c45018`).
  */
-const GENERIC_VALUES = /^(?:pass|pw|pwd|pword|.{1,2}|same-origin|use-credentials|include|omit)$/i;
+const GENERIC_VALUES = /^(?:pass|pw|pwd|pword|.{1,2}|same-origin|use-credentials|include|omit|0x[0-9a-f]+)$/i;
 
 /** Letters outside ASCII: translated prose (`"Unexpected_token": "予期しないトークンです。"`), not a key. */
 const NON_ASCII_LETTER = /[^\x00-\x7f]/;
@@ -48,7 +56,21 @@ export function isPlaceholderValue(value: string): boolean {
 
 /** Whether a value captured by a generic assignment rule is a placeholder, a stopword or a sequence. */
 export function isGenericPlaceholder(value: string): boolean {
-	return isPlaceholderValue(value) || GENERIC_STOPWORDS.test(value) || GENERIC_VALUES.test(value) || NON_ASCII_LETTER.test(value);
+	return isPlaceholderValue(value) || onlyStopwords(value) || GENERIC_VALUES.test(value) || NON_ASCII_LETTER.test(value) || namesASecret(value);
+}
+
+/**
+ * A value of letters only that names a credential (`passwordReset`, `invalidUserNameOrPassword`, `clientSecret`,
+ * `access-token`, `msal:acquireTokenStart`) is an identifier or a label, not the credential: a real password made of words rarely
+ * contains the word for password.
+ */
+export function namesASecret(value: string): boolean {
+	return /^[A-Za-z_:.-]+(?:V?[0-9]{1,2})?$/.test(value) && /passw|secret|token|apikey|api_key|credential|auth|pwd/i.test(value);
+}
+
+/** Whether a value is nothing but stopwords, digits and punctuation (see `GENERIC_STOPWORDS`). */
+export function onlyStopwords(value: string): boolean {
+	return !STOPWORD_RESIDUE.test(value.replace(GENERIC_STOPWORDS, ''));
 }
 
 /**

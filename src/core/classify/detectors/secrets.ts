@@ -28,9 +28,9 @@ function keywordsNest(keywords: readonly string[]): boolean {
 
 /** Key names that contain a secret word but name something that is not a secret. */
 const NON_SECRET_KEY =
-	/(?:^|[_.-])(?:id|ids|type|name|names|file|path|url|uri|length|len|field|header|prefix|suffix|expires?|expiry|expiration|ttl|count|env|policy|regex|pattern|hash|min|max|size|limit|label|hint|placeholder|format|mode|enabled|required|endpoint|dir|version|index|timeout|reset|param|key_name|keyname|location|store|provider|manager|service|class|kind|ref|source|selector|input|validation|strength|rules?|policy|lifetime|hint)$|tokeniz|tokens$|public[_.-]?key|csrf|xsrf|keyword|monkey|passwordless|forgot|_at$/;
+	/(?:^|[_.-])(?:id|ids|type|name|names|file|path|url|uri|length|len|field|header|prefix|suffix|expires?|expiry|expiration|ttl|count|env|policy|regex|pattern|hash|min|max|size|limit|label|hint|placeholder|format|mode|enabled|required|endpoint|dir|version|index|timeout|reset|param|key_name|keyname|location|store|provider|manager|service|class|kind|ref|source|selector|input|validation|strength|rules?|policy|lifetime|hint|mask)$|tokeniz|tokens$|public[_.-]?key|csrf|xsrf|keyword|monkey|passwordless|forgot|_at$/;
 /** The same for camelCase key names: `tokenId`, `passwordField`, `secretName`. */
-const NON_SECRET_CAMEL = /[a-z](?:Id|Ids|Type|Name|Url|Uri|Path|File|Length|Count|Field|Header|Prefix|Label|Hint|Placeholder|Format|Mode|Enabled|Required|Endpoint|Version|Index|Timeout|Policy|Pattern|Regex|Key(?:Name|Id))$/;
+const NON_SECRET_CAMEL = /[a-z](?:Id|Ids|Type|Name|Url|Uri|Path|File|Length|Count|Field|Header|Prefix|Label|Hint|Placeholder|Format|Mode|Enabled|Required|Endpoint|Version|Index|Timeout|Policy|Pattern|Regex|Hash|Key(?:Name|Id))$/;
 
 /** How many key-name verdicts `secretKeyName` remembers (then it starts over). */
 const KEY_NAME_CACHE = 4096;
@@ -47,6 +47,8 @@ export class SecretsDetector implements ContentDetector {
 	private readonly nextTry: Int32Array;
 	/** Key names already judged by `secretKeyName` (the same few recur across a file and a tree). */
 	private readonly keyNames = new Map<string, boolean>();
+	/** The text of the current `detect` call (rules with `near` look around their match in it). */
+	private text = '';
 
 	/**
 	 * `options.anchored: false` runs every rule across its whole window, ignoring `lead`: the reference the
@@ -95,6 +97,7 @@ export class SecretsDetector implements ContentDetector {
 		if (hits.length === 0) {
 			return;
 		}
+		this.text = text;
 		// Each rule runs once per window (line) that holds one of its keywords. Hits come in text order, so
 		// windows do too: remembering each rule's last window is enough. A rule with a `lead` is not run
 		// across the window but tried, sticky, only at the few positions where a match can start; positions
@@ -182,6 +185,14 @@ export class SecretsDetector implements ContentDetector {
 		if (value === undefined || !this.accept(c, value, w, m)) {
 			return;
 		}
+		const near = c.rule.near;
+		if (near) {
+			const at = ws + m.index;
+			const around = this.text.slice(Math.max(0, at - near.radius), Math.min(this.text.length, at + m[0].length + near.radius));
+			if (!near.regex.test(around)) {
+				return;
+			}
+		}
 		const span = c.rule.generic ? valueSpan(m) : m.indices?.[c.group];
 		if (span === undefined) {
 			return;
@@ -202,7 +213,7 @@ export class SecretsDetector implements ContentDetector {
 	/** Whether a match is a secret: every filter must pass (the cheap, most often failing ones first). */
 	private accept(c: CompiledRule, value: string, window: string, m: RegExpExecArray): boolean {
 		if (c.rule.generic) {
-			if (isReference(value) || !this.secretKeyName(window, m) || isGenericPlaceholder(value)) {
+			if (!this.secretKeyName(window, m) || isGenericPlaceholder(value) || !literalBySyntax(window, m, value)) {
 				return false;
 			}
 		}
@@ -210,6 +221,9 @@ export class SecretsDetector implements ContentDetector {
 			return false;
 		}
 		if (c.rule.validate && !c.rule.validate(value)) {
+			return false;
+		}
+		if (c.rule.check && !c.rule.check(value, m)) {
 			return false;
 		}
 		if (!c.rule.generic) {
@@ -227,17 +241,106 @@ export class SecretsDetector implements ContentDetector {
 		}
 		const keyEnd = keyNameEnd(window, m.index);
 		const key = window.slice(ks, keyEnd);
-		let verdict = this.keyNames.get(key);
+		// The keyword's place in the key name: where it starts, and how long it is (the key ends with group 1).
+		const kwAt = m.index - ks;
+		const kwLen = keyEnd - m.index - (m[1]?.length ?? 0);
+		const cacheKey = `${kwAt}:${kwLen}:${key}`;
+		let verdict = this.keyNames.get(cacheKey);
 		if (verdict === undefined) {
-			verdict = !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key);
+			verdict = !NON_SECRET_KEY.test(key.toLowerCase()) && !NON_SECRET_CAMEL.test(key) && keywordIsWord(key, kwAt, kwLen);
 			if (this.keyNames.size >= KEY_NAME_CACHE) {
 				this.keyNames.clear();
 			}
-			this.keyNames.set(key, verdict);
+			this.keyNames.set(cacheKey, verdict);
 		}
 		return verdict;
 	}
 }
+
+/** Keywords that are words only on their own in a key name (`pass` in `DB_PASS`, not in `compass` or `passthrough`). */
+const SHORT_KEYWORD = /^(?:pass|pswd|pwd|pw|auth)$/i;
+
+/**
+ * Whether the keyword at `[at, at + len)` of a key name stands as a word of it. Long keywords (`password`,
+ * `secret`, `token`…) count anywhere (`dbpassword`, `apitoken`). Short ones need a boundary on both sides: the
+ * key's start or end, a separator (`_`, `.`, `-`), a digit, a camelCase step (`smtpPass`, `passHash`), or a key
+ * written all in capitals (`MYSQLPASS`, `MYSQL_PWD`).
+ */
+export function keywordIsWord(key: string, at: number, len: number): boolean {
+	const kw = key.slice(at, at + len);
+	if (!SHORT_KEYWORD.test(kw)) {
+		return true;
+	}
+	const before = key.charAt(at - 1);
+	const after = key.charAt(at + len);
+	const upper = kw === kw.toUpperCase();
+	const isLower = (ch: string): boolean => ch >= 'a' && ch <= 'z';
+	const isUpperCh = (ch: string): boolean => ch >= 'A' && ch <= 'Z';
+	const allCaps = key === key.toUpperCase();
+	const startOk = before === '' || !/[A-Za-z]/.test(before) || (isLower(before) && isUpperCh(kw.charAt(0))) || (allCaps && upper);
+	const endOk = after === '' || !/[A-Za-z]/.test(after) || (!upper && isUpperCh(after));
+	return startOk && endOk;
+}
+
+/** Type names that follow a key in declarations (`password: string`, `token: Optional[str]`), never values. */
+const TYPE_WORDS = /^(?:string|str|number|int|integer|bool|boolean|bytes|any|object|char|varchar|text|secretstr|securestring|optional|none|null|nil|undefined)$/i;
+
+/**
+ * Whether a generic value is a literal rather than a reference, decided by the syntax around it:
+ * - quoted (`"v"`, `'v'`): a literal, whatever words it is made of (a dictionary word in a quoted password is
+ *   still a password), unless it names something: an environment variable (`"DB_PASSWORD"`), a path or a URL;
+ * - unquoted, in a configuration shape (`KEY=v` with no blank before `=`, YAML `key: v`, `<k>v</k>`) and running
+ *   to the end of the line (or a comment): a literal, unless it is a lookup or a call (`os.environ[...]`,
+ *   `env(X)`, `process.env.X`), a template or a type name;
+ * - unquoted in code (`password = userPassword`): a reference when it is an identifier, a property access, a
+ *   call or an index (`isReference`), or when more of an expression follows it on the line.
+ * A comma is an assignment only between a quoted key and a quoted value (`define('DB_PASSWORD', 'v')`).
+ */
+export function literalBySyntax(window: string, m: RegExpExecArray, value: string): boolean {
+	const quote = m[2] ?? '';
+	const valueEnd = m.index + m[0].length - quote.length;
+	const valueStart = valueEnd - value.length;
+	const keyEnd = keyNameEnd(window, m.index);
+	const op = window.slice(keyEnd, valueStart - quote.length);
+	if (op.includes(',') && (quote === '' || !/["']/.test(op) || !callArgumentKey(window, m.index))) {
+		return false;
+	}
+	const rest = window.slice(valueEnd);
+	// `>` assigns only in an element: `<Password>v</Password>`, not `Foo<T> extends Bar`.
+	if (op.trim() === '>' && !rest.startsWith('<')) {
+		return false;
+	}
+	if (TYPE_WORDS.test(value)) {
+		return false;
+	}
+	if (quote !== '') {
+		return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !QUOTED_REFERENCE.test(value);
+	}
+	const configShape = (/^\s*(?::|=|>)\s*$/.test(op) && !/^\s+=/.test(op) && (/^[ \t]*(?:$|#|\/\/|<\/)/.test(rest) || op.trim() === '>'));
+	if (configShape) {
+		return !CONFIG_REFERENCE.test(value);
+	}
+	// Code: more expression after the value (`$token = Get-Token @params`, `pass = a + b`) is not a literal.
+	if (/^[ \t]+[^\s#;,)\]}]/.test(rest) && !/^[ \t]+\/\//.test(rest)) {
+		return false;
+	}
+	// Identifiers: `JsonWebTokenTypes$1` (a bundler's rename), `SIGN_IN_V2_SUBMIT_PASSWORD` (a constant).
+	return !isReference(value) && !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w]*\$[\w$]*$/.test(value);
+}
+
+/** Whether the key at `at` is the first argument of a call, quoted: `define('K', …)`, `setProperty("K", …)`. */
+function callArgumentKey(window: string, at: number): boolean {
+	let ks = at;
+	while (ks > 0 && isKeyChar(window.charCodeAt(ks - 1))) {
+		ks--;
+	}
+	return /\([ \t]*["']$/.test(window.slice(Math.max(0, ks - 8), ks));
+}
+
+/** Quoted values that name rather than hold: paths (with a separator), URLs, dotted names (`Errors.PASSWORD_TOO_LONG`). */
+const QUOTED_REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|:\/\/|^(?=[./~]|[A-Za-z]:\\)[^]*[/\\]|^(?:[\w@.-]+\/)+[\w@-]+\.[A-Za-z0-9]{1,6}$/;
+/** Unquoted configuration values that are lookups: calls, indexes, dotted paths, `$VAR`, `!tag`, `*alias`, `&anchor`. */
+const CONFIG_REFERENCE = /[()[\]]|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$|^[$!*&%@{=<>|]|:\/\/|^(?=[./~]|[A-Za-z]:\\)[^]*[/\\]/;
 
 /**
  * Where a generic rule's value (group 3) lies in the match's window: the match ends with the value, then the
