@@ -65,6 +65,7 @@ export interface CollectOptions {
 	minLevel?: Level;
 	assistants?: readonly AuditAssistantInput[];
 	hooks?: readonly AuditHookInput[];
+	mcp?: AuditReportInput['mcp'];
 	generatedAt?: Date;
 }
 
@@ -84,6 +85,7 @@ export function collectAuditInput(o: CollectOptions): AuditReportInput {
 		...(o.minLevel ? { minLevel: o.minLevel } : {}),
 		...(o.assistants ? { assistants: o.assistants } : {}),
 		...(o.hooks ? { hooks: o.hooks } : {}),
+		...(o.mcp ? { mcp: o.mcp } : {}),
 	};
 }
 

@@ -6,6 +6,7 @@
  * The report never holds file content: reasons carry positions, rule ids and the classifier's masked previews.
  */
 import type { FileClassification, Reason, SkipReason } from '../classify/types';
+import type { McpFileReport, McpServerReport } from '../mcp/model';
 import { workspaceVerdict } from '../classify/verdict';
 import type { EffectivePolicy } from '../policy/layering';
 import { type Level, LEVELS, levelRank, type Policy } from '../policy/schema';
@@ -79,7 +80,15 @@ export interface AuditReportInput {
 	minLevel?: Level;
 	assistants?: readonly AuditAssistantInput[];
 	hooks?: readonly AuditHookInput[];
+	/** MCP servers and the configuration files read (`analyzeMcp`); the CLI gives the workspace's, the editor the user's too. */
+	mcp?: { servers: readonly McpServerReport[]; files: readonly McpFileReport[] };
 }
+
+/** An MCP server as the report lists it: its classification and verdict, never a value it is given. */
+export type AuditMcpServer = Pick<
+	McpServerReport,
+	'id' | 'name' | 'file' | 'line' | 'locationId' | 'assistants' | 'origin' | 'transport' | 'runs' | 'host' | 'program' | 'packages' | 'reach' | 'secrets' | 'sandboxed' | 'disabled' | 'verdict' | 'action' | 'lever' | 'why' | 'risks' | 'notes'
+>;
 
 /** The longest masked preview kept. */
 const MAX_PREVIEW_CHARS = 80;
@@ -135,6 +144,8 @@ export interface AuditReport {
 		drift: { file: string; kind: string; message: string; leverIds: string[] }[];
 	}[];
 	hooks?: { agent: string; installed: boolean; config?: string; denies?: number; asks?: number; redactions?: number; allows?: number; notes: string[] }[];
+	/** MCP servers, by file then name, and the files read (with their problems). */
+	mcp?: { servers: AuditMcpServer[]; files: McpFileReport[] };
 	totals: {
 		files: number;
 		byLevel: Record<Level, number>;
@@ -149,6 +160,7 @@ export interface AuditReport {
 		refused: number;
 		assistants?: Record<AuditAssistantInput['decision'], number>;
 		hooks?: { installed: number; denies: number; asks: number; redactions?: number; allows?: number };
+		mcp?: { servers: number; receivingSecretFiles: number; blocked: number; levers: number };
 	};
 }
 
@@ -288,6 +300,41 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
 			...(input.hooks.some((h) => h.redactions !== undefined || h.allows !== undefined)
 				? { redactions: input.hooks.reduce((n, h) => n + (h.redactions ?? 0), 0), allows: input.hooks.reduce((n, h) => n + (h.allows ?? 0), 0) }
 				: {}),
+		};
+	}
+	if (input.mcp) {
+		const servers = [...input.mcp.servers]
+			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+			.map((s): AuditMcpServer => ({
+				id: s.id,
+				name: s.name,
+				file: s.file,
+				line: s.line,
+				locationId: s.locationId,
+				assistants: [...s.assistants],
+				origin: s.origin,
+				transport: s.transport,
+				runs: s.runs,
+				...(s.host !== undefined ? { host: s.host } : {}),
+				...(s.program !== undefined ? { program: s.program } : {}),
+				packages: [...s.packages],
+				reach: { ...s.reach, paths: [...s.reach.paths] },
+				secrets: s.secrets.map((x) => ({ ...x })),
+				sandboxed: s.sandboxed,
+				disabled: s.disabled,
+				verdict: s.verdict,
+				action: s.action,
+				lever: s.lever,
+				why: [...s.why],
+				risks: [...s.risks],
+				notes: [...s.notes],
+			}));
+		report.mcp = { servers, files: input.mcp.files.map((f) => ({ ...f, problems: [...f.problems] })) };
+		report.totals.mcp = {
+			servers: servers.length,
+			receivingSecretFiles: servers.filter((s) => s.secrets.some((x) => x.via === 'envFile')).length,
+			blocked: servers.filter((s) => s.verdict === 'blocked').length,
+			levers: servers.filter((s) => s.lever !== 'none').length,
 		};
 	}
 	return report;

@@ -70,7 +70,7 @@ export interface McpSecret {
 export interface McpReach {
 	/** `server`: a known file-system or git server; `paths`: folder arguments or mounts; `none`: nothing seen. */
 	kind: 'server' | 'paths' | 'none';
-	/** The folders it is pointed at, resolved where possible (`${workspaceFolder}` as the folder's path). */
+	/** The folders it is pointed at, resolved, then written relative to `${workspaceFolder}` or `~` where they lie there. */
 	paths: string[];
 	/** It is pointed at the workspace folder or a folder above it. */
 	workspace: boolean;
@@ -311,7 +311,7 @@ export function classifyMcpServer(s: McpServerEntry, ctx: McpClassifyContext): M
 	const reachPaths = known && paths.length === 0 && vars.workspaceFolder ? [vars.workspaceFolder] : paths;
 	const reach: McpReach = {
 		kind: known ? 'server' : paths.length > 0 ? 'paths' : 'none',
-		paths: reachPaths,
+		paths: reachPaths.map((p) => shownPath(p, vars)),
 		workspace: vars.workspaceFolder !== undefined && reachPaths.some((p) => within(vars.workspaceFolder as string, p)),
 		home: vars.userHome !== undefined && reachPaths.some((p) => within(vars.userHome as string, p)),
 	};
@@ -362,6 +362,16 @@ export function classifyMcpServer(s: McpServerEntry, ctx: McpClassifyContext): M
 		secrets,
 		origin: ctx.origin,
 	};
+}
+
+/** A path as reports show it: under the workspace folder as `${workspaceFolder}/...`, under the home folder as `~/...`. */
+function shownPath(p: string, vars: McpVariables): string {
+	for (const [base, name] of [[vars.workspaceFolder, '${workspaceFolder}'], [vars.userHome, '~']] as const) {
+		if (base && within(p, base)) {
+			return name + p.slice(base.replace(/\/+$/, '').length);
+		}
+	}
+	return p;
 }
 
 /** The first argument of `node`/`python`/`deno run` is the server's own script, not a folder it reads. */

@@ -19,6 +19,8 @@ export interface McpServerEntry {
 	file: string;
 	/** JSON pointer of the server's object in the file. */
 	pointer: string;
+	/** 1-based line of the server's key in the file. */
+	line: number;
 	transport: McpTransport;
 	command?: string;
 	args: string[];
@@ -125,7 +127,7 @@ function str(v: unknown): string | undefined {
 }
 
 /** One server object, read leniently. */
-function readServer(name: string, raw: unknown, base: Pick<McpServerEntry, 'locationId' | 'file' | 'pointer'>, problems: string[]): McpServerEntry | undefined {
+function readServer(name: string, raw: unknown, base: Pick<McpServerEntry, 'locationId' | 'file' | 'pointer' | 'line'>, problems: string[]): McpServerEntry | undefined {
 	if (!isRecord(raw)) {
 		problems.push(`server "${name}" is not an object`);
 		return undefined;
@@ -162,7 +164,7 @@ function readServer(name: string, raw: unknown, base: Pick<McpServerEntry, 'loca
 }
 
 /** The servers of one `{ name: {...} }` object at `path` in the tree. */
-function serversAt(root: Node, path: string[], file: string, locationId: string, problems: string[]): McpServerEntry[] {
+function serversAt(root: Node, path: string[], file: string, locationId: string, problems: string[], lineAt: (offset: number) => number): McpServerEntry[] {
 	const node = findNodeAtLocation(root, path);
 	if (!node) {
 		return [];
@@ -183,7 +185,7 @@ function serversAt(root: Node, path: string[], file: string, locationId: string,
 			break;
 		}
 		const name = keyNode.value;
-		const s = readServer(name, valueNode ? (getNodeValue(valueNode) as unknown) : undefined, { locationId, file, pointer: toPointer([...path, name]) }, problems);
+		const s = readServer(name, valueNode ? (getNodeValue(valueNode) as unknown) : undefined, { locationId, file, pointer: toPointer([...path, name]), line: lineAt(prop.offset) }, problems);
 		if (s) {
 			out.push(s);
 		}
@@ -210,17 +212,26 @@ export function readMcpFile(text: string, format: McpFormat, file: string, locat
 	if (!root || root.type !== 'object') {
 		return { file, locationId, servers: [], problems };
 	}
+	// Offsets are into the text after a byte-order mark.
+	const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+	const lineAt = (offset: number): number => {
+		let n = 1;
+		for (let i = body.indexOf('\n'); i !== -1 && i < offset; i = body.indexOf('\n', i + 1)) {
+			n++;
+		}
+		return n;
+	};
 	const servers: McpServerEntry[] = [];
 	let disabledNames: string[] | undefined;
 	switch (format) {
 		case 'vscode':
-			servers.push(...serversAt(root, ['servers'], file, locationId, problems));
+			servers.push(...serversAt(root, ['servers'], file, locationId, problems, lineAt));
 			break;
 		case 'workspaceFile':
-			servers.push(...serversAt(root, ['mcp', 'servers'], file, locationId, problems));
+			servers.push(...serversAt(root, ['mcp', 'servers'], file, locationId, problems, lineAt));
 			break;
 		case 'mcpServers': {
-			servers.push(...serversAt(root, ['mcpServers'], file, locationId, problems));
+			servers.push(...serversAt(root, ['mcpServers'], file, locationId, problems, lineAt));
 			const excluded = findNodeAtLocation(root, ['mcp', 'excluded']);
 			if (excluded) {
 				disabledNames = stringList(getNodeValue(excluded));
@@ -228,10 +239,10 @@ export function readMcpFile(text: string, format: McpFormat, file: string, locat
 			break;
 		}
 		case 'claudeUser': {
-			servers.push(...serversAt(root, ['mcpServers'], file, locationId, problems));
+			servers.push(...serversAt(root, ['mcpServers'], file, locationId, problems, lineAt));
 			disabledNames = [];
 			for (const project of options.projectPaths ?? []) {
-				servers.push(...serversAt(root, ['projects', project, 'mcpServers'], file, locationId, problems));
+				servers.push(...serversAt(root, ['projects', project, 'mcpServers'], file, locationId, problems, lineAt));
 				const off = findNodeAtLocation(root, ['projects', project, 'disabledMcpServers']);
 				if (off) {
 					disabledNames.push(...stringList(getNodeValue(off)));

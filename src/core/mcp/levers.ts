@@ -18,7 +18,17 @@ import { parsePointer, toPointer } from '../assistants/managedJson';
 import type { McpServerClass } from './classify';
 import type { McpEvaluation } from './evaluate';
 import type { McpServerEntry } from './inventory';
-import { mcpLocation } from './locations';
+import { MCP_LOCATIONS, mcpLocation } from './locations';
+
+/** Every workspace file an MCP lever may write (watched for drift). */
+export const MCP_LEVER_FILES: readonly string[] = [
+	...new Set(
+		MCP_LOCATIONS.filter((l) => l.origin === 'workspace' && l.base === 'workspace').flatMap((l) => [
+			...(l.sandbox || l.disable?.kind === 'serverFlag' ? [l.path] : []),
+			...(l.disable?.kind === 'nameList' ? [l.disable.file] : []),
+		]),
+	),
+];
 
 /** What was compiled for one server. */
 export interface McpLeverResult {

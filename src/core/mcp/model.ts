@@ -32,6 +32,8 @@ export interface McpServerReport {
 	id: string;
 	name: string;
 	file: string;
+	/** 1-based line of the server in its file. */
+	line: number;
 	locationId: string;
 	assistants: string[];
 	origin: 'workspace' | 'user';
@@ -121,6 +123,7 @@ export function analyzeMcp(inputs: readonly McpConfigInput[], ctx: McpAnalyzeCon
 			id,
 			name: entry.name,
 			file: entry.file,
+			line: entry.line,
 			locationId: entry.locationId,
 			assistants: location.assistants,
 			origin: cls.origin,

@@ -84,6 +84,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
 				['Loosenings refused', String(t.refused)],
 				...(t.assistants ? [['Assistants', `${t.assistants.allowed} allowed, ${t.assistants.warn} warned, ${t.assistants.disable} disabled`]] : []),
 				...(t.hooks ? [['Agent hooks', `${t.hooks.installed} installed; ${t.hooks.denies} denied, ${t.hooks.asks} asked${t.hooks.redactions !== undefined ? `, ${t.hooks.redactions} redacted, ${t.hooks.allows ?? 0} allowed` : ''}`]] : []),
+				...(t.mcp ? [['MCP servers', `${t.mcp.servers}; ${t.mcp.receivingSecretFiles} receive a secret file, ${t.mcp.blocked} blocked, ${t.mcp.levers} with a lever`]] : []),
 			],
 		),
 	);
@@ -192,7 +193,37 @@ export function renderAuditMarkdown(report: AuditReport): string {
 					),
 		);
 	}
+	if (report.mcp) {
+		out.push(mcpSection(report.mcp));
+	}
 	out.push('## Effective policy');
 	out.push(codeBlock('json', JSON.stringify(p.effective, null, 2)));
 	return `${out.join('\n\n')}\n`;
+}
+
+/** The MCP servers: where each is declared, what it runs and reaches, what it receives, the verdict and the lever. */
+function mcpSection(mcp: NonNullable<AuditReport['mcp']>): string {
+	const parts = ['## MCP servers'];
+	parts.push(
+		mcp.servers.length === 0
+			? 'No MCP server is configured.'
+			: table(
+					['Server', 'Declared in', 'Origin', 'Runs', 'Reaches', 'Receives', 'Verdict', 'Lever'],
+					mcp.servers.map((s) => [
+						mdText(s.name),
+						mdText(`${s.file}:${s.line}`),
+						s.origin,
+						mdText(s.runs === 'remote' ? `remote: ${s.host ?? '?'}` : s.runs === 'local' ? `local: ${s.packages.join(', ') || s.program || '?'}` : 'unknown'),
+						mdText(s.reach.kind === 'none' ? 'nothing seen' : s.reach.paths.join(', ') || 'workspace (client roots)'),
+						mdText(s.secrets.map((x) => (x.via === 'envFile' ? `secret file ${x.file ?? x.name} (${x.rule})` : `${x.via} ${x.name} (${x.rule})`)).join('; ') || 'nothing seen'),
+						mdText(`${s.verdict}${s.action !== 'none' ? `: ${s.action}` : ''}`),
+						mdText([s.lever === 'none' ? '' : s.lever, ...s.notes].filter(Boolean).join(' ') || 'none'),
+					]),
+				),
+	);
+	const notes = mcp.files.filter((f) => f.problems.length > 0 || f.unread);
+	if (notes.length > 0) {
+		parts.push(table(['Configuration file', 'Problem'], notes.map((f) => [mdText(f.file), mdText(f.unread ? `not read: ${f.unread}` : f.problems.join('; '))])));
+	}
+	return parts.join('\n\n');
 }

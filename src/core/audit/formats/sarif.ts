@@ -57,7 +57,8 @@ export interface SarifResult {
 	message: { text: string };
 	locations: SarifLocation[];
 	partialFingerprints: Record<string, string>;
-	properties: { sensitivity: Level; kind: ReasonKind };
+	/** `mcp` results also name the server and the secret files it receives. */
+	properties: { sensitivity: Level; kind: ReasonKind | 'mcp'; server?: string; secretFiles?: string[] };
 }
 
 export interface SarifNotification {
@@ -115,6 +116,11 @@ const HELP: Record<ReasonKind, string> = {
 	marker: 'The file carries a confidentiality marker: the organisation considers it confidential. Keep it out of AI assistants\' context.',
 	pattern: 'The file matches an organisation-specific pattern (e.g. an internal code name). Keep it out of AI assistants\' context.',
 };
+
+/** The rule id of an MCP server handed a secret file. */
+export const MCP_SECRET_FILE_RULE = 'mcp/secret-file-to-server';
+const MCP_HELP =
+	'Remove the envFile (or point it at a file without secrets) and give the server only the variables it needs, through input prompts or the environment; or block the server in the policy\'s mcp section. A sandbox does not help: the editor reads the file and hands its values to the process.';
 
 /** The SARIF level of a sensitivity level: restricted → error, confidential → warning, internal → note. */
 export function sarifLevel(level: Level): SarifLevel {
@@ -231,6 +237,38 @@ export function renderAuditSarif(report: AuditReport, options: SarifOptions = {}
 				properties: { sensitivity: r.level, kind: r.kind },
 			});
 		}
+	}
+
+	// MCP: a server of a workspace file that receives a secret file (envFile), at the server's line.
+	const mcpHits = (report.mcp?.servers ?? []).filter((m) => m.origin === 'workspace' && !m.file.startsWith('/') && m.secrets.some((x) => x.via === 'envFile'));
+	if (mcpHits.length > 0) {
+		ruleIndex.set(MCP_SECRET_FILE_RULE, rules.length);
+		rules.push({
+			id: MCP_SECRET_FILE_RULE,
+			shortDescription: { text: 'MCP server receives a secret file' },
+			fullDescription: { text: 'An MCP server of this workspace is started with a sensitive file as its envFile: every value in it goes to the server process.' },
+			help: { text: MCP_HELP, markdown: `**MCP server receives a secret file.** ${MCP_HELP}` },
+			defaultConfiguration: { level: 'error' },
+			properties: { tags: ['security', 'context-warden', 'ai-context', 'mcp'], precision: 'very-high', 'security-severity': SECURITY_SEVERITY.restricted },
+		});
+	}
+	for (const m of mcpHits) {
+		if (results.length >= maxResults) {
+			dropped++;
+			continue;
+		}
+		const files = m.secrets.filter((x) => x.via === 'envFile').map((x) => x.file ?? x.name);
+		const key = `${MCP_SECRET_FILE_RULE}\u0000${m.file}\u0000${m.name}`;
+		const hash = sha256(key);
+		results.push({
+			ruleId: MCP_SECRET_FILE_RULE,
+			ruleIndex: ruleIndex.get(MCP_SECRET_FILE_RULE) ?? 0,
+			level: 'error',
+			message: { text: bound(`MCP server '${m.name}' receives the secret file ${files.join(', ')} (verdict: ${m.verdict}${m.lever !== 'none' ? `, lever: ${m.lever}` : ''}).`) },
+			locations: [{ physicalLocation: { artifactLocation: { uri: pathToRelativeUri(m.file), uriBaseId: SRCROOT }, region: { startLine: m.line } } }],
+			partialFingerprints: { primaryLocationLineHash: `${hash.slice(0, 16)}:1`, 'contextWarden/v1': `${hash}:1` },
+			properties: { sensitivity: 'restricted', kind: 'mcp', server: m.name, secretFiles: files },
+		});
 	}
 
 	const notifications: SarifNotification[] = report.skipped.slice(0, 1000).map((s) => ({
