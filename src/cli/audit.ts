@@ -1,7 +1,7 @@
 /**
  * `context-warden audit <dir>`: the audit report of a directory (policy, sources, refused loosenings, exceptions,
- * sensitive files with their findings) as Markdown, JSON or SARIF 2.1.0. The editor's report adds assistants and
- * hooks; the CLI has no editor, so it leaves them out.
+ * sensitive files with their findings, the MCP servers of its MCP configuration files) as Markdown, JSON or SARIF
+ * 2.1.0. The editor's report adds assistants, hooks and the user's own MCP files; the CLI leaves them out.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +17,7 @@ import { scanDirectoryParallel } from '../core/classify/parallel';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type OptionSpecs, parseCommandArgs } from './args';
 import { type CliCommand, ExitCode } from './io';
+import { directoryMcp } from './mcp';
 import { prepareScan } from './prepareScan';
 import { levelArg, parseJobs } from './scan';
 import { failOnLine } from './scanText';
@@ -28,8 +29,9 @@ export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 const HELP = `Usage: context-warden audit <dir> [--policy <file>] [--format md|json|sarif] [--out <file>] [--fail-on <level>] [--jobs <n>]
 
 Writes the audit report of <dir>: the effective policy (org policy, then <dir>'s workspace layers, which can
-only tighten), its sources and their sha256, refused loosenings, exceptions, and every file above public with
-its findings (rule ids, positions and masked previews: never a secret).
+only tighten), its sources and their sha256, refused loosenings, exceptions, every file above public with
+its findings (rule ids, positions and masked previews: never a secret), and the MCP servers its MCP
+configuration files declare (.vscode/mcp.json, .mcp.json, .cursor/mcp.json, ...) with their verdicts.
 
 Options:
   --policy <file>     the org policy (default: the machine's well-known path)
@@ -159,6 +161,7 @@ export const auditCommand: CliCommand = {
 				workspaceName: path.basename(root),
 				files: scan.files,
 				...(parsed.minLevel ? { minLevel: parsed.minLevel } : {}),
+				mcp: directoryMcp(root, effective, scan.files),
 			}),
 		);
 		const text = renderAudit(report, parsed.format);

@@ -4,13 +4,15 @@
  */
 import { scanDirectoryParallel } from '../core/classify/parallel';
 import type { FileClassification } from '../core/classify/types';
+import { describeServer } from '../core/mcp/model';
 import { workspaceVerdict } from '../core/classify/verdict';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
 import { type OptionSpecs, parseCommandArgs } from './args';
+import { directoryMcp } from './mcp';
 import { type CliCommand, ExitCode } from './io';
 import { prepareScan } from './prepareScan';
 import { renderScanText } from './scanText';
-import { scanProgress } from './terminal';
+import { scanProgress, termText } from './terminal';
 
 const HELP = `Usage: context-warden scan <dir> [--policy <file>] [--json] [--min-level <level>] [--fail-on <level>] [--jobs <n>]
 
@@ -21,7 +23,7 @@ are classified by path only); symbolic links are not followed.
 
 Options:
   --policy <file>     the org policy (default: the machine's well-known path)
-  --json              print JSON: { policy, workspace, files, skipped, stats }
+  --json              print JSON: { policy, workspace, files, skipped, stats, mcp }
   --min-level <level> list only files at or above <level> (public, internal, confidential, restricted)
   --fail-on <level>   exit 3 when a file is at or above <level>
   --no-gitignore      scan gitignored files' content too
@@ -125,6 +127,7 @@ export const scanCommand: CliCommand = {
 			onProgress: progress.onProgress,
 		}).finally(() => progress.stop());
 		const verdict = workspaceVerdict(policy, result.files.map((f) => f.level));
+		const mcp = directoryMcp(root, effective, result.files);
 		const min = levelRank(parsed.minLevel);
 		const listed = result.files.filter((f) => levelRank(f.level) >= min);
 		const failed = parsed.failOn !== undefined && result.files.some((f) => levelRank(f.level) >= levelRank(parsed.failOn as Level));
@@ -135,6 +138,7 @@ export const scanCommand: CliCommand = {
 				files: listed.map((f) => ({ path: f.path, level: f.level, reasons: f.reasons.map(jsonReason) })),
 				skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason })),
 				stats: result.stats,
+				mcp: mcp.servers.map((m) => ({ name: m.name, file: m.file, line: m.line, runs: m.runs, host: m.host, packages: m.packages, reach: m.reach, secrets: m.secrets, verdict: m.verdict, action: m.action, lever: m.lever })),
 			};
 			io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 		} else {
@@ -153,6 +157,12 @@ export const scanCommand: CliCommand = {
 					paint: io.paint?.stdout ?? ((_s, t) => t),
 				}),
 			);
+			for (const m of mcp.servers) {
+				io.stdout.write(`MCP server ${termText(m.name)} (${termText(m.file)}:${m.line}): ${m.verdict}${m.action !== 'none' ? ` (${m.action})` : ''}; ${termText(describeServer(m))}\n`);
+			}
+			for (const f of mcp.files.filter((x) => x.problems.length > 0 || x.unread)) {
+				io.stdout.write(`MCP file ${termText(f.file)}: ${termText(f.unread ? `not read: ${f.unread}` : f.problems.join('; '))}\n`);
+			}
 		}
 		return failed ? ExitCode.threshold : ExitCode.ok;
 	},
