@@ -583,6 +583,45 @@
 		return details;
 	}
 
+	/** The MCP section from a snapshot, or null when it has none or it is malformed: only string fields are kept. */
+	function mcpOf(message) {
+		const m = message.mcp;
+		if (!m || typeof m !== 'object' || !Array.isArray(m.servers)) {
+			return null;
+		}
+		const str = (v) => typeof v === 'string';
+		return {
+			servers: m.servers.filter((s) => s && typeof s === 'object' && str(s.name) && str(s.where) && str(s.runs) && str(s.risk) && str(s.verdict)),
+		};
+	}
+
+	/** Every MCP server: where it is declared, where it runs, what it reaches and receives, the verdict. */
+	function renderMcp(mcp) {
+		const details = section('mcp', true, 'mcp', [el('span', 'surface-title', labels.mcpHeading)]);
+		const body = el('div', 'surface-body');
+		body.appendChild(el('p', 'muted small', labels.mcpNote));
+		if (mcp.servers.length) {
+			const t = el('table', 'items mcp-table');
+			t.setAttribute('aria-label', labels.mcpHeading);
+			tableHead(t, [labels.columnServer, labels.columnMcpWhere, labels.columnMcpRisk, labels.columnVerdict]);
+			const tbody = el('tbody');
+			for (const s of mcp.servers) {
+				const tr = el('tr', 'mcp-server');
+				tr.appendChild(el('td', 'mcp-name', s.name + ' (' + s.runs + ')'));
+				const where = el('td', 'mcp-where');
+				where.appendChild(el('span', 'path', s.where));
+				tr.appendChild(where);
+				tr.appendChild(el('td', 'mcp-risk', s.risk));
+				tr.appendChild(el('td', 'mcp-verdict', s.verdict));
+				tbody.appendChild(tr);
+			}
+			t.appendChild(tbody);
+			body.appendChild(t);
+		}
+		details.appendChild(body);
+		return details;
+	}
+
 	function render(message) {
 		if (!frame || frame.labelsKey !== JSON.stringify(labels)) {
 			buildFrame();
@@ -619,6 +658,10 @@
 		const hooks = hooksOf(message);
 		if (hooks) {
 			content.appendChild(renderHooks(hooks));
+		}
+		const mcp = mcpOf(message);
+		if (mcp && mcp.servers.length) {
+			content.appendChild(renderMcp(mcp));
 		}
 		content.appendChild(renderRedacted(message.redacted));
 		content.appendChild(el('p', 'muted no-match', labels.noMatch));

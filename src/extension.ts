@@ -12,6 +12,7 @@ import { HookService } from './vscode/hooks/hookService';
 import { type AllowedExtensionsOutcome, AllowedExtensionsService, type ApplyOptions } from './vscode/assistants/allowedExtensions';
 import { GovernanceService } from './vscode/assistants/governanceService';
 import { Logger } from './vscode/logger';
+import { McpService } from './vscode/mcp/mcpService';
 import { ExposurePanel } from './webview/exposurePanel';
 import { PolicyService } from './vscode/policy/policyService';
 import { StatusBar, type StatusInput } from './vscode/statusBar';
@@ -36,16 +37,19 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const effectiveDoc = new EffectivePolicyDocument(policy);
 	const decorations = new SensitivityDecorations(index);
 	context.subscriptions.push(policy, index, statusBar, effectiveDoc, decorations);
+	const mcp = new McpService(context, log, policy, index);
+	context.subscriptions.push(mcp);
 	// Whether enforcement is paused here (overrides.pause): shared by governance and the hooks, so one Resume ends both.
 	const pause = new EnforcementPause(context, log, policy);
 	context.subscriptions.push(pause);
-	const assistants = new GovernanceService(context, log, policy, index, pause);
+	const assistants = new GovernanceService(context, log, policy, index, pause, mcp);
 	const audit = new AuditService(context, log, policy, index, assistants);
 	context.subscriptions.push(audit);
 	const hooks = new HookService(context, log, policy, index, pause, audit.logFile);
 	context.subscriptions.push(hooks);
 	audit.setHookSource(hooks);
 	assistants.setHookSource(hooks);
+	audit.setMcpSource(mcp);
 	const allowedExtensions = new AllowedExtensionsService(context, log, policy);
 	context.subscriptions.push(allowedExtensions);
 	// The preview reads the hooks' state only: the same lines as the status bar tooltip, and who they belong to.
@@ -54,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		installedAgents: () => hooks.auditHooks(),
 		onDidChange: hooks.onDidChange,
 	};
-	const exposure = new ExposureProvider(index, policy, assistants, hookStatus);
+	const exposure = new ExposureProvider(index, policy, assistants, hookStatus, mcp);
 	context.subscriptions.push(assistants, exposure, ExposurePanel.registerSerializer(context.extensionUri, exposure, log));
 
 	let statusTimer: NodeJS.Timeout | undefined;
@@ -75,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 				assistants: assistants.statusLines(),
 				hooks: hooks.statusLines(),
 				...pausedInput(pause),
+				mcp: mcp.statusLines(),
 			});
 			void vscode.commands.executeCommand('setContext', ContextKeys.restricted, summary?.restricted ?? false);
 		}, 50);
@@ -90,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		assistants.onDidChange(refreshStatus),
 		hooks.onDidChange(refreshStatus),
 		pause.onDidChange(refreshStatus),
+		mcp.onDidChange(refreshStatus),
 		index.onDidChangeScanning((scanning) => {
 			refreshStatus();
 			void vscode.commands.executeCommand('setContext', ContextKeys.scanning, scanning);
@@ -128,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 		summary: () => index.summary(),
 		isScanning: () => index.scanning,
 		governance: () => assistants,
+		mcp: () => mcp,
 		audit: () => audit,
 		hooks: { install: () => hooks.install(), restore: () => hooks.restore(), statusLines: () => hooks.statusLines() },
 		enforcementPause: () => pause.current(),
@@ -150,6 +157,8 @@ export interface ContextWardenApi {
 	isScanning(): boolean;
 	/** The assistant governance service (for tests and the audit). */
 	governance(): GovernanceService;
+	/** The MCP servers of this window (for tests and the audit). */
+	mcp(): McpService;
 	/** The audit service (for tests and the hook installer). */
 	audit(): AuditService;
 	/** Agent hooks: install, restore (exact), one status line per agent. */

@@ -25,6 +25,8 @@ export interface StatusInput {
 	hooks?: readonly string[];
 	/** Enforcement is paused in this workspace (the org policy allows it): by whom, until when. */
 	paused?: { by: string; until?: Date };
+	/** One line per MCP server: its name and its verdict, risks and lever. */
+	mcp?: readonly AssistantStatus[];
 }
 
 /**
@@ -162,6 +164,13 @@ function tooltip(input: StatusInput): vscode.MarkdownString {
 		line(vscode.l10n.t('Agent hooks:'));
 		for (const h of input.hooks) {
 			line(`• ${h}`);
+		}
+	}
+	if (input.mcp?.length) {
+		md.appendMarkdown('\n');
+		line(vscode.l10n.t('MCP servers:'));
+		for (const m of input.mcp) {
+			line(`• ${m.name}: ${m.state}`);
 		}
 	}
 	md.appendMarkdown('\n');

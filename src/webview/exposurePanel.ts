@@ -17,7 +17,7 @@ import {
 } from './protocol';
 import { buildPreviewView } from './previewView';
 import { previewStrings, uiLabels, viewStrings } from './strings';
-import { buildExposureView, buildHooksView, type HookStatusInput, type UiLabels } from './viewModel';
+import { buildExposureView, buildHooksView, type HookStatusInput, type McpSectionView, type UiLabels } from './viewModel';
 
 /** What the panel renders, computed on request. */
 export interface ExposureSnapshot {
@@ -30,6 +30,8 @@ export interface ExposureSnapshot {
 	hooks?: HookStatusInput;
 	/** What the policy allows of each assistant's destinations. */
 	destinations?: DestinationFacts;
+	/** The MCP servers, when there is an MCP service. */
+	mcp?: McpSectionView;
 }
 
 /** The data and actions behind the exposure preview; the extension implements it over the exposure provider. */
@@ -193,6 +195,9 @@ export class ExposurePanel extends Disposable implements vscode.Disposable {
 			}
 			if (snapshot.hooks) {
 				message.hooks = buildHooksView(snapshot.hooks);
+			}
+			if (snapshot.mcp) {
+				message.mcp = snapshot.mcp;
 			}
 		}
 		this.shown = targetsOf(message.view ? snapshot?.model : undefined, message.redacted?.path);

@@ -6,7 +6,7 @@
  * rejected) and every path or assistant id they name must be one the model the webview was shown contains.
  */
 import type { ExposureModel } from '../core/exposure/model';
-import type { ExposureView, HooksView, UiLabels } from './viewModel';
+import type { ExposureView, HooksView, McpSectionView, UiLabels } from './viewModel';
 
 /** Bumped when a message shape changes incompatibly; the webview ignores snapshots of another version. */
 export const PROTOCOL_VERSION = 1;
@@ -70,6 +70,8 @@ export interface SnapshotMessage {
 	redacted?: RedactedFile;
 	/** The agent hooks' state, as the status bar tooltip gives it; absent when there is no hook service. */
 	hooks?: HooksView;
+	/** The MCP servers; absent when there is no MCP service. */
+	mcp?: McpSectionView;
 }
 
 /** The outcome of an action the webview asked for. */

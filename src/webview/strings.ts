@@ -125,6 +125,13 @@ export function uiLabels(): UiLabels {
 		columnAgent: vscode.l10n.t('Agent'),
 		columnHookState: vscode.l10n.t('Hook'),
 		columnHookFile: vscode.l10n.t('Hook file'),
+		mcpHeading: vscode.l10n.t('MCP servers'),
+		mcpNote: vscode.l10n.t(
+			'Servers the assistants start or connect to, from every MCP configuration found. No ignore file covers what they read or what they are given.',
+		),
+		columnServer: vscode.l10n.t('Server'),
+		columnMcpWhere: vscode.l10n.t('Declared in'),
+		columnMcpRisk: vscode.l10n.t('Reaches and receives'),
 	};
 }
 

@@ -95,6 +95,11 @@ export interface UiLabels {
 	columnAgent: string;
 	columnHookState: string;
 	columnHookFile: string;
+	mcpHeading: string;
+	mcpNote: string;
+	columnServer: string;
+	columnMcpWhere: string;
+	columnMcpRisk: string;
 }
 
 export interface ItemView {
@@ -176,6 +181,24 @@ export interface HookAgentView {
 	name: string;
 	state: string;
 	config?: string;
+}
+
+/** One MCP server in the preview: where it is declared, where it runs, what it reaches and receives, the verdict (localised). */
+export interface McpServerRowView {
+	name: string;
+	/** `file:line`. */
+	where: string;
+	/** Where it runs: local (package or program) or the remote host. */
+	runs: string;
+	/** What it reaches and receives, in one phrase. */
+	risk: string;
+	/** The verdict and what was done. */
+	verdict: string;
+}
+
+/** The MCP servers section: every server of every MCP configuration read, as the status bar tooltip lists them. */
+export interface McpSectionView {
+	servers: McpServerRowView[];
 }
 
 /** The agent hooks section: a row per agent whose hook is installed, and the tooltip's other lines as notes. */

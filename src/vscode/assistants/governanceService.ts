@@ -25,6 +25,7 @@ import {
 	restore as planRestore,
 } from '../../core/assistants/ledger';
 import { removeBlock } from '../../core/assistants/managedBlock';
+import { MCP_LEVER_FILES } from '../../core/mcp/levers';
 import { getJsonValue } from '../../core/assistants/managedJson';
 import type { CatalogueEntry, DetectedAssistant, Lever } from '../../core/assistants/types';
 import type { AuditRecord } from '../../core/audit/events';
@@ -62,6 +63,7 @@ const LEVER_FILES = [
 	...new Set([
 		WORKSPACE_SETTINGS_FILE,
 		...CATALOGUE.flatMap((e) => e.levers.flatMap((l) => (l.kind === 'ignoreFile' || l.kind === 'permissionFile' ? [l.path] : []))),
+		...MCP_LEVER_FILES,
 	]),
 ];
 
@@ -70,6 +72,12 @@ const MAX_DRIFT_KEPT = 50;
 
 /** A drift event as the audit may keep it: never what was expected or found (a file's lines, a value typed in). */
 type KeptDrift = Pick<DriftEvent, 'file' | 'kind' | 'message' | 'key'> & { leverIds: string[] };
+
+/** The MCP levers' desired changes (the MCP service's), applied, drift-checked and restored with the others. */
+export interface McpLeverSource {
+	desired(): DesiredChange[];
+	readonly onDidChange: vscode.Event<void>;
+}
 
 /** What the service can do in this window now. */
 export interface GovernanceStatus {
@@ -155,6 +163,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		private readonly index: WorkspaceIndex,
 		/** Whether enforcement is paused here (shared with the hook installer). */
 		private readonly pause: EnforcementPause,
+		private readonly mcp?: McpLeverSource,
 	) {
 		super();
 		this._register(pause.onDidRecordAudit((r) => this.recordAudit(r)));
@@ -169,6 +178,9 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		);
 		this.files = new ManagedFiles(log, TAG, (file) => this.uriOf(file));
 		this._register({ dispose: () => clearTimeout(this.timer) });
+		if (mcp) {
+			this._register(mcp.onDidChange(() => this.schedule('MCP configuration changed')));
+		}
 		this._register(vscode.extensions.onDidChange(() => this.schedule('extensions changed', 0)));
 		this._register(policy.onDidChange(() => this.schedule('policy changed')));
 		this._register(index.onDidChange(() => this.schedule('index changed')));
@@ -438,8 +450,13 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		this._onDidChange.fire();
 	}
 
-	/** The compiled desired state: levers only in restricted workspaces (or for blocked assistants). */
+	/** The compiled desired state: the assistants' levers and the MCP servers' (none while restored). */
 	private desired(): DesiredChange[] {
+		return [...this.assistantChanges(), ...(this.suspended ? [] : (this.mcp?.desired() ?? []))];
+	}
+
+	/** The assistants' levers: only in restricted workspaces (or for blocked assistants). */
+	private assistantChanges(): DesiredChange[] {
 		const effective = this.policy.effective;
 		if (!effective || this.governed.length === 0) {
 			return [];

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { CATALOGUE } from '../../core/assistants/catalogue';
 import { decideAssistant } from '../../core/assistants/decide';
 import { auditEnvironment, auditRunData, collectAuditInput } from '../../core/audit/collect';
+import type { McpReport } from '../../core/mcp/model';
 import type { AuditEventData, AuditEventType, AuditRecord } from '../../core/audit/events';
 import { renderAuditJson } from '../../core/audit/formats/json';
 import { renderAuditMarkdown } from '../../core/audit/formats/markdown';
@@ -203,11 +204,25 @@ export class AuditService extends Disposable {
 				files: this.index.all().values(),
 				assistants: this.assistants(effective.policy),
 				hooks: await this.hooks(),
+				...(this.mcpSource ? { mcp: await this.mcpReport() } : {}),
 			}),
 		);
 	}
 
+	/** The MCP source (set by the extension once the MCP service exists). */
+	setMcpSource(source: { refreshNow(): Promise<void>; report(): McpReport }): void {
+		this.mcpSource = source;
+	}
+
+	/** The MCP servers as read now (the files may have changed since the last event). */
+	private async mcpReport(): Promise<McpReport | undefined> {
+		await this.mcpSource?.refreshNow();
+		return this.mcpSource?.report();
+	}
+
 	/** The agent hooks source (set once the hook service exists: it needs this log's path first). */
+	private mcpSource: { refreshNow(): Promise<void>; report(): McpReport } | undefined;
+
 	setHookSource(source: { auditHooks(): AuditHookInput[] }): void {
 		this.hookSource = source;
 	}

@@ -4,7 +4,7 @@ import { type AssistantView, computeExposure, type EditorState, type ExposureMod
 import type { DestinationFacts } from '../../core/exposure/preview';
 import { PlaceholderSession } from '../../core/redact/placeholders';
 import { redactToolOutput } from '../../core/redact/toolOutput';
-import type { HookStatusInput } from '../../webview/viewModel';
+import type { HookStatusInput, McpSectionView } from '../../webview/viewModel';
 import { destinationRegionText, localizedAssistant } from '../assistants/catalogueText';
 import { Disposable } from '../disposable';
 import { explainFile } from '../classify/explainFile';
@@ -41,12 +41,19 @@ export interface HookStatusSource {
 	readonly onDidChange: vscode.Event<void>;
 }
 
+/** The MCP servers as the preview shows them; the MCP service implements it. */
+export interface McpPreviewSource {
+	previewSection(): McpSectionView;
+	readonly onDidChange: vscode.Event<void>;
+}
+
 export interface ExposureSnapshot {
 	model: ExposureModel;
 	/** What the policy allows of each assistant's destinations. */
 	destinations?: DestinationFacts;
 	redacted?: { path: string; text: string; truncated: boolean };
 	hooks?: HookStatusInput;
+	mcp?: McpSectionView;
 }
 
 /**
@@ -63,6 +70,7 @@ export class ExposureProvider extends Disposable {
 		private readonly policy: PolicyService,
 		private readonly assistants: AssistantSource,
 		private readonly hooks?: HookStatusSource,
+		private readonly mcp?: McpPreviewSource,
 	) {
 		super();
 		const fire = () => this._onDidChange.fire();
@@ -84,6 +92,9 @@ export class ExposureProvider extends Disposable {
 		this._register(assistants.onDidChange(fire));
 		if (hooks) {
 			this._register(hooks.onDidChange(fire));
+		}
+		if (mcp) {
+			this._register(mcp.onDidChange(fire));
 		}
 	}
 
@@ -135,7 +146,7 @@ export class ExposureProvider extends Disposable {
 		const destinations = facts
 			? Object.fromEntries(Object.entries(facts).map(([id, ds]) => [id, (ds ?? []).map((d) => ({ ...d, name: destinationRegionText(d.name) }))]))
 			: undefined;
-		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}), ...(destinations ? { destinations } : {}) };
+		return { model, ...this.redactedActive(), ...(hooks ? { hooks } : {}), ...(destinations ? { destinations } : {}), ...(this.mcp ? { mcp: this.mcp.previewSection() } : {}) };
 	}
 
 	/** The hooks' state, read afresh (a heartbeat moves it on without an event); none if it cannot be read. */

@@ -65,7 +65,7 @@ describe('mcp/classify', () => {
 		const a = classifyMcpServer(fsServer!, ctx);
 		assert.equal(a.runs, 'local');
 		assert.deepEqual(a.packages, ['@modelcontextprotocol/server-filesystem']);
-		assert.deepEqual(a.reach, { kind: 'server', paths: [WS], workspace: true, home: false });
+		assert.deepEqual(a.reach, { kind: 'server', paths: ['${workspaceFolder}'], workspace: true, home: false });
 		assert.deepEqual(a.secrets, []);
 		const b = classifyMcpServer(billing!, ctx);
 		assert.deepEqual(b.secrets, [{ via: 'envFile', name: '${workspaceFolder}/.env', file: '.env', rule: 'dotenv', level: 'restricted' }]);
@@ -105,13 +105,13 @@ describe('mcp/classify', () => {
 	it('sees container mounts and folder arguments', () => {
 		const ctx = { vars: VARS, origin: 'workspace' as const, classifier, sensitiveLevel: 'confidential' as const };
 		const docker = classifyMcpServer(readMcpFile(text('cursor-project.json'), 'mcpServers', 'c', 'cursor-project').servers[1]!, ctx);
-		assert.deepEqual(docker.reach, { kind: 'server', paths: [WS], workspace: true, home: false });
+		assert.deepEqual(docker.reach, { kind: 'server', paths: ['${workspaceFolder}'], workspace: true, home: false });
 		const roo = classifyMcpServer(readMcpFile(text('roo-project.json'), 'mcpServers', 'r', 'roo-project').servers[0]!, ctx);
-		assert.deepEqual(roo.reach, { kind: 'server', paths: [WS], workspace: true, home: false });
+		assert.deepEqual(roo.reach, { kind: 'server', paths: ['${workspaceFolder}'], workspace: true, home: false });
 		const home = classifyMcpServer(readMcpFile(text('claude-user.json'), 'claudeUser', 'u', 'claude-user', { projectPaths: ['/home/dev/app'] }).servers[1]!, ctx);
 		assert.deepEqual([home.reach.home, home.reach.workspace], [true, true], 'the home folder holds the workspace');
 		const sqlite = classifyMcpServer(readMcpFile(text('continue-block.json'), 'mcpServers', 'c', 'continue-project').servers[0]!, ctx);
-		assert.deepEqual(sqlite.reach, { kind: 'paths', paths: ['/home/dev/app/data/app.db'], workspace: false, home: false });
+		assert.deepEqual(sqlite.reach, { kind: 'paths', paths: ['${workspaceFolder}/data/app.db'], workspace: false, home: false });
 	});
 });
 

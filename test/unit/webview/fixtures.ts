@@ -81,6 +81,11 @@ export const englishLabels: UiLabels = {
 	columnAgent: 'Agent',
 	columnHookState: 'Hook',
 	columnHookFile: 'Hook file',
+	mcpHeading: 'MCP servers',
+	mcpNote: 'Servers the assistants start or connect to.',
+	columnServer: 'Server',
+	columnMcpWhere: 'Declared in',
+	columnMcpRisk: 'Reaches and receives',
 };
 
 export function file(path: string, level: Level, size = 100): FileClassification {
