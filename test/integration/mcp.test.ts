@@ -68,6 +68,20 @@ suite('mcp', () => {
 		assert.equal(lines.length, 2);
 		assert.match(lines.find((l) => l.name === 'workspace-files')?.state ?? '', /reads the whole workspace/);
 		assert.match(lines.find((l) => l.name === 'billing')?.state ?? '', /receives the secrets in \.env/);
+		// The preview's MCP section: the same servers, where they are declared, what they reach and receive, the verdict.
+		const rows = mcp.previewSection().servers;
+		assert.deepEqual(
+			rows.map((r) => [r.name, r.where, r.runs]),
+			[
+				['workspace-files', '.vscode/mcp.json:5', 'local: @modelcontextprotocol/server-filesystem'],
+				['billing', '.vscode/mcp.json:10', 'local: node'],
+			],
+		);
+		assert.equal(rows[0]?.risk, 'reads the whole workspace');
+		assert.equal(rows[1]?.risk, 'receives the secrets in .env');
+		for (const r of rows) {
+			assert.match(r.verdict, /^not allowed here; /);
+		}
 	});
 
 	if (config.trusted) {
