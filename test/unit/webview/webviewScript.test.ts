@@ -267,6 +267,29 @@ describe('exposure webview script in Chromium', function () {
 		await page.close();
 	});
 
+	it('shows the MCP servers as text, and drops malformed rows', async () => {
+		const page = await open();
+		const mcp = {
+			servers: [
+				{ name: 'workspace-files', where: '.vscode/mcp.json:5', runs: 'local: @modelcontextprotocol/server-filesystem', risk: 'reads the whole workspace', verdict: 'not allowed here; sandboxed' },
+				{ name: XSS_NAME, where: `${XSS_NAME}:1`, runs: 'remote: evil.example', risk: 'receives the secrets in .env', verdict: 'blocked' },
+				{ name: 'malformed', where: 5 },
+			],
+		};
+		await send(page, { ...snapshot(1), mcp });
+		const section = page.locator('details.mcp');
+		assert.equal(await section.locator('summary').textContent(), 'MCP servers');
+		const rows = section.locator('tr.mcp-server');
+		assert.equal(await rows.count(), 2);
+		assert.deepEqual(await rows.nth(0).locator('td').allTextContents(), ['workspace-files (local: @modelcontextprotocol/server-filesystem)', '.vscode/mcp.json:5', 'reads the whole workspace', 'not allowed here; sandboxed']);
+		assert.deepEqual(await rows.nth(1).locator('td').allTextContents(), [`${XSS_NAME} (remote: evil.example)`, `${XSS_NAME}:1`, 'receives the secrets in .env', 'blocked']);
+		assert.equal(await page.locator('img').count(), 0);
+		assert.deepEqual(await js<string[]>(page, 'window.__violations'), []);
+		await send(page, { ...snapshot(2), mcp: { servers: [] } });
+		assert.equal(await page.locator('details.mcp').count(), 0, 'no section without servers');
+		await page.close();
+	});
+
 	it('drops a malformed hooks section, and malformed rows of a well-formed one', async () => {
 		const page = await open();
 		await send(page, { ...snapshot(1), hooks: { agents: 'VS Code', notes: [] } });
