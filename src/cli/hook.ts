@@ -27,6 +27,8 @@ import { cacheFileFor, defaultCacheDir, hashOf, type WorkspaceIndex, workspaceIn
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { readRegularFileSync } from './regularFile';
 import type * as PolicyInputs from './policyInputs';
+import type * as McpCli from './mcp';
+import { looksLikeMcpTool, serverOfTool } from '../core/mcp/toolMatch';
 
 const HELP = `Usage: context-warden hook --agent <id> [options]
 
@@ -271,6 +273,27 @@ function regexVerdicts(cacheDir: string | undefined): { save: () => void } {
 	};
 }
 
+/**
+ * The workspace MCP server an MCP tool call goes to, when the policy blocks it: the workspace's MCP configuration
+ * read and judged by the core (only for tool names of MCP's form, so other calls never pay for it).
+ */
+async function blockedMcpServerOf(args: HookArgs, root: string, io: CliIo, notes: string[], tool: string, budget: Budget): Promise<string | undefined> {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { loadEffectivePolicy } = require('./policyInputs') as typeof PolicyInputs;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { blockedWorkspaceServers } = require('./mcp') as typeof McpCli;
+		const { effective } = await budget.race('reading the policy', loadEffectivePolicy({ ...(args.policy ? { policyFile: args.policy } : {}), workspaceDir: root, cwd: io.cwd, env: io.env }));
+		return budget.run('reading the MCP configuration', () => serverOfTool(tool, blockedWorkspaceServers(root, effective)));
+	} catch (err) {
+		if (BudgetExceeded.is(err)) {
+			throw err;
+		}
+		notes.push(`mcp: cannot read the workspace's MCP configuration: ${err instanceof Error ? err.message : String(err)}`);
+		return undefined;
+	}
+}
+
 /** Runs the hook once. Exported for tests; `deps.classifier` replaces the policy's classifier (and its loading). */
 export async function runHook(argv: string[], io: CliIo, deps: { classifier?: HookClassifier; now?: () => Date } = {}): Promise<number> {
 	const args = parseHookArgs(argv);
@@ -439,8 +462,9 @@ export async function runHook(argv: string[], io: CliIo, deps: { classifier?: Ho
 			const read = readRegularFileSync(onDisk(rel), MAX_LIST_BYTES);
 			return read.kind === 'bytes' ? read.bytes.toString('utf8') : undefined;
 		};
+		const blockedMcpServer = request.kind === 'tool' && request.tool && looksLikeMcpTool(request.tool) ? await blockedMcpServerOf(args, root, io, notes, request.tool, budget) : undefined;
 		const evaluate = (): Evaluation =>
-			budget.run('deciding', () => evaluateRequest(request, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), readText, ...(agentReads ? { agentReads } : {}) }));
+			budget.run('deciding', () => evaluateRequest(request, adapter, { root, threshold, lookup, classify, classifyContent, findSecrets, home: toPosix(io.env.HOME ?? homedir()), readText, ...(agentReads ? { agentReads } : {}), ...(blockedMcpServer !== undefined ? { blockedMcpServer } : {}) }));
 		let result = evaluate();
 		if (wanted && !classifier && !policyTried && result.decision.decision !== 'deny') {
 			const loaded = await loadPolicyClassifier(args, root, io, notes, budget);

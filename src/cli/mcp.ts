@@ -13,6 +13,7 @@ import type { FileClassification } from '../core/classify/types';
 import { workspaceVerdict } from '../core/classify/verdict';
 import { analyzeMcp, continueBlockKind, type McpConfigInput, type McpReport, mcpReadTargets } from '../core/mcp/model';
 import type { EffectivePolicy } from '../core/policy/layering';
+import { blockedServerNames } from '../core/mcp/toolMatch';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_BLOCK_FILES = 50;
@@ -65,4 +66,13 @@ export function directoryMcp(root: string, effective: EffectivePolicy, files: re
 		levelOf: (key) => levels.get(key),
 		sensitiveFiles: sensitiveSet(effective.policy, files).files,
 	});
+}
+
+/**
+ * The names of the workspace's MCP servers the policy blocks (block list, or a destination it does not allow).
+ * Blocking depends on neither classification nor the workspace's restriction, so no file is classified.
+ */
+export function blockedWorkspaceServers(root: string, effective: EffectivePolicy): string[] {
+	const none = { classifyPath: () => [], classifyText: (path: string) => ({ path, level: 'public' as const, reasons: [] }) };
+	return blockedServerNames(analyzeMcp(workspaceMcpInputs(root), { policy: effective.policy, restricted: false, classifier: none, sensitiveFiles: [] }));
 }

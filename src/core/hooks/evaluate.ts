@@ -27,6 +27,8 @@ export interface EvaluateOptions {
 	 * no classifier is at hand (the caller loads one and asks again).
 	 */
 	findSecrets?: (text: string) => PromptSecret[] | undefined;
+	/** The MCP server this tool call goes to, when the policy blocks it (`mcp` section): the call is denied. */
+	blockedMcpServer?: string;
 }
 
 /** A secret found in a prompt: its rule and 1-based line, and the level its family assigns. */
@@ -70,6 +72,14 @@ export function evaluateRequest(req: HookRequest, adapter: AgentAdapter, opts: E
 		actionOf: (level) => effectiveAction(opts.agentReads, level, adapter),
 	};
 	let decision: HookDecision = req.kind === 'ignore' ? { decision: 'allow', reason: '', paths: [] } : decideReads({ reads, uncertain }, decideOpts);
+	if (req.kind === 'tool' && opts.blockedMcpServer !== undefined && decision.decision !== 'deny') {
+		decision = {
+			decision: 'deny',
+			reason: `Context Warden: the MCP server '${opts.blockedMcpServer}' is blocked by the organisation's AI context policy; do not call its tools.`,
+			rule: 'mcp.block',
+			paths: [],
+		};
+	}
 	if (decision.decision !== 'deny' && req.content && opts.classifyContent) {
 		const rel = relativeToRoot(opts.root, req.content.path) ?? req.content.path;
 		const c = opts.classifyContent(rel, req.content.text);

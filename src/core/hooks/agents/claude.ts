@@ -82,11 +82,9 @@ export function parseClaudeShape(id: 'claude-code' | 'openai-codex', payload: un
 			}
 			default:
 				if (tool.startsWith('mcp__')) {
-					// An MCP tool (mcp__<server>__<tool>): the paths and folders its arguments name.
+					// An MCP tool (mcp__<server>__<tool>): the paths and folders its arguments name. It stays a tool call
+					// even when it names none: the policy may block its server.
 					req.reads.push(...mcpReads(tool, input, cwd));
-					if (req.reads.length === 0) {
-						req.kind = 'ignore';
-					}
 					break;
 				}
 				req.kind = 'ignore';
