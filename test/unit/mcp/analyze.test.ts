@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { detectDrift } from '../../../src/core/assistants/drift';
 import { applyFileEdits, planApply, restore } from '../../../src/core/assistants/ledger';
 import { getJsonValue } from '../../../src/core/assistants/managedJson';
 import { compileClassifier } from '../../../src/core/classify/classifier';
@@ -185,6 +186,24 @@ describe('mcp/levers', () => {
 		assert.ok(written?.startsWith('// .vscode/mcp.json as VS Code writes it, with comments and a trailing comma'), 'comments kept');
 		const back = restore(plan.records, after);
 		assert.equal(applyFileEdits(after, back.edits)['.vscode/mcp.json'], vscodeFile);
+	});
+
+	it('sandbox: a value set back by hand is drift; leaving the restricted state gives the bytes back', () => {
+		const report = analyze([input('vscode-mcp.jsonc', 'vscode-workspace', '.vscode/mcp.json')], policy({ restrictedAction: 'sandbox' }), true);
+		const files = { '.vscode/mcp.json': vscodeFile };
+		const plan = planApply(report.changes, [], files, NOW);
+		const after = applyFileEdits(files, plan.edits);
+		const edited = { '.vscode/mcp.json': after['.vscode/mcp.json']?.replace('"sandboxEnabled": true', '"sandboxEnabled": false') };
+		const drift = detectDrift(plan.records, edited);
+		assert.deepEqual(
+			drift.events.map((e) => [e.file, e.key, e.leverIds]),
+			[['.vscode/mcp.json', '/servers/workspace-files/sandboxEnabled', ['mcp.sandbox:.vscode/mcp.json#workspace-files']]],
+		);
+		// Not restricted any more: nothing is desired, and the file comes back as it was.
+		const calm = analyze([input('vscode-mcp.jsonc', 'vscode-workspace', '.vscode/mcp.json')], policy({ restrictedAction: 'sandbox' }), false);
+		assert.deepEqual(calm.changes, []);
+		const undo = planApply(calm.changes, plan.records, after, NOW);
+		assert.equal(applyFileEdits(after, undo.edits)['.vscode/mcp.json'], vscodeFile);
 	});
 
 	it('disable: Claude Code disabledMcpjsonServers, Roo Code "disabled", Gemini CLI mcp.excluded; none for Cursor and user files', () => {
