@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ContextWardenApi {
 	const pause = new EnforcementPause(context, log, policy);
 	context.subscriptions.push(pause);
 	const assistants = new GovernanceService(context, log, policy, index, pause, mcp);
+	mcp.setAppliedSource(() => assistants.appliedLevers());
 	const audit = new AuditService(context, log, policy, index, assistants);
 	context.subscriptions.push(audit);
 	const hooks = new HookService(context, log, policy, index, pause, audit.logFile);

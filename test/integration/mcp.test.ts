@@ -55,7 +55,8 @@ suite('mcp', () => {
 		this.timeout(60_000);
 		const api = await activatedApi('scan');
 		const mcp = api.mcp();
-		assert.ok(await waitFor(() => mcp.report().servers.length === 2, 30_000, 200), `servers: ${JSON.stringify(mcp.report())}`);
+		// Judged once the scan is done (a half-scanned workspace looks unrestricted), and once the policy layer is read.
+		assert.ok(await waitFor(() => mcp.report().servers.length === 2 && mcp.report().servers.every((s) => s.action === 'sandbox'), 30_000, 200), `servers: ${JSON.stringify(mcp.report())}`);
 		const [fsServer, billing] = ['workspace-files', 'billing'].map((n) => mcp.report().servers.find((s) => s.name === n));
 		assert.ok(fsServer && billing);
 		assert.deepEqual([fsServer.runs, fsServer.packages, fsServer.reach.workspace], ['local', ['@modelcontextprotocol/server-filesystem'], true]);
@@ -124,6 +125,11 @@ suite('mcp', () => {
 			assert.ok(await waitFor(() => api.governance().status().pendingFiles.includes(MCP_FILE), 30_000, 200), JSON.stringify(api.governance().status()));
 			await new Promise((r) => setTimeout(r, 2000));
 			assert.equal(await read(MCP_FILE), original, 'nothing is written in Restricted Mode');
+			// The tooltip does not claim a sandbox that is not there.
+			for (const l of api.mcp().statusLines()) {
+				assert.match(l.state, /sandbox: waits for workspace trust$/, l.state);
+				assert.doesNotMatch(l.state, /sandboxed/);
+			}
 		});
 	}
 });

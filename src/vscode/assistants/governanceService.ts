@@ -280,6 +280,11 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return lines;
 	}
 
+	/** The ids of the levers applied now (the ledger's), e.g. for the MCP servers' state. */
+	appliedLevers(): ReadonlySet<string> {
+		return appliedLeverIds(this.ledger());
+	}
+
 	/** Whether the levers wait for workspace trust, and which files they would write. */
 	status(): GovernanceStatus {
 		const trustNeeded = this.pendingUntrusted.length > 0 && !vscode.workspace.isTrusted;

@@ -61,6 +61,7 @@ export class McpService extends Disposable {
 	private current: McpReport = { servers: [], files: [], changes: [] };
 	private timer: NodeJS.Timeout | undefined;
 	private untrustedSaid: string | undefined;
+	private applied: () => ReadonlySet<string> = () => new Set();
 	private classifier: { sha: string; value: ReturnType<typeof compileClassifier>['classifier'] } | undefined;
 
 	constructor(
@@ -106,13 +107,20 @@ export class McpService extends Disposable {
 		return this.untrustedSaid;
 	}
 
+	/** Where the applied lever ids come from (the governance service's ledger); set once it exists. */
+	setAppliedSource(source: () => ReadonlySet<string>): void {
+		this.applied = source;
+	}
+
 	/** One line per server for the status bar tooltip, in the display language. */
 	statusLines(): { name: string; state: string }[] {
-		return this.current.servers.map((s) => ({ name: s.name, state: serverStateText(s) }));
+		const applied = this.applied();
+		return this.current.servers.map((s) => ({ name: s.name, state: serverStateText(s, applied) }));
 	}
 
 	/** The preview's MCP section: one row per server, localised. */
 	previewSection(): McpSectionView {
+		const applied = this.applied();
 		return {
 			servers: this.current.servers.map((s) => ({
 				name: s.name,
@@ -124,7 +132,7 @@ export class McpService extends Disposable {
 							? vscode.l10n.t('local: {0}', s.packages[0] ?? s.program ?? '?')
 							: vscode.l10n.t('unknown'),
 				risk: riskText(s),
-				verdict: serverStateText(s),
+				verdict: serverStateText(s, applied, false),
 			})),
 		};
 	}
@@ -152,6 +160,9 @@ export class McpService extends Disposable {
 		const effective = this.policy.effective;
 		if (!effective || this.isDisposed) {
 			return;
+		}
+		if (this.index.scanning || !this.index.lastScan) {
+			return; // a half-scanned workspace looks unrestricted: judge the servers once the scan is done
 		}
 		if (this.classifier?.sha !== effective.sha256) {
 			const exceptions = effective.exceptions.active.map((x) => ({ path: x.path, expires: x.expires }));
@@ -265,8 +276,11 @@ export function riskText(s: McpServerReport): string {
 	return parts.length > 0 ? parts.join(vscode.l10n.t(', ')) : vscode.l10n.t('no risk seen');
 }
 
-/** The verdict and what was done, in the display language. */
-export function serverStateText(s: McpServerReport): string {
+/**
+ * The verdict and what was done (with what the server reaches and receives, unless `risk` is false), in the display
+ * language. A lever is said to be in force only when the ledger has it (`applied`).
+ */
+export function serverStateText(s: McpServerReport, applied: ReadonlySet<string>, risk = true): string {
 	const verdict =
 		s.verdict === 'blocked'
 			? vscode.l10n.t('blocked')
@@ -275,9 +289,16 @@ export function serverStateText(s: McpServerReport): string {
 				: s.verdict === 'restricted'
 					? vscode.l10n.t('not allowed here')
 					: vscode.l10n.t('permitted');
+	const inForce = s.leverIds.length > 0 && s.leverIds.every((id) => applied.has(id));
 	const done =
-		s.lever === 'sandbox'
-			? vscode.l10n.t('sandboxed, sensitive files denied (its tools are auto-approved)')
+		s.lever !== 'none' && !inForce
+			? vscode.workspace.isTrusted
+				? vscode.l10n.t('{0}: not applied yet', s.lever === 'sandbox' ? vscode.l10n.t('sandbox') : vscode.l10n.t('switch-off'))
+				: vscode.l10n.t('{0}: waits for workspace trust', s.lever === 'sandbox' ? vscode.l10n.t('sandbox') : vscode.l10n.t('switch-off'))
+			: s.lever === 'sandbox'
+			? s.secrets.some((x) => x.via === 'envFile')
+				? vscode.l10n.t('sandboxed, sensitive files denied (its tools are auto-approved); its envFile still reaches it')
+				: vscode.l10n.t('sandboxed, sensitive files denied (its tools are auto-approved)')
 			: s.lever === 'disable'
 				? vscode.l10n.t('turned off')
 				: s.action === 'warn'
@@ -285,5 +306,5 @@ export function serverStateText(s: McpServerReport): string {
 					: s.action !== 'none'
 						? vscode.l10n.t('no lever')
 						: '';
-	return [verdict, riskText(s), done].filter(Boolean).join(vscode.l10n.t('; '));
+	return [verdict, risk ? riskText(s) : '', done].filter(Boolean).join(vscode.l10n.t('; '));
 }
