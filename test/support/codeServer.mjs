@@ -189,7 +189,9 @@ export async function startCodeServer(options = {}) {
 			delete env[key];
 		}
 	}
-	Object.assign(env, options.env ?? {});
+	// The editor's MCP service reads the user's MCP files (~/.claude.json, ~/.cursor/mcp.json, ...): tests read none of
+	// the machine's, so what they see does not depend on who runs them.
+	Object.assign(env, { CW_MCP_HOME: join(tmpdir(), 'cw-no-mcp-home') }, options.env ?? {});
 
 	const child = spawn(node24Binary(), args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const tail = [];

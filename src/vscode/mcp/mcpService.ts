@@ -195,6 +195,7 @@ export class McpService extends Disposable {
 		const out: McpConfigInput[] = [];
 		const folders = vscode.workspace.workspaceFolders ?? [];
 		const keys = workspaceFolderKeys();
+		// CW_MCP_HOME: the tests' stand-in for the home folder (test/support/codeServer.mjs sets it).
 		const home = posix(process.env.CW_MCP_HOME ?? os.homedir());
 		// The editor's user folder: globalStorage/<extension> lives in it.
 		const userData = path.dirname(path.dirname(this.context.globalStorageUri.fsPath));
