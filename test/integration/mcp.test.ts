@@ -103,6 +103,7 @@ suite('mcp', () => {
 			const report = await api.audit().buildReport();
 			const editor = findings(report);
 			assert.equal(editor.length, 2, JSON.stringify(report.mcp));
+			assert.equal(typeof report.mcp?.settings, 'object', 'the editor reports its chat.mcp.* settings');
 			const cli = JSON.parse(await cliAudit(workspaceRoot().fsPath)) as AuditReport;
 			assert.deepEqual(findings(cli), editor);
 			assert.equal(cli.totals.mcp?.receivingSecretFiles, 1);

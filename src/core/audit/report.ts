@@ -81,7 +81,7 @@ export interface AuditReportInput {
 	assistants?: readonly AuditAssistantInput[];
 	hooks?: readonly AuditHookInput[];
 	/** MCP servers and the configuration files read (`analyzeMcp`); the CLI gives the workspace's, the editor the user's too. */
-	mcp?: { servers: readonly McpServerReport[]; files: readonly McpFileReport[] };
+	mcp?: { servers: readonly McpServerReport[]; files: readonly McpFileReport[]; settings?: Readonly<Record<string, unknown>> };
 }
 
 /** An MCP server as the report lists it: its classification and verdict, never a value it is given. */
@@ -145,7 +145,8 @@ export interface AuditReport {
 	}[];
 	hooks?: { agent: string; installed: boolean; config?: string; denies?: number; asks?: number; redactions?: number; allows?: number; notes: string[] }[];
 	/** MCP servers, by file then name, and the files read (with their problems). */
-	mcp?: { servers: AuditMcpServer[]; files: McpFileReport[] };
+	/** `settings`: the editor's `chat.mcp.*` settings in force (editor only). */
+	mcp?: { servers: AuditMcpServer[]; files: McpFileReport[]; settings?: Record<string, unknown> };
 	totals: {
 		files: number;
 		byLevel: Record<Level, number>;
@@ -329,7 +330,11 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
 				risks: [...s.risks],
 				notes: [...s.notes],
 			}));
-		report.mcp = { servers, files: input.mcp.files.map((f) => ({ ...f, problems: [...f.problems] })) };
+		report.mcp = {
+			servers,
+			files: input.mcp.files.map((f) => ({ ...f, problems: [...f.problems] })),
+			...(input.mcp.settings ? { settings: { ...input.mcp.settings } } : {}),
+		};
 		report.totals.mcp = {
 			servers: servers.length,
 			receivingSecretFiles: servers.filter((s) => s.secrets.some((x) => x.via === 'envFile')).length,

@@ -210,18 +210,21 @@ export class AuditService extends Disposable {
 	}
 
 	/** The MCP source (set by the extension once the MCP service exists). */
-	setMcpSource(source: { refreshNow(): Promise<void>; report(): McpReport }): void {
+	setMcpSource(source: { refreshNow(): Promise<void>; report(): McpReport; settings(): Record<string, unknown> }): void {
 		this.mcpSource = source;
 	}
 
 	/** The MCP servers as read now (the files may have changed since the last event). */
-	private async mcpReport(): Promise<McpReport | undefined> {
-		await this.mcpSource?.refreshNow();
-		return this.mcpSource?.report();
+	private async mcpReport(): Promise<(McpReport & { settings: Record<string, unknown> }) | undefined> {
+		if (!this.mcpSource) {
+			return undefined;
+		}
+		await this.mcpSource.refreshNow();
+		return { ...this.mcpSource.report(), settings: this.mcpSource.settings() };
 	}
 
 	/** The agent hooks source (set once the hook service exists: it needs this log's path first). */
-	private mcpSource: { refreshNow(): Promise<void>; report(): McpReport } | undefined;
+	private mcpSource: { refreshNow(): Promise<void>; report(): McpReport; settings(): Record<string, unknown> } | undefined;
 
 	setHookSource(source: { auditHooks(): AuditHookInput[] }): void {
 		this.hookSource = source;

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { renderAuditMarkdown } from '../../../src/core/audit/formats/markdown';
 import { MCP_SECRET_FILE_RULE, type SarifLog } from '../../../src/core/audit/formats/sarif';
 import type { AuditReport } from '../../../src/core/audit/report';
 import { sarifSchemaErrors } from '../audit/support/sarifSchema';
@@ -60,6 +61,15 @@ describe('mcp: CLI audit and scan of the MCP fixture workspace', () => {
 		assert.match(r.out, /## MCP servers/);
 		assert.match(r.out, /\| billing \| \.vscode\/mcp\.json:10 \| workspace \| local: node \| nothing seen \| secret file \.env \(dotenv\) \| restricted: sandbox \| sandbox /);
 		assert.match(r.out, /\| MCP servers \| 2; 1 receive a secret file, 0 blocked, 2 with a lever \|/);
+	});
+
+	it('Markdown: the editor\'s MCP settings, when the report has them', async () => {
+		const r = await run(['audit', 'ws', '--format', 'json'], dir);
+		const report = JSON.parse(r.out) as AuditReport;
+		assert.equal(report.mcp?.settings, undefined, 'the CLI has no editor settings');
+		assert.ok(report.mcp);
+		report.mcp.settings = { 'chat.mcp.access': 'all', 'chat.mcp.discovery.enabled': true };
+		assert.match(renderAuditMarkdown(report), /Editor MCP settings: `chat\.mcp\.access` = "all", `chat\.mcp\.discovery\.enabled` = true\./);
 	});
 
 	it('scan prints one line per server, escaped', async () => {

@@ -221,6 +221,10 @@ function mcpSection(mcp: NonNullable<AuditReport['mcp']>): string {
 					]),
 				),
 	);
+	const settings = Object.entries(mcp.settings ?? {});
+	if (settings.length > 0) {
+		parts.push(`Editor MCP settings: ${settings.map(([k, v]) => `\`${mdText(k)}\` = ${mdText(JSON.stringify(v) ?? '')}`).join(', ')}.`);
+	}
 	const notes = mcp.files.filter((f) => f.problems.length > 0 || f.unread);
 	if (notes.length > 0) {
 		parts.push(table(['Configuration file', 'Problem'], notes.map((f) => [mdText(f.file), mdText(f.unread ? `not read: ${f.unread}` : f.problems.join('; '))])));
