@@ -11,8 +11,9 @@ import { sensitiveSet } from '../core/assistants/compile';
 import { compileClassifier } from '../core/classify/classifier';
 import type { FileClassification } from '../core/classify/types';
 import { workspaceVerdict } from '../core/classify/verdict';
-import { analyzeMcp, continueBlockKind, type McpConfigInput, type McpReport, mcpReadTargets } from '../core/mcp/model';
+import { analyzeMcp, type McpConfigInput, type McpReport, mcpReadTargets } from '../core/mcp/model';
 import type { EffectivePolicy } from '../core/policy/layering';
+import { continueBlockKind } from '../core/mcp/inventory';
 import { blockedServerNames } from '../core/mcp/toolMatch';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -8,7 +8,7 @@ import type { Classifier } from '../classify/classifier';
 import type { Level, Policy } from '../policy/schema';
 import { classifyMcpServer, type McpReach, type McpRuns, type McpSecret, type McpVariables } from './classify';
 import { evaluateMcpServer, type McpVerdict } from './evaluate';
-import { continueBlockKind, readMcpFile, type McpTransport } from './inventory';
+import { readMcpFile, type McpTransport } from './inventory';
 import { compileMcpLevers, type McpLeverInput, serverId } from './levers';
 import { MCP_LOCATIONS, mcpLocation, type McpLocation } from './locations';
 
@@ -165,9 +165,6 @@ export function mcpReadTargets(bases: readonly McpLocation['base'][]): McpReadTa
 		return { locationId: l.id, base: l.base, path: dir ? l.path.slice(0, -2) : l.path, dir };
 	});
 }
-
-/** Whether a file in a block folder is read (`json`), listed unread (`unread`), or ignored. */
-export { continueBlockKind };
 
 /** The one sentence a server's classification comes to, in English (logs, reports, the CLI). */
 export function describeServer(s: Pick<McpServerReport, 'runs' | 'host' | 'program' | 'packages' | 'reach' | 'secrets'>): string {

@@ -6,8 +6,9 @@ import { sensitiveSet, WORKSPACE_FILE_KEY } from '../../core/assistants/compile'
 import type { DesiredChange } from '../../core/assistants/compile';
 import { folderKey } from '../../core/assistants/folders';
 import { compileClassifier } from '../../core/classify/classifier';
-import { analyzeMcp, continueBlockKind, describeServer, type McpConfigInput, type McpReport, type McpServerReport, mcpReadTargets } from '../../core/mcp/model';
+import { analyzeMcp, describeServer, type McpConfigInput, type McpReport, type McpServerReport, mcpReadTargets } from '../../core/mcp/model';
 import type { McpVariables } from '../../core/mcp/classify';
+import { continueBlockKind } from '../../core/mcp/inventory';
 import type { McpSectionView } from '../../webview/viewModel';
 import { Disposable } from '../disposable';
 import type { Logger } from '../logger';
