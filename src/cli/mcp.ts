@@ -65,6 +65,7 @@ export function directoryMcp(root: string, effective: EffectivePolicy, files: re
 		restricted: workspaceVerdict(effective.policy, levels.values()).restricted,
 		classifier,
 		levelOf: (key) => levels.get(key),
+		platform: process.platform,
 		sensitiveFiles: sensitiveSet(effective.policy, files).files,
 	});
 }

@@ -66,7 +66,8 @@ export const ENVFILE_NOTE = 'The sandbox does not stop the envFile: VS Code read
  * The changes for every server whose action is `sandbox` or `disable`. `sensitiveFiles` are workspace keys;
  * only those of the server's own folder go into its `denyRead`.
  */
-export function compileMcpLevers(inputs: readonly McpLeverInput[], sensitiveFiles: readonly string[]): McpLeverPlan {
+export function compileMcpLevers(inputs: readonly McpLeverInput[], sensitiveFiles: readonly string[], options: { sandbox?: boolean } = {}): McpLeverPlan {
+	const sandboxHere = options.sandbox ?? true;
 	const changes: DesiredChange[] = [];
 	const results: McpLeverResult[] = [];
 	const addItems = (file: string, key: string, items: string[], leverId: string): void => {
@@ -90,7 +91,7 @@ export function compileMcpLevers(inputs: readonly McpLeverInput[], sensitiveFile
 			continue;
 		}
 		const folderPrefix = entry.file.endsWith(location.path) ? entry.file.slice(0, entry.file.length - location.path.length) : '';
-		if (action === 'sandbox' && location.sandbox && entry.transport === 'stdio' && cls.runs === 'local') {
+		if (action === 'sandbox' && location.sandbox && sandboxHere && entry.transport === 'stdio' && cls.runs === 'local') {
 			const leverId = `mcp.sandbox:${id}`;
 			const base = parsePointer(entry.pointer);
 			changes.push({ kind: 'jsonValue', file: entry.file, key: toPointer([...base, 'sandboxEnabled']), value: true, leverIds: [leverId] });
@@ -118,7 +119,12 @@ export function compileMcpLevers(inputs: readonly McpLeverInput[], sensitiveFile
 			results.push({ server: id, lever: 'disable', leverIds: [leverId], notes: [] });
 			continue;
 		}
-		const why = action === 'sandbox' && location.sandbox ? 'Only local (stdio) servers can be sandboxed.' : (location.noLever ?? 'No switch is known for this assistant.');
+		const why =
+			action === 'sandbox' && location.sandbox
+				? sandboxHere
+					? 'Only local (stdio) servers can be sandboxed.'
+					: 'VS Code sandboxes MCP servers on macOS and Linux only.'
+				: (location.noLever ?? 'No switch is known for this assistant.');
 		results.push({ server: id, lever: 'none', leverIds: [], notes: [`No lever: ${why}`] });
 	}
 	return { changes, results };

@@ -80,6 +80,8 @@ export interface McpAnalyzeContext {
 	levelOf?: (workspaceKey: string) => Level | undefined;
 	/** Sensitive files (workspace keys), for the sandbox's `denyRead`. */
 	sensitiveFiles: readonly string[];
+	/** The OS (`process.platform`): VS Code sandboxes MCP servers on macOS and Linux only, so not on `win32`. */
+	platform?: string;
 }
 
 /** Reads, classifies and judges every server of the given files, and compiles their levers. Never throws. */
@@ -115,7 +117,7 @@ export function analyzeMcp(inputs: readonly McpConfigInput[], ctx: McpAnalyzeCon
 			prepared.push({ entry: e, cls, evaluation, location });
 		}
 	}
-	const plan = compileMcpLevers(prepared, ctx.sensitiveFiles);
+	const plan = compileMcpLevers(prepared, ctx.sensitiveFiles, { sandbox: ctx.platform !== 'win32' });
 	const servers = prepared.map(({ entry, cls, evaluation, location }): McpServerReport => {
 		const id = serverId(entry);
 		const lever = plan.results.find((r) => r.server === id);

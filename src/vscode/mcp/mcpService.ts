@@ -175,6 +175,7 @@ export class McpService extends Disposable {
 			restricted: this.index.summary()?.restricted ?? false,
 			classifier: this.classifier.value,
 			levelOf: (key) => this.index.get(key)?.level,
+			platform: process.platform,
 			sensitiveFiles: sensitiveSet(effective.policy, classifications).files,
 		});
 		for (const f of report.files) {

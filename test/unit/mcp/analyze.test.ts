@@ -241,6 +241,22 @@ describe('mcp/levers', () => {
 		assert.deepEqual(back, files);
 	});
 
+	it('sandbox on Windows: no lever, and it says why', () => {
+		const report = analyzeMcp([input('vscode-mcp.jsonc', 'vscode-workspace', '.vscode/mcp.json')], {
+			policy: policy({ restrictedAction: 'sandbox' }),
+			restricted: true,
+			classifier,
+			sensitiveFiles: ['.env'],
+			platform: 'win32',
+		});
+		assert.deepEqual(report.changes, []);
+		assert.deepEqual(report.servers.map((s) => [s.lever, s.notes]), [
+			['none', ['No lever: VS Code sandboxes MCP servers on macOS and Linux only.']],
+			['none', ['No lever: VS Code sandboxes MCP servers on macOS and Linux only.']],
+			['none', ['No lever: VS Code sandboxes MCP servers on macOS and Linux only.']],
+		]);
+	});
+
 	it('warn, permitted and allowed servers compile nothing', () => {
 		assert.deepEqual(analyze([input('vscode-mcp.jsonc', 'vscode-workspace', '.vscode/mcp.json')], policy({ restrictedAction: 'warn' }), true).changes, []);
 		assert.deepEqual(analyze([input('vscode-mcp.jsonc', 'vscode-workspace', '.vscode/mcp.json')], policy({ restrictedAction: 'sandbox' }), false).changes, []);
