@@ -280,11 +280,6 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return lines;
 	}
 
-	/** The ids of the levers applied now (the ledger's), e.g. for the MCP servers' state. */
-	appliedLevers(): ReadonlySet<string> {
-		return appliedLeverIds(this.ledger());
-	}
-
 	/** Whether the levers wait for workspace trust, and which files they would write. */
 	status(): GovernanceStatus {
 		const trustNeeded = this.pendingUntrusted.length > 0 && !vscode.workspace.isTrusted;
@@ -932,8 +927,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		return enforcementFor({ entry: g.detected.entry, decision: g.decision.decision, applied });
 	}
 
-	/** The lever ids in force: the ledger's, and the hook lever of each agent whose installed hook can run. */
-	private appliedLevers(): Set<string> {
+	/** The lever ids in force: the ledger's, and the hook lever of each agent whose installed hook can run (the MCP servers' state reads it too). */
+	appliedLevers(): Set<string> {
 		const applied = new Set(appliedLeverIds(this.ledger()));
 		for (const agent of this.hookSource?.runningHookAgents() ?? []) {
 			applied.add(hookLeverId(agent));
