@@ -46,6 +46,12 @@ import { leaveOut, ManagedFiles } from './managedFiles';
 const TAG = 'governance';
 /** How long drift waits before it believes what it read (ms): a file may be in the middle of being written. */
 const DRIFT_SETTLE_MS = 300;
+/**
+ * A settings change is looked at again this long after its event: the editor writes the workspace file after it
+ * fires the configuration change, and on a loaded machine later than DRIFT_SETTLE_MS, so the first look can find
+ * the old value and no other event follows (the workspace file has no file watcher of ours).
+ */
+const SETTINGS_DRIFT_RECHECK_MS = 2_000;
 const DEBOUNCE_MS = 500;
 const SHOW_EXPOSURE_COMMAND = 'contextWarden.showExposurePreview';
 
@@ -140,6 +146,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 	/** Managed files already said to be left alone because they are not text we can give back byte for byte. */
 	private readonly unreadableSaid = new Set<string>();
 	private readonly driftWarned = new Set<string>();
+	private settingsRecheck: NodeJS.Timeout | undefined;
 	/**
 	 * After a restore: the assistants restored (`id:decision`), whose levers are not applied again until the policy or
 	 * the sensitive files change (`key`) or their decision does. An assistant detected later is governed as usual.
@@ -178,6 +185,7 @@ export class GovernanceService extends Disposable implements AssistantSource {
 		);
 		this.files = new ManagedFiles(log, TAG, (file) => this.uriOf(file));
 		this._register({ dispose: () => clearTimeout(this.timer) });
+		this._register({ dispose: () => clearTimeout(this.settingsRecheck) });
 		if (mcp) {
 			this._register(mcp.onDidChange(() => this.schedule('MCP configuration changed')));
 		}
@@ -190,6 +198,8 @@ export class GovernanceService extends Disposable implements AssistantSource {
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (this.managedSettingKeys().some((k) => e.affectsConfiguration(k))) {
 					void this.enqueue('drift (settings)', () => this.checkDrift());
+					clearTimeout(this.settingsRecheck);
+					this.settingsRecheck = setTimeout(() => void this.enqueue('drift (settings, settled)', () => this.checkDrift()), SETTINGS_DRIFT_RECHECK_MS);
 				}
 			}),
 		);
