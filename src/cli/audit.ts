@@ -9,9 +9,9 @@ import { auditEnvironment, auditRunData, collectAuditInput } from '../core/audit
 import { renderAuditJson } from '../core/audit/formats/json';
 import { renderAuditMarkdown } from '../core/audit/formats/markdown';
 import { renderAuditSarifJson } from '../core/audit/formats/sarif';
-import { type AuditMirror, fsMirror, openAuditLog } from '../core/audit/log';
+import { openAuditLog } from '../core/audit/log';
 import { fsLogStore } from '../core/audit/logStore';
-import { machineOcsfContext, MIRROR_FORMATS, type MirrorFormat, ocsfMirror } from '../core/audit/ocsf';
+import { MIRROR_FORMATS, type MirrorFormat, mirrorFor } from '../core/audit/ocsf';
 import { type AuditReport, buildAuditReport } from '../core/audit/report';
 import { scanDirectoryParallel } from '../core/classify/parallel';
 import { type Level, LEVELS, levelRank } from '../core/policy/schema';
@@ -187,7 +187,7 @@ export const auditCommand: CliCommand = {
 				const log = openAuditLog({
 					store: fsLogStore(path.dirname(logFile)),
 					name: path.basename(logFile),
-					...(parsed.mirror ? { mirror: cliMirror(path.resolve(io.cwd, parsed.mirror), parsed.mirrorFormat ?? 'native') } : {}),
+					...(parsed.mirror ? { mirror: mirrorFor(path.resolve(io.cwd, parsed.mirror), parsed.mirrorFormat ?? 'native', VERSION) } : {}),
 				});
 				const r = await log.append('audit.run', auditRunData(report, parsed.format, parsed.out));
 				if (r.mirrorError) {
@@ -209,8 +209,3 @@ export const auditCommand: CliCommand = {
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-/** The mirror file in the format asked for. */
-function cliMirror(file: string, format: MirrorFormat): AuditMirror {
-	return format === 'ocsf' ? ocsfMirror(fsMirror(file), machineOcsfContext(VERSION)) : fsMirror(file);
-}

@@ -1,11 +1,11 @@
 /** The hook's audit entries: the hash-chained log, loaded only when there is something to record. */
-import { closeSync, fstatSync, openSync, readSync, constants as fsConstants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AuditEventData } from '../core/audit/events';
 import type * as AuditLogModule from '../core/audit/log';
 import type * as LogStoreModule from '../core/audit/logStore';
 import type * as OcsfModule from '../core/audit/ocsf';
 import { MIRROR_SIDECAR } from '../core/audit/mirrorSidecar';
+import { readRegularFileSync } from './regularFile';
 
 /** Where the hook's entries are mirrored for a log shipper, and in which format. */
 export interface HookMirror {
@@ -22,25 +22,20 @@ export function setHookMirror(mirror: HookMirror | undefined): void {
 
 const MAX_SIDECAR_BYTES = 4096;
 
-/** Reads the sidecar the extension writes beside its audit log when the admin set a mirror: a small regular file, opened without blocking (a FIFO in its place is not waited on). */
+/**
+ * Reads the sidecar the extension writes beside its audit log when the admin set a mirror: a small regular file,
+ * opened without blocking (a FIFO in its place is not waited on), as every file the hook reads.
+ */
 export function readMirrorSidecar(dir: string): HookMirror | undefined {
-	let fd: number | undefined;
+	const read = readRegularFileSync(join(dir, MIRROR_SIDECAR), MAX_SIDECAR_BYTES);
+	if (read.kind !== 'bytes') {
+		return undefined;
+	}
 	try {
-		fd = openSync(join(dir, MIRROR_SIDECAR), fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-		const st = fstatSync(fd);
-		if (!st.isFile() || st.size > MAX_SIDECAR_BYTES) {
-			return undefined;
-		}
-		const buf = Buffer.alloc(st.size);
-		readSync(fd, buf, 0, st.size, 0);
-		const v = JSON.parse(buf.toString('utf8')) as { file?: unknown; format?: unknown };
+		const v = JSON.parse(read.bytes.toString('utf8')) as { file?: unknown; format?: unknown };
 		return typeof v.file === 'string' && v.file ? { file: v.file, format: v.format === 'ocsf' ? 'ocsf' : 'native' } : undefined;
 	} catch {
 		return undefined;
-	} finally {
-		if (fd !== undefined) {
-			closeSync(fd);
-		}
 	}
 }
 
@@ -56,19 +51,12 @@ export async function appendAudit<K extends 'hook.deny' | 'hook.ask' | 'hook.all
 ): Promise<void> {
 	try {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { fsMirror, openAuditLog } = require('../core/audit/log') as typeof AuditLogModule;
+		const { openAuditLog } = require('../core/audit/log') as typeof AuditLogModule;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { fsLogStore } = require('../core/audit/logStore') as typeof LogStoreModule;
 		const mirrorTo = commandLineMirror ?? readMirrorSidecar(dirname(log));
-		let mirror: AuditLogModule.AuditMirror | undefined;
-		if (mirrorTo) {
-			mirror = fsMirror(mirrorTo.file);
-			if (mirrorTo.format === 'ocsf') {
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { machineOcsfContext, ocsfMirror } = require('../core/audit/ocsf') as typeof OcsfModule;
-				mirror = ocsfMirror(mirror, machineOcsfContext(typeof __VERSION__ === 'string' ? __VERSION__ : undefined));
-			}
-		}
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const mirror = mirrorTo ? (require('../core/audit/ocsf') as typeof OcsfModule).mirrorFor(mirrorTo.file, mirrorTo.format, typeof __VERSION__ === 'string' ? __VERSION__ : undefined) : undefined;
 		const auditLog = openAuditLog({ store: fsLogStore(dirname(log)), name: basename(log), now, ...(mirror ? { mirror } : {}) });
 		const r = await auditLog.append(type, data);
 		if (r.mirrorError) {

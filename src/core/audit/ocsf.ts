@@ -21,7 +21,7 @@
 import * as os from 'node:os';
 import { sha256Hex } from '../policy/layering';
 import type { AuditEventType } from './events';
-import { type AuditEntry, type AuditMirror, parseEntry } from './log';
+import { type AuditEntry, type AuditMirror, fsMirror, parseEntry } from './log';
 
 /** The OCSF release the events follow (`metadata.version`). */
 export const OCSF_VERSION = '1.8.0';
@@ -326,4 +326,9 @@ export function machineOcsfContext(productVersion: unknown): OcsfContext {
 		// An arbitrary uid without a passwd entry (a container): the user stays unknown.
 	}
 	return { productVersion: typeof productVersion === 'string' ? productVersion : 'unknown', hostname: os.hostname(), user, platform: process.platform };
+}
+
+/** The mirror file in the admin's format: the native lines, or their OCSF events with this machine's context. */
+export function mirrorFor(file: string, format: MirrorFormat, productVersion: unknown): AuditMirror {
+	return format === 'ocsf' ? ocsfMirror(fsMirror(file), machineOcsfContext(productVersion)) : fsMirror(file);
 }

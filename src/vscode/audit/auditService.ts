@@ -9,9 +9,9 @@ import type { AuditEventData, AuditEventType, AuditRecord } from '../../core/aud
 import { renderAuditJson } from '../../core/audit/formats/json';
 import { renderAuditMarkdown } from '../../core/audit/formats/markdown';
 import { renderAuditSarifJson } from '../../core/audit/formats/sarif';
-import { type AuditLog, DEFAULT_LOG_NAME, fsMirror, type LogProblem, MIRROR_SIDECAR, openAuditLog, type VerifyResult, verifyLog } from '../../core/audit/log';
+import { type AuditLog, DEFAULT_LOG_NAME, type LogProblem, MIRROR_SIDECAR, openAuditLog, type VerifyResult, verifyLog } from '../../core/audit/log';
 import { fsLogStore, type LogStore } from '../../core/audit/logStore';
-import { machineOcsfContext, type MirrorFormat, ocsfMirror } from '../../core/audit/ocsf';
+import { type MirrorFormat, mirrorFor } from '../../core/audit/ocsf';
 import { type PolicyEventInput, policyChangeRecords, type RestrictionState, restrictionRecord } from '../../core/audit/policyEvents';
 import { type AuditAssistantInput, type AuditHookInput, type AuditReport, buildAuditReport } from '../../core/audit/report';
 import { Disposable } from '../disposable';
@@ -397,13 +397,13 @@ export class AuditService extends Disposable {
 	// ---- UI ---------------------------------------------------------------------------------------------------
 
 	private openLog(): AuditLog {
-		const mirror = this.mirrorFile ? fsMirror(this.mirrorFile) : undefined;
 		const format = readMirrorFormat();
 		this.writeMirrorSidecar(format);
+		const version = (this.context.extension.packageJSON as { version?: unknown } | undefined)?.version;
 		return openAuditLog({
 			store: this.store,
 			retainSegments: readRetainSetting(),
-			...(mirror ? { mirror: format === 'ocsf' ? ocsfMirror(mirror, machineOcsfContext((this.context.extension.packageJSON as { version?: unknown } | undefined)?.version)) : mirror } : {}),
+			...(this.mirrorFile ? { mirror: mirrorFor(this.mirrorFile, format, version) } : {}),
 		});
 	}
 
